@@ -103,6 +103,62 @@ public final class RuntimeApi {
     public static final String ENV_RUNTIME_DIR = "LAMBDA_RUNTIME_DIR";
     public static final String ENV_LAMBDA_SERVER_PORT = "_LAMBDA_SERVER_PORT";
 
+    // ---- HTTP/1.1 framing used on the Runtime API connection ---------------------------------------
+    public static final String HTTP_VERSION = "HTTP/1.1";
+    public static final String HEADER_HOST = "Host";
+    public static final String HEADER_USER_AGENT = "User-Agent";
+    public static final String HEADER_CONTENT_TYPE = "Content-Type";
+    public static final String HEADER_CONTENT_LENGTH = "Content-Length";
+    public static final String HEADER_TRANSFER_ENCODING = "Transfer-Encoding";
+    public static final String TRANSFER_ENCODING_CHUNKED = "chunked";
+    public static final String HEADER_TRAILER = "Trailer";
+    public static final String HEADER_CONNECTION = "Connection";
+    public static final String CONNECTION_CLOSE = "close";
+    /** The User-Agent coldbrew's runtime sends, as other runtimes send theirs. */
+    public static final String USER_AGENT = "coldbrew-runtime/0.1";
+
+    public static final int HTTP_OK = 200;
+    public static final int HTTP_ACCEPTED = 202;
+    public static final int HTTP_BAD_REQUEST = 400;
+    public static final int HTTP_FORBIDDEN = 403;
+    public static final int HTTP_PAYLOAD_TOO_LARGE = 413;
+    public static final int HTTP_INTERNAL_ERROR = 500;
+
+    // ---- message bodies ---------------------------------------------------------------------------
+    /** The status every 202 reply carries: {@code {"status":"OK"}}. */
+    public static final String STATUS_OK = "OK";
+
+    public static final String FIELD_STATUS = "status";
+    public static final String FIELD_ERROR_MESSAGE = "errorMessage";
+    public static final String FIELD_ERROR_TYPE = "errorType";
+    public static final String FIELD_STACK_TRACE = "stackTrace";
+    /** The Node runtime client names the stack trace field {@code trace}; accepted when reading. */
+    public static final String FIELD_STACK_TRACE_NODE = "trace";
+
+    public static final String FIELD_COGNITO_IDENTITY_ID = "cognitoIdentityId";
+    public static final String FIELD_COGNITO_IDENTITY_POOL_ID = "cognitoIdentityPoolId";
+    public static final String FIELD_CLIENT = "client";
+    public static final String FIELD_CUSTOM = "custom";
+    public static final String FIELD_ENV = "env";
+    public static final String FIELD_INSTALLATION_ID = "installation_id";
+    public static final String FIELD_APP_TITLE = "app_title";
+    public static final String FIELD_APP_VERSION_NAME = "app_version_name";
+    public static final String FIELD_APP_VERSION_CODE = "app_version_code";
+    public static final String FIELD_APP_PACKAGE_NAME = "app_package_name";
+
+    // ---- runtime defaults -------------------------------------------------------------------------
+    /** Connect timeout to the Runtime API, as AWS's runtime client sets it (libcurl, 1 s). */
+    public static final int CONNECT_TIMEOUT_MS = 1_000;
+    /** Error type for a Runtime API reply the runtime cannot use (e.g. a malformed deadline). */
+    public static final String FN_ERROR_INVALID_INVOCATION = "Runtime.InvalidInvocation";
+    /** Error type for a failure inside the runtime itself (e.g. a codec that failed to encode). */
+    public static final String FN_ERROR_UNKNOWN = "Runtime.Unknown";
+    /** Log format values of {@link #ENV_LOG_FORMAT}. */
+    public static final String LOG_FORMAT_TEXT = "TEXT";
+
+    public static final String LOG_FORMAT_JSON = "JSON";
+    public static final String INIT_TYPE_SNAP_START = "snap-start";
+
     /** The system property the Java X-Ray SDK reads the trace header from, set for each invoke. */
     public static final String XRAY_TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
 }

@@ -1,0 +1,138 @@
+package dev.coldbrew.runtime.api.http;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/**
+ * One HTTP/1.1 keep-alive connection to one peer over a plain socket, with {@code TCP_NODELAY}, a connect timeout
+ * and no read timeout (the Runtime API's {@code GET /next} blocks until an event arrives, for as long as it
+ * takes, and the process may be frozen in between). The connection is opened on first use and again after the
+ * peer closed it: a request that got no reply byte at all on a reused connection is sent once more on a new one.
+ * Not thread-safe: one exchange at a time.
+ */
+public final class HttpConnection implements Closeable {
+    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
+
+    private final String host;
+    private final int port;
+    private final int connectTimeoutMs;
+    private final String target;
+    private Socket socket;
+    private OutputStream out;
+    private HttpReplyReader reader;
+    private boolean reused;
+
+    public HttpConnection(String host, int port, int connectTimeoutMs) {
+        this.host = host;
+        this.port = port;
+        this.connectTimeoutMs = connectTimeoutMs;
+        this.target = host + ":" + port;
+    }
+
+    /** {@code host:port}, as in error messages and the {@code Host} header. */
+    public String target() {
+        return target;
+    }
+
+    /**
+     * Sends {@code request} and reads the whole reply.
+     *
+     * @throws HttpException when the connection fails or the reply is not valid HTTP/1.1; the connection is then
+     *     closed and the next exchange opens a new one
+     */
+    public HttpReply exchange(HttpRequest request) throws IOException {
+        String context = request.describe() + " to " + target;
+        boolean replayable = request.chunkedBody() == null;
+        if (!replayable) {
+            close();
+        }
+        try {
+            return attempt(request, context);
+        } catch (NoReplyException e) {
+            if (!reused || !replayable) {
+                throw e;
+            }
+            close();
+            return attempt(request, context);
+        }
+    }
+
+    private HttpReply attempt(HttpRequest request, String context) throws IOException {
+        boolean wasOpen = socket != null;
+        if (!wasOpen) {
+            open(context);
+        }
+        reused = wasOpen;
+        try {
+            send(request, context);
+            HttpReply reply = reader.read(context);
+            if (HttpReplyReader.closes(reply, false)) {
+                close();
+            }
+            return reply;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void send(HttpRequest request, String context) throws IOException {
+        try {
+            out.write(HttpWire.head(request, target));
+            if (request.body() != null) {
+                out.write(request.body());
+            } else if (request.chunkedBody() != null) {
+                ChunkedOutputStream chunked = new ChunkedOutputStream(out);
+                request.chunkedBody().writeTo(chunked);
+                chunked.finish();
+            }
+            out.flush();
+        } catch (IOException e) {
+            if (reused && request.chunkedBody() == null) {
+                throw new NoReplyException(context + " failed while sending the request: " + e, e);
+            }
+            throw new HttpException(context + " failed while sending the request: " + e, e);
+        }
+    }
+
+    private void open(String context) throws HttpException {
+        Socket s = new Socket();
+        try {
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
+            socket = s;
+            out = new BufferedOutputStream(s.getOutputStream(), WRITE_BUFFER_BYTES);
+            reader = new HttpReplyReader(s.getInputStream());
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw new HttpException(context + " failed: cannot connect within " + connectTimeoutMs + " ms: " + e, e);
+        }
+    }
+
+    /** True while a connection is open (it may still have been closed by the peer). */
+    public boolean isOpen() {
+        return socket != null;
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            closeQuietly(socket);
+            socket = null;
+            out = null;
+            reader = null;
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing a broken socket: nothing left to release
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package dev.coldbrew.runtime.api.http;
+
+import dev.coldbrew.runtime.api.RuntimeApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads HTTP/1.1 replies (RFC 9112) from one connection, strictly: a status line of the form
+ * {@code HTTP/1.x NNN reason}, CRLF-terminated header fields, then a body framed by {@code Content-Length},
+ * {@code Transfer-Encoding: chunked} (with trailers) or the end of the connection. A reply cut off anywhere is
+ * an {@link HttpException} that says how far it got; it is never returned as a reply.
+ */
+final class HttpReplyReader {
+    static final int MAX_LINE_BYTES = 64 * 1024;
+    static final int MAX_FIELDS = 256;
+    /** Largest body accepted in a reply: far above any Lambda payload, low enough to fail before memory does. */
+    static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[16 * 1024];
+    private byte[] line = new byte[256];
+    private int pos;
+    private int limit;
+    private String context;
+
+    HttpReplyReader(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads the reply to {@code context} (e.g. {@code "GET /path to 127.0.0.1:9001"}). Interim 1xx replies are
+     * skipped.
+     */
+    HttpReply read(String context) throws IOException {
+        this.context = context;
+        while (true) {
+            String statusLine = statusLine();
+            int status = status(statusLine);
+            HttpHeaders headers = fields("header", statusLine);
+            if (status >= 100 && status < 200) {
+                continue;
+            }
+            String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
+            return body(status, reason, headers, statusLine.startsWith("HTTP/1.0"));
+        }
+    }
+
+    /** True when the connection must not be reused after {@code reply}. */
+    static boolean closes(HttpReply reply, boolean http10) {
+        String connection = reply.headers().first(RuntimeApi.HEADER_CONNECTION);
+        return http10 || (connection != null && connection.equalsIgnoreCase(RuntimeApi.CONNECTION_CLOSE));
+    }
+
+    private String statusLine() throws IOException {
+        try {
+            if (pos == limit && !fill()) {
+                throw new NoReplyException(context + " failed: the connection was closed before any reply byte", null);
+            }
+        } catch (NoReplyException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NoReplyException(context + " failed before any reply byte: " + e, e);
+        }
+        return line("the status line", "nothing");
+    }
+
+    private int status(String statusLine) throws HttpException {
+        boolean ok = statusLine.length() >= 12
+                && statusLine.startsWith("HTTP/1.")
+                && (statusLine.charAt(7) == '0' || statusLine.charAt(7) == '1')
+                && statusLine.charAt(8) == ' '
+                && isDigit(statusLine.charAt(9))
+                && isDigit(statusLine.charAt(10))
+                && isDigit(statusLine.charAt(11))
+                && (statusLine.length() == 12 || statusLine.charAt(12) == ' ');
+        if (!ok) {
+            throw new HttpException(context + " failed: malformed status line '" + statusLine + "'");
+        }
+        return Integer.parseInt(statusLine, 9, 12, 10);
+    }
+
+    private HttpHeaders fields(String kind, String statusLine) throws IOException {
+        HttpHeaders fields = new HttpHeaders();
+        while (true) {
+            String text = line("the " + kind + " fields", "'" + statusLine + "' and " + fields.size() + " fields");
+            if (text.isEmpty()) {
+                return fields;
+            }
+            if (fields.size() == MAX_FIELDS) {
+                throw new HttpException(context + " failed: more than " + MAX_FIELDS + " " + kind + " fields");
+            }
+            addField(fields, text, kind);
+        }
+    }
+
+    private void addField(HttpHeaders fields, String text, String kind) throws HttpException {
+        int colon = text.indexOf(':');
+        if (colon <= 0 || text.charAt(0) == ' ' || text.charAt(0) == '\t' || hasWhitespace(text, colon)) {
+            throw new HttpException(context + " failed: malformed " + kind + " field '" + text + "'");
+        }
+        fields.add(text.substring(0, colon), trim(text, colon + 1));
+    }
+
+    private HttpReply body(int status, String reason, HttpHeaders headers, boolean http10) throws IOException {
+        String transferEncoding = headers.first(RuntimeApi.HEADER_TRANSFER_ENCODING);
+        String contentLength = headers.first(RuntimeApi.HEADER_CONTENT_LENGTH);
+        HttpHeaders trailers = new HttpHeaders();
+        byte[] body;
+        if (status == 204 || status == 304) {
+            body = NO_BODY;
+        } else if (transferEncoding != null) {
+            body = chunkedBody(transferEncoding, contentLength, trailers);
+        } else if (contentLength != null) {
+            body = exactly(contentLength(contentLength), "the body");
+        } else {
+            body = untilClose();
+            http10 = true;
+        }
+        HttpReply reply = new HttpReply(status, reason, headers, body, trailers);
+        return closes(reply, http10) ? withCloseMark(reply) : reply;
+    }
+
+    private static HttpReply withCloseMark(HttpReply reply) {
+        if (reply.headers().first(RuntimeApi.HEADER_CONNECTION) == null) {
+            reply.headers().add(RuntimeApi.HEADER_CONNECTION, RuntimeApi.CONNECTION_CLOSE);
+        }
+        return reply;
+    }
+
+    private byte[] chunkedBody(String transferEncoding, String contentLength, HttpHeaders trailers) throws IOException {
+        if (!transferEncoding.equalsIgnoreCase(RuntimeApi.TRANSFER_ENCODING_CHUNKED)) {
+            throw new HttpException(context + " failed: unsupported Transfer-Encoding '" + transferEncoding + "'");
+        }
+        if (contentLength != null) {
+            throw new HttpException(
+                    context + " failed: reply has both Transfer-Encoding and Content-Length '" + contentLength + "'");
+        }
+        ByteSink sink = new ByteSink();
+        while (true) {
+            long size = chunkSize(line("a chunk size line", sink.size + " body bytes"));
+            if (size == 0) {
+                HttpHeaders fields = fields("trailer", "last chunk");
+                for (int i = 0; i < fields.size(); i++) {
+                    trailers.add(fields.name(i), fields.value(i));
+                }
+                return sink.toArray();
+            }
+            if (sink.size + size > MAX_BODY_BYTES) {
+                throw new HttpException(context + " failed: chunked body exceeds " + MAX_BODY_BYTES + " bytes");
+            }
+            sink.append(exactly((int) size, "a chunk"));
+            String end = line("the end of a chunk", sink.size + " body bytes");
+            if (!end.isEmpty()) {
+                throw new HttpException(
+                        context + " failed: chunk of " + size + " bytes not followed by CRLF but '" + end + "'");
+            }
+        }
+    }
+
+    private long chunkSize(String text) throws HttpException {
+        int end = text.indexOf(';');
+        String hex = (end < 0 ? text : text.substring(0, end)).strip();
+        if (hex.isEmpty() || hex.length() > 15) {
+            throw new HttpException(context + " failed: malformed chunk size '" + text + "'");
+        }
+        long size = 0;
+        for (int i = 0; i < hex.length(); i++) {
+            int digit = Character.digit(hex.charAt(i), 16);
+            if (digit < 0) {
+                throw new HttpException(context + " failed: malformed chunk size '" + text + "'");
+            }
+            size = size * 16 + digit;
+        }
+        return size;
+    }
+
+    private int contentLength(String value) throws HttpException {
+        if (value.isEmpty() || value.length() > 12 || !allDigits(value)) {
+            throw new HttpException(context + " failed: malformed Content-Length '" + value + "'");
+        }
+        long length = Long.parseLong(value);
+        if (length > MAX_BODY_BYTES) {
+            throw new HttpException(
+                    context + " failed: Content-Length " + length + " exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        return (int) length;
+    }
+
+    private byte[] exactly(int length, String what) throws IOException {
+        byte[] bytes = new byte[length];
+        int done = 0;
+        while (done < length) {
+            if (pos == limit && !fill()) {
+                throw new HttpException(context + " failed: the connection was closed in " + what + " after " + done
+                        + " of " + length + " bytes");
+            }
+            int n = Math.min(length - done, limit - pos);
+            System.arraycopy(buffer, pos, bytes, done, n);
+            pos += n;
+            done += n;
+        }
+        return bytes;
+    }
+
+    private byte[] untilClose() throws IOException {
+        ByteSink sink = new ByteSink();
+        while (pos < limit || fill()) {
+            if (sink.size + (limit - pos) > MAX_BODY_BYTES) {
+                throw new HttpException(context + " failed: body exceeds " + MAX_BODY_BYTES + " bytes");
+            }
+            sink.append(Arrays.copyOfRange(buffer, pos, limit));
+            pos = limit;
+        }
+        return sink.toArray();
+    }
+
+    /** One CRLF-terminated line; {@code where} and {@code seen} describe the position for error messages. */
+    private String line(String where, String seen) throws IOException {
+        int n = 0;
+        while (true) {
+            if (pos == limit && !fill()) {
+                throw new HttpException(context + " failed: the connection was closed in " + where + " after " + seen
+                        + (n > 0 ? " and '" + latin1(n) + "'" : ""));
+            }
+            byte b = buffer[pos++];
+            if (b == '\n') {
+                if (n == 0 || line[n - 1] != '\r') {
+                    throw new HttpException(context + " failed: line without CR in " + where + ": '" + latin1(n) + "'");
+                }
+                return latin1(n - 1);
+            }
+            if (n == MAX_LINE_BYTES) {
+                throw new HttpException(context + " failed: line longer than " + MAX_LINE_BYTES + " bytes in " + where);
+            }
+            if (n == line.length) {
+                line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, n * 2));
+            }
+            line[n++] = b;
+        }
+    }
+
+    private String latin1(int length) {
+        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n <= 0) {
+            pos = limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    private static String trim(String text, int from) {
+        int start = from;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean hasWhitespace(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) <= ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A growable byte array for bodies of unknown length. */
+    private static final class ByteSink {
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        void append(byte[] more) {
+            if (size + more.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more.length));
+            }
+            System.arraycopy(more, 0, bytes, size, more.length);
+            size += more.length;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+}
