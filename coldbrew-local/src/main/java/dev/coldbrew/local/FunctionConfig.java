@@ -1,0 +1,175 @@
+package dev.coldbrew.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One function as the local Lambda runs it, validated once in the canonical constructor.
+ *
+ * @param name function name: 1 to 64 letters, digits, {@code -} or {@code _} (Lambda's rule)
+ * @param code a directory or a {@code .zip} file holding the deployment package
+ * @param runtime how to start the runtime process
+ * @param handler {@code _HANDLER}; required for the Java kinds
+ * @param memoryMb memory size, 128 to 10,240 MB (sets the cgroup memory limit and CPU share)
+ * @param timeout 1 to 900 s
+ * @param reservedConcurrency {@link #UNRESERVED} or 0 to 1,000 concurrent environments
+ * @param environment the function's own environment variables (not the reserved ones), at most 4 KB
+ */
+public record FunctionConfig(
+        String name,
+        Path code,
+        RuntimeKind runtime,
+        String handler,
+        int memoryMb,
+        Duration timeout,
+        int reservedConcurrency,
+        Map<String, String> environment) {
+
+    public static final int MIN_MEMORY_MB = 128;
+    public static final int MAX_MEMORY_MB = 10_240;
+    public static final int DEFAULT_MEMORY_MB = 128;
+    public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    /** No reserved concurrency: limited only by {@link LocalOptions#accountConcurrency()}. */
+    public static final int UNRESERVED = -1;
+
+    public static final int MAX_RESERVED_CONCURRENCY = 1_000;
+    /** Lambda's limit on the total size of a function's environment variables. */
+    public static final int MAX_ENVIRONMENT_BYTES = 4 * 1024;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** Keys Lambda reserves (docs configuration-envvars): a function may not set them. */
+    private static final Set<String> RESERVED_KEYS = Set.of(
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION",
+            "AWS_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
+
+    public FunctionConfig {
+        name = requireName(name);
+        code = requireCode(name, code);
+        if (runtime == null) {
+            throw new IllegalArgumentException("function " + name + ": runtime is required");
+        }
+        handler = requireHandler(name, runtime, handler);
+        requireRange(name, "memory size (MB)", memoryMb, MIN_MEMORY_MB, MAX_MEMORY_MB);
+        timeout = requireTimeout(name, timeout);
+        if (reservedConcurrency != UNRESERVED) {
+            requireRange(name, "reserved concurrency", reservedConcurrency, 0, MAX_RESERVED_CONCURRENCY);
+        }
+        environment = requireEnvironment(name, environment);
+    }
+
+    /** A function with Lambda's defaults: 128 MB, 3 s, unreserved concurrency, no variables. */
+    public static FunctionConfig of(String name, Path code, RuntimeKind runtime, String handler) {
+        return new FunctionConfig(
+                name, code, runtime, handler, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, UNRESERVED, Map.of());
+    }
+
+    public FunctionConfig withMemoryMb(int mb) {
+        return new FunctionConfig(name, code, runtime, handler, mb, timeout, reservedConcurrency, environment);
+    }
+
+    public FunctionConfig withTimeout(Duration value) {
+        return new FunctionConfig(name, code, runtime, handler, memoryMb, value, reservedConcurrency, environment);
+    }
+
+    public FunctionConfig withReservedConcurrency(int value) {
+        return new FunctionConfig(name, code, runtime, handler, memoryMb, timeout, value, environment);
+    }
+
+    public FunctionConfig withEnvironment(Map<String, String> value) {
+        return new FunctionConfig(name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, value);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "invalid function name '" + name + "': use 1 to 64 letters, digits, '-' or '_'");
+        }
+        return name;
+    }
+
+    private static Path requireCode(String name, Path code) {
+        if (code == null) {
+            throw new IllegalArgumentException("function " + name + ": code path is required");
+        }
+        Path absolute = code.toAbsolutePath().normalize();
+        boolean zip = Files.isRegularFile(absolute) && absolute.toString().endsWith(".zip");
+        if (!Files.isDirectory(absolute) && !zip) {
+            throw new IllegalArgumentException(
+                    "function " + name + ": code '" + code + "' is neither a directory nor a .zip file");
+        }
+        return absolute;
+    }
+
+    private static String requireHandler(String name, RuntimeKind runtime, String handler) {
+        if (handler != null && !handler.isBlank()) {
+            return handler.trim();
+        }
+        if (runtime.isJava()) {
+            throw new IllegalArgumentException(
+                    "function " + name + ": runtime " + runtime.id() + " needs a handler (package.Class[::method])");
+        }
+        return "";
+    }
+
+    private static void requireRange(String name, String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    "function " + name + ": " + what + " " + value + " is outside " + min + ".." + max);
+        }
+    }
+
+    private static Duration requireTimeout(String name, Duration timeout) {
+        if (timeout == null || timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("function " + name + ": timeout "
+                    + (timeout == null ? "null" : timeout.toMillis() / 1000.0 + " s")
+                    + " is outside 1..900 s");
+        }
+        return timeout;
+    }
+
+    private static Map<String, String> requireEnvironment(String name, Map<String, String> environment) {
+        Map<String, String> copy = new TreeMap<>(environment == null ? Map.of() : environment);
+        int bytes = 0;
+        for (Map.Entry<String, String> e : copy.entrySet()) {
+            String key = e.getKey();
+            if (key == null || !ENV_KEY.matcher(key).matches() || e.getValue() == null) {
+                throw new IllegalArgumentException("function " + name + ": invalid environment variable '" + key
+                        + "' (a name starts with a letter, then letters, digits or '_', and has a value)");
+            }
+            if (RESERVED_KEYS.contains(key)) {
+                throw new IllegalArgumentException(
+                        "function " + name + ": environment variable " + key + " is reserved by Lambda");
+            }
+            bytes += key.length() + e.getValue().length();
+        }
+        if (bytes > MAX_ENVIRONMENT_BYTES) {
+            throw new IllegalArgumentException(
+                    "function " + name + ": environment variables take " + bytes + " bytes, over Lambda's 4 KB limit");
+        }
+        return Map.copyOf(copy);
+    }
+}

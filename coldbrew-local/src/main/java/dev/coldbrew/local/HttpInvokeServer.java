@@ -1,0 +1,174 @@
+package dev.coldbrew.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.local.http.HttpBodies;
+import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.local.invokeapi.FunctionDescriptions;
+import dev.coldbrew.local.invokeapi.InvokeRequest;
+import dev.coldbrew.local.invokeapi.InvokeWire;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Invoke API ({@code 2015-03-31}) over HTTP, served with the JDK's {@code com.sun.net.httpserver}:
+ * {@code POST /2015-03-31/functions/{name}/invocations}, {@code GET /2015-03-31/functions/} and
+ * {@code GET /2015-03-31/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
+ * endpoint override.
+ */
+public final class HttpInvokeServer implements AutoCloseable {
+
+    /** The Invoke API's port in the CLI unless told otherwise. */
+    public static final int DEFAULT_PORT = 9000;
+
+    static final String FUNCTIONS_PATH = "/2015-03-31/functions";
+    private static final String INVOCATIONS_SUFFIX = "/invocations";
+    private static final String CONFIGURATION_SUFFIX = "/configuration";
+
+    private final LocalLambda lambda;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private HttpInvokeServer(LocalLambda lambda, HttpServer server, ExecutorService executor) {
+        this.lambda = lambda;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    static HttpInvokeServer start(LocalLambda lambda, InetSocketAddress address) throws IOException {
+        HttpServer server = HttpServer.create(address, 256);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        HttpInvokeServer api = new HttpInvokeServer(lambda, server, executor);
+        server.createContext("/", api::handle);
+        server.setExecutor(executor);
+        server.start();
+        return api;
+    }
+
+    /** The bound address (the port is real when 0 was asked for). */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** {@code http://host:port}, for an SDK's endpoint override. */
+    public String endpoint() {
+        InetSocketAddress a = address();
+        return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private void handle(HttpExchange http) throws IOException {
+        try (http) {
+            route(http);
+        } catch (RuntimeException e) {
+            error(http, 500, ServiceErrors.SERVICE, ServiceErrors.invalid("internal error: " + e));
+        }
+    }
+
+    private void route(HttpExchange http) throws IOException {
+        String path = http.getRequestURI().getRawPath();
+        String method = http.getRequestMethod();
+        if (!path.startsWith(FUNCTIONS_PATH)) {
+            drain(http);
+            error(
+                    http,
+                    404,
+                    "UnknownOperationException",
+                    ServiceErrors.invalid("unknown operation " + method + " " + path));
+            return;
+        }
+        String rest = path.substring(FUNCTIONS_PATH.length());
+        if (rest.isEmpty() || rest.equals("/")) {
+            onlyGet(http, () -> json(http, 200, FunctionDescriptions.list(lambda)));
+        } else if (rest.endsWith(INVOCATIONS_SUFFIX) && method.equals("POST")) {
+            invoke(http, decode(rest.substring(1, rest.length() - INVOCATIONS_SUFFIX.length())));
+        } else if (rest.endsWith(CONFIGURATION_SUFFIX)) {
+            String name = decode(rest.substring(1, rest.length() - CONFIGURATION_SUFFIX.length()));
+            onlyGet(http, () -> describe(http, name, true));
+        } else if (rest.indexOf('/', 1) < 0) {
+            onlyGet(http, () -> describe(http, decode(rest.substring(1)), false));
+        } else {
+            drain(http);
+            error(
+                    http,
+                    404,
+                    "UnknownOperationException",
+                    ServiceErrors.invalid("unknown operation " + method + " " + path));
+        }
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private void onlyGet(HttpExchange http, Action action) throws IOException {
+        drain(http);
+        if (!http.getRequestMethod().equals("GET")) {
+            error(
+                    http,
+                    405,
+                    "MethodNotAllowedException",
+                    ServiceErrors.invalid(http.getRequestMethod() + " not allowed"));
+            return;
+        }
+        action.run();
+    }
+
+    private void describe(HttpExchange http, String name, boolean configurationOnly) throws IOException {
+        var function = lambda.function(name);
+        if (function.isEmpty()) {
+            InvocationResult notFound = ServiceErrors.notFound(
+                    "", FunctionNames.arn(lambda.options().region(), name));
+            error(http, 404, ServiceErrors.NOT_FOUND, new String(notFound.payload(), StandardCharsets.UTF_8));
+            return;
+        }
+        json(
+                http,
+                200,
+                configurationOnly
+                        ? FunctionDescriptions.configuration(
+                                function.get(), lambda.options().region())
+                        : FunctionDescriptions.get(
+                                function.get(), lambda.options().region()));
+    }
+
+    private void invoke(HttpExchange http, String name) throws IOException {
+        InvokeRequest request;
+        try {
+            request = InvokeRequest.parse(http, name);
+        } catch (InvokeRequest.Rejected e) {
+            drain(http);
+            error(http, e.status(), e.errorType(), ServiceErrors.invalid(e.getMessage()));
+            return;
+        }
+        InvokeWire.respond(http, lambda, request);
+    }
+
+    static void error(HttpExchange http, int status, String type, String body) throws IOException {
+        http.getResponseHeaders().set(ServiceErrors.HEADER_ERROR_TYPE, type);
+        json(http, status, body);
+    }
+
+    static void json(HttpExchange http, int status, String body) throws IOException {
+        http.getResponseHeaders().set("Content-Type", "application/json");
+        HttpBodies.send(http, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static void drain(HttpExchange http) throws IOException {
+        http.getRequestBody().transferTo(OutputStream.nullOutputStream());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

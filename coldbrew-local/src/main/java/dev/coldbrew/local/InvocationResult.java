@@ -1,0 +1,27 @@
+package dev.coldbrew.local;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a synchronous invocation returned to its caller.
+ *
+ * @param statusCode the Invoke API status: 200 (also for function errors), or the service error status
+ * @param payload the function's response, or the error JSON
+ * @param functionError {@code null}, or {@code "Unhandled"} for function errors, timeouts and crashes
+ * @param report the REPORT figures; {@code null} when the function did not run (e.g. 429)
+ * @param log this invocation's log: START, the function's output, END, REPORT (and INIT_REPORT lines)
+ */
+public record InvocationResult(
+        String requestId, int statusCode, byte[] payload, String functionError, Report report, String log) {
+
+    public static final String UNHANDLED = "Unhandled";
+
+    /** The payload as UTF-8 text. */
+    public String payloadText() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    public boolean isFunctionError() {
+        return functionError != null;
+    }
+}

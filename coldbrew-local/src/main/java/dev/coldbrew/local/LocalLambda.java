@@ -1,0 +1,229 @@
+package dev.coldbrew.local;
+
+import dev.coldbrew.local.cgroup.Cgroups;
+import dev.coldbrew.local.cgroup.EnvironmentCgroup;
+import dev.coldbrew.local.environment.CodePackage;
+import dev.coldbrew.local.environment.Environment;
+import dev.coldbrew.local.environment.FunctionPool;
+import dev.coldbrew.local.environment.Invoker;
+import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local Lambda: registered functions, their execution environments and the Invoke API. Every invocation,
+ * from Java or over HTTP, goes through {@link #invoke}. {@link #close} kills every environment's process tree
+ * and removes every cgroup.
+ */
+public final class LocalLambda implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LocalLambda.class.getName());
+
+    static {
+        // The JDK server waits for delayed ACKs without TCP_NODELAY (sun.net.httpserver.ServerConfig); a
+        // loopback Runtime API needs replies at once.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final LocalOptions options;
+    private final Optional<Cgroups> cgroups;
+    private final Invoker invoker;
+    private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
+    private final Map<String, CodePackage> packages = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reaper;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<HttpInvokeServer> servers = new ArrayList<>();
+    private final String instanceId =
+            ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean closed;
+
+    private LocalLambda(LocalOptions options, Optional<Cgroups> cgroups) {
+        this.options = options;
+        this.cgroups = cgroups;
+        this.invoker = new Invoker(options, this::startEnvironment);
+        this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coldbrew-idle-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        long periodMs = Math.max(10, Math.min(1_000, options.idleExpiry().toMillis() / 2));
+        reaper.scheduleWithFixedDelay(this::expireIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** A local Lambda with cgroup limits where they are writable; says once when they are not. */
+    public static LocalLambda create(LocalOptions options) {
+        Optional<Cgroups> cgroups = Optional.empty();
+        if (options.enforceLimits()) {
+            Cgroups.Result detected = Cgroups.detect(options.cgroupRoot(), options.cgroupParent());
+            cgroups = detected.cgroups();
+            if (cgroups.isEmpty()) {
+                options.logSink()
+                        .accept("coldbrew local: memory, CPU and pids limits are NOT enforced ("
+                                + detected.unavailableReason() + ")");
+            }
+        } else {
+            options.logSink().accept("coldbrew local: limits are NOT enforced (disabled by configuration)");
+        }
+        return new LocalLambda(options, cgroups);
+    }
+
+    /** True when environments run inside cgroups with Lambda's limits. */
+    public boolean limitsEnforced() {
+        return cgroups.isPresent();
+    }
+
+    public LocalOptions options() {
+        return options;
+    }
+
+    /**
+     * Adds a function. A zip is extracted once.
+     *
+     * @throws IllegalArgumentException if a function of that name exists or the runtime cannot be started here
+     * @throws UncheckedIOException if the code cannot be read
+     */
+    public void register(FunctionConfig function) {
+        if (function.runtime() == RuntimeKind.GO1X) {
+            throw new IllegalArgumentException("function " + function.name() + ": runtime go1.x is not supported by"
+                    + " the local Lambda yet; use provided.al2023");
+        }
+        if ((function.runtime() == RuntimeKind.JAVA21 || function.runtime() == RuntimeKind.JAVA25)
+                && options.awsRuntimeClasspath().isEmpty()) {
+            throw new IllegalArgumentException("function " + function.name() + ": runtime "
+                    + function.runtime().id()
+                    + " needs the jars of AWS's runtime interface client (LocalOptions.awsRuntimeClasspath)");
+        }
+        if (pools.containsKey(function.name())) {
+            throw new IllegalArgumentException("function " + function.name() + " is already registered");
+        }
+        try {
+            CodePackage code = CodePackage.open(function.code());
+            packages.put(function.name(), code);
+            pools.put(function.name(), new FunctionPool(function, code.taskRoot(), options.accountConcurrency()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("register function " + function.name() + " failed", e);
+        }
+    }
+
+    /** The registered functions, by name. */
+    public List<FunctionConfig> functions() {
+        return pools.values().stream()
+                .map(FunctionPool::function)
+                .sorted(java.util.Comparator.comparing(FunctionConfig::name))
+                .toList();
+    }
+
+    /** The registered function for a name, a {@code name:qualifier}, or a full or partial ARN. */
+    public Optional<FunctionConfig> function(String nameOrArn) {
+        return Optional.ofNullable(pools.get(FunctionNames.baseName(nameOrArn))).map(FunctionPool::function);
+    }
+
+    /**
+     * Invokes synchronously (RequestResponse), exactly as the Invoke API does: 200 with the response or a
+     * function error ({@code functionError} = {@code Unhandled}); 404 for an unknown function, 413 for a payload
+     * over 6 MB, 429 at the concurrency limit (service errors carry no report).
+     */
+    public InvocationResult invoke(String functionName, byte[] payload) {
+        return invoke(functionName, payload, null);
+    }
+
+    /** As {@link #invoke(String, byte[])} with the decoded client context JSON delivered to the runtime. */
+    public InvocationResult invoke(String functionName, byte[] payload, String clientContext) {
+        String requestId = UUID.randomUUID().toString();
+        FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
+        if (pool == null || closed) {
+            return ServiceErrors.notFound(requestId, FunctionNames.arn(options.region(), functionName));
+        }
+        if (payload.length > RuntimeApi.MAX_REQUEST_BYTES) {
+            return ServiceErrors.tooLarge(requestId, payload.length, RuntimeApi.MAX_REQUEST_BYTES);
+        }
+        try {
+            return invoker.invoke(pool, new Invoker.Request(requestId, payload, clientContext));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("invoke " + functionName + " interrupted", e);
+        }
+    }
+
+    /** An Event invocation: runs in the background; the result goes to the log only. */
+    public void invokeAsync(String functionName, byte[] payload) {
+        background.execute(() -> invoke(functionName, payload));
+    }
+
+    /** Kills the function's idle environments now and its busy ones when they finish: the next invoke is cold. */
+    public void stopEnvironments(String functionName) {
+        FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
+        if (pool == null) {
+            throw new IllegalArgumentException("unknown function '" + functionName + "'");
+        }
+        pool.retireAll().forEach(Environment::kill);
+    }
+
+    /** The pids of a function's runtime processes (idle and busy environments). */
+    public List<Long> environmentPids(String functionName) {
+        FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
+        return pool == null ? List.of() : pool.pids();
+    }
+
+    /** Serves the Invoke API on {@code address} (127.0.0.1:9000 by default in the CLI). */
+    public HttpInvokeServer serve(InetSocketAddress address) {
+        try {
+            HttpInvokeServer server = HttpInvokeServer.start(this, address);
+            synchronized (servers) {
+                servers.add(server);
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("serve the Invoke API on " + address + " failed", e);
+        }
+    }
+
+    private Environment startEnvironment(FunctionPool pool) throws IOException {
+        String id = pool.nextEnvironmentId();
+        EnvironmentCgroup cgroup = null;
+        if (cgroups.isPresent()) {
+            cgroup = cgroups.get().create(instanceId + "-" + id, pool.function().memoryMb());
+        }
+        return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup);
+    }
+
+    private void expireIdle() {
+        long olderThan = System.nanoTime() - options.idleExpiry().toNanos();
+        for (FunctionPool pool : pools.values()) {
+            for (Environment env : pool.takeExpired(olderThan)) {
+                LOG.log(Level.DEBUG, "environment " + env.id() + ": idle expiry");
+                env.kill();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (servers) {
+            servers.forEach(HttpInvokeServer::close);
+        }
+        reaper.shutdownNow();
+        background.shutdownNow();
+        for (FunctionPool pool : pools.values()) {
+            pool.takeAll(true).forEach(Environment::kill);
+        }
+        packages.values().forEach(CodePackage::close);
+        cgroups.ifPresent(Cgroups::removeParentIfEmpty);
+    }
+}

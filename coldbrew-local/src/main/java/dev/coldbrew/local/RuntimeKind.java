@@ -1,0 +1,58 @@
+package dev.coldbrew.local;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How an execution environment starts the function's runtime process. */
+public enum RuntimeKind {
+    /** {@code provided.al2023}: exec {@code ./bootstrap} in the code directory. */
+    PROVIDED("provided.al2023", "provided.al2", "provided"),
+    /** Lambda's managed {@code java21} runtime: AWS's runtime interface client runs {@code _HANDLER}. */
+    JAVA21("java21"),
+    /** Lambda's managed {@code java25} runtime: AWS's runtime interface client runs {@code _HANDLER}. */
+    JAVA25("java25"),
+    /** coldbrew's runtime on a JVM: {@code java -cp <code>/lib/*:<code> dev.coldbrew.runtime.Main}. */
+    COLDBREW("coldbrew"),
+    /** The go1.x protocol (Go {@code net/rpc}); not started by this version of the local Lambda. */
+    GO1X("go1.x");
+
+    private final List<String> names;
+
+    RuntimeKind(String... names) {
+        this.names = List.of(names);
+    }
+
+    /** The identifier as written in a SAM template or on the command line, e.g. {@code provided.al2023}. */
+    public String id() {
+        return names.getFirst();
+    }
+
+    /** True for the kinds that run on a JVM and read classes from the code directory. */
+    public boolean isJava() {
+        return this == JAVA21 || this == JAVA25 || this == COLDBREW;
+    }
+
+    /**
+     * Parses a runtime identifier ({@code provided.al2023}, {@code java21}, {@code java25}, {@code coldbrew},
+     * {@code go1.x}), case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the value and the valid ones
+     */
+    public static RuntimeKind parse(String value) {
+        if (value != null) {
+            String wanted = value.trim().toLowerCase(Locale.ROOT);
+            for (RuntimeKind kind : values()) {
+                if (kind.names.contains(wanted)) {
+                    return kind;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown runtime '" + value + "': valid runtimes are " + validNames());
+    }
+
+    private static String validNames() {
+        return Arrays.stream(values()).flatMap(k -> k.names.stream()).collect(Collectors.joining(", "));
+    }
+}

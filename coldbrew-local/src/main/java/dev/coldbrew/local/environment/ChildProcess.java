@@ -1,0 +1,137 @@
+package dev.coldbrew.local.environment;
+
+import dev.coldbrew.local.cgroup.EnvironmentCgroup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one owner of an environment's runtime process tree. It starts the process in its own session and
+ * process group ({@code setsid}), inside the environment's cgroups when there are any (a shell writes its own
+ * pid into {@code cgroup.procs} before it execs the runtime, so no child escapes), turns the exit into exactly
+ * one {@link ExitStatus} event, and kills the whole tree.
+ */
+final class ChildProcess {
+
+    /** Joins the cgroups named in the arguments before the runtime command, then execs it. */
+    private static final String JOIN_AND_EXEC =
+            "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; exec \"$@\"";
+
+    private final Process process;
+    private final long startNanos;
+    private final CompletableFuture<ExitStatus> exit;
+
+    private ChildProcess(Process process, long startNanos) {
+        this.process = process;
+        this.startNanos = startNanos;
+        this.exit = process.onExit().thenApply(p -> ExitStatus.of(p.exitValue()));
+    }
+
+    /** How the runtime process ended: an exit code, or the signal that killed it. */
+    record ExitStatus(int code, int signal) {
+        /** Java reports death by signal N as 128 + N. */
+        static ExitStatus of(int value) {
+            return value > 128 && value < 160 ? new ExitStatus(-1, value - 128) : new ExitStatus(value, 0);
+        }
+
+        /** As Lambda words it: {@code exit status 2}, {@code signal: killed}. */
+        String describe() {
+            return signal == 0 ? "exit status " + code : "signal: " + signalName(signal);
+        }
+
+        private static String signalName(int signal) {
+            return switch (signal) {
+                case 9 -> "killed";
+                case 15 -> "terminated";
+                case 6 -> "aborted";
+                case 11 -> "segmentation fault";
+                default -> "signal " + signal;
+            };
+        }
+    }
+
+    static ChildProcess start(List<String> command, Path workDir, Map<String, String> env, EnvironmentCgroup cgroup)
+            throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", JOIN_AND_EXEC, "coldbrew-env"));
+        List<Path> procs = cgroup == null ? List.of() : cgroup.procsFiles();
+        argv.add(Integer.toString(procs.size()));
+        procs.forEach(p -> argv.add(p.toString()));
+        argv.addAll(command);
+        ProcessBuilder builder =
+                new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        long start = System.nanoTime();
+        try {
+            return new ChildProcess(builder.start(), start);
+        } catch (IOException e) {
+            throw new IOException(
+                    "start runtime " + String.join(" ", command) + " in " + workDir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** {@link System#nanoTime()} just before the spawn: the start of Init Duration. */
+    long startNanos() {
+        return startNanos;
+    }
+
+    java.io.InputStream output() {
+        return process.getInputStream();
+    }
+
+    CompletableFuture<ExitStatus> exit() {
+        return exit;
+    }
+
+    /**
+     * SIGKILL to the process group, to every process of the cgroup and to every descendant, thaws a frozen
+     * cgroup so the kills land (§6.3 gotcha 2), and waits up to {@code waitMs} for the exit.
+     */
+    void killTree(EnvironmentCgroup cgroup, long waitMs) {
+        killProcessGroup();
+        if (cgroup != null) {
+            cgroup.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (cgroup != null) {
+            try {
+                cgroup.thaw();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        try {
+            process.waitFor(waitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void killProcessGroup() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the per-process kills below still run
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "pid " + process.pid();
+    }
+}

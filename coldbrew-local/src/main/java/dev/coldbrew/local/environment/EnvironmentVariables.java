@@ -1,0 +1,83 @@
+package dev.coldbrew.local.environment;
+
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_DEFAULT_REGION;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_EXECUTION_ENV;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_FUNCTION_MEMORY_SIZE;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_FUNCTION_NAME;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_FUNCTION_VERSION;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_HANDLER;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_INITIALIZATION_TYPE;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_GROUP_NAME;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_STREAM_NAME;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_REGION;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_API;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_DIR;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_TASK_ROOT;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.RuntimeKind;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The environment of a runtime process, as Lambda sets it (runtime-api.md §10): the function's own variables
+ * first, then the reserved ones, which a function cannot override. The local process keeps {@code PATH},
+ * {@code HOME} and {@code TMPDIR} from the local Lambda's own environment so that tools still resolve.
+ */
+final class EnvironmentVariables {
+    private EnvironmentVariables() {}
+
+    /** Lambda's version label for unpublished code. */
+    static final String VERSION_LATEST = "$LATEST";
+
+    static Map<String, String> of(FunctionConfig function, Path taskRoot, String runtimeApi, LocalOptions options) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        copyIfSet(env, "HOME");
+        copyIfSet(env, "TMPDIR");
+        env.putAll(function.environment());
+        env.put(ENV_RUNTIME_API, runtimeApi);
+        env.put(ENV_HANDLER, function.handler());
+        env.put(ENV_REGION, options.region());
+        env.put(ENV_DEFAULT_REGION, options.region());
+        executionEnv(function.runtime()).ifPresent(value -> env.put(ENV_EXECUTION_ENV, value));
+        env.put(ENV_FUNCTION_NAME, function.name());
+        env.put(ENV_FUNCTION_VERSION, VERSION_LATEST);
+        env.put(ENV_FUNCTION_MEMORY_SIZE, Integer.toString(function.memoryMb()));
+        env.put(ENV_INITIALIZATION_TYPE, "on-demand");
+        env.put(ENV_LOG_GROUP_NAME, "/aws/lambda/" + function.name());
+        env.put(ENV_LOG_STREAM_NAME, logStreamName());
+        env.put(ENV_TASK_ROOT, taskRoot.toString());
+        env.put(ENV_RUNTIME_DIR, taskRoot.toString());
+        return env;
+    }
+
+    /** {@code AWS_Lambda_java21}; not set for OS-only runtimes. */
+    private static java.util.Optional<String> executionEnv(RuntimeKind kind) {
+        return switch (kind) {
+            case JAVA21, JAVA25 -> java.util.Optional.of("AWS_Lambda_" + kind.id());
+            case COLDBREW, PROVIDED, GO1X -> java.util.Optional.empty();
+        };
+    }
+
+    /** Lambda's stream name shape: {@code 2026/11/27/[$LATEST]<32 hex>}. */
+    private static String logStreamName() {
+        String date = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+        return date + "/[" + VERSION_LATEST + "]" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static void copyIfSet(Map<String, String> env, String name) {
+        String value = System.getenv(name);
+        if (value != null) {
+            env.put(name, value);
+        }
+    }
+}

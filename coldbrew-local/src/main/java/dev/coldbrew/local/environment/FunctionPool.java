@@ -1,0 +1,156 @@
+package dev.coldbrew.local.environment;
+
+import dev.coldbrew.local.FunctionConfig;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The execution environments of one function: idle ones to reuse warm (most recently used first, as Lambda
+ * routes to warm environments), a count of all environments against the concurrency limit, and throttling
+ * beyond it.
+ */
+public final class FunctionPool {
+
+    /** Lambda's {@code Reason} values for a throttled invoke (service model, TooManyRequestsException). */
+    public static final String REASON_RESERVED = "ReservedFunctionConcurrentInvocationLimitExceeded";
+
+    public static final String REASON_ACCOUNT = "ConcurrentInvocationLimitExceeded";
+
+    /** The outcome of asking for an environment. */
+    public sealed interface Lease {
+        /** An idle environment, already initialised. */
+        record Warm(Environment environment) implements Lease {}
+
+        /** A slot for a new environment; the caller starts it, then releases or discards it. */
+        record Cold() implements Lease {}
+
+        /** The concurrency limit is reached. */
+        record Throttled(String reason, int limit) implements Lease {}
+    }
+
+    private final FunctionConfig function;
+    private final Path taskRoot;
+    private final int limit;
+    private final boolean reserved;
+    private final Deque<Environment> idle = new ArrayDeque<>();
+    private final Set<Environment> busy = new HashSet<>();
+    private final Set<Environment> retired = new HashSet<>();
+    private int starting;
+    private int sequence;
+
+    public FunctionPool(FunctionConfig function, Path taskRoot, int accountConcurrency) {
+        this.function = function;
+        this.taskRoot = taskRoot;
+        this.reserved = function.reservedConcurrency() != FunctionConfig.UNRESERVED;
+        this.limit = reserved ? function.reservedConcurrency() : accountConcurrency;
+    }
+
+    public FunctionConfig function() {
+        return function;
+    }
+
+    public Path taskRoot() {
+        return taskRoot;
+    }
+
+    /** The next environment id of this function, e.g. {@code hello-3}. */
+    public synchronized String nextEnvironmentId() {
+        return function.name() + "-" + (++sequence);
+    }
+
+    public synchronized Lease acquire() {
+        while (!idle.isEmpty()) {
+            Environment env = idle.pollFirst();
+            if (env.isAlive()) {
+                busy.add(env);
+                return new Lease.Warm(env);
+            }
+            env.kill();
+        }
+        if (busy.size() + starting >= limit) {
+            return new Lease.Throttled(reserved ? REASON_RESERVED : REASON_ACCOUNT, limit);
+        }
+        starting++;
+        return new Lease.Cold();
+    }
+
+    /** A cold start produced {@code env}: it now counts as busy. */
+    public synchronized void started(Environment env) {
+        starting--;
+        busy.add(env);
+    }
+
+    /** A cold start failed before an environment existed. */
+    public synchronized void startFailed() {
+        starting--;
+    }
+
+    /**
+     * The invocation on {@code env} is over. Returns true when the environment went back to the idle ones, false
+     * when it is dead or retired (the caller kills it).
+     */
+    public synchronized boolean release(Environment env) {
+        busy.remove(env);
+        if (env.isAlive() && !retired.remove(env)) {
+            idle.addFirst(env);
+            return true;
+        }
+        return false;
+    }
+
+    /** The environment is dead (timeout, crash, OOM): it no longer counts. */
+    public synchronized void discard(Environment env) {
+        busy.remove(env);
+        idle.remove(env);
+        retired.remove(env);
+    }
+
+    /** Returns the idle environments (to kill now) and retires the busy ones (killed when released). */
+    public synchronized List<Environment> retireAll() {
+        retired.addAll(busy);
+        List<Environment> all = new ArrayList<>(idle);
+        idle.clear();
+        return all;
+    }
+
+    /** Removes and returns idle environments unused since {@code olderThanNanos}. */
+    public synchronized List<Environment> takeExpired(long olderThanNanos) {
+        List<Environment> expired = new ArrayList<>();
+        idle.removeIf(env -> {
+            boolean old = env.lastUsedNanos() < olderThanNanos || !env.isAlive();
+            if (old) {
+                expired.add(env);
+            }
+            return old;
+        });
+        return expired;
+    }
+
+    /** Removes and returns every idle environment, and the busy ones too when {@code includingBusy}. */
+    public synchronized List<Environment> takeAll(boolean includingBusy) {
+        List<Environment> all = new ArrayList<>(idle);
+        idle.clear();
+        if (includingBusy) {
+            all.addAll(busy);
+            busy.clear();
+        }
+        return all;
+    }
+
+    /** Environments that exist now (idle, busy or starting). */
+    public synchronized int size() {
+        return idle.size() + busy.size() + starting;
+    }
+
+    public synchronized List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        idle.forEach(e -> pids.add(e.pid()));
+        busy.forEach(e -> pids.add(e.pid()));
+        return pids;
+    }
+}

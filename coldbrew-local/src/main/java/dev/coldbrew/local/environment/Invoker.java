@@ -1,0 +1,249 @@
+package dev.coldbrew.local.environment;
+
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_EXIT;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_OUT_OF_MEMORY;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TIMEOUT;
+import static dev.coldbrew.runtime.api.RuntimeApi.MAX_RESPONSE_BYTES;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.Report;
+import dev.coldbrew.local.http.Json;
+import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.local.runtimeapi.Invocation;
+import dev.coldbrew.local.runtimeapi.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * Runs one synchronous invocation through a function's pool: a warm environment or a cold start (init limited
+ * to 10 s, then retried inside the invoke with the function timeout, as Lambda does), the event, START/END/
+ * REPORT lines, and the classification of timeouts, crashes and OOM kills (invoke-api-and-environment.md §4.6).
+ */
+public final class Invoker {
+
+    private final LocalOptions options;
+    private final EnvironmentFactory factory;
+
+    /** Starts environments (with their cgroups) for a pool. */
+    public interface EnvironmentFactory {
+        Environment start(FunctionPool pool) throws java.io.IOException;
+    }
+
+    public Invoker(LocalOptions options, EnvironmentFactory factory) {
+        this.options = options;
+        this.factory = factory;
+    }
+
+    /** A request to invoke: the payload and the decoded client context (or {@code null}). */
+    public record Request(String requestId, byte[] payload, String clientContext) {}
+
+    public InvocationResult invoke(FunctionPool pool, Request request) throws InterruptedException {
+        FunctionPool.Lease lease = pool.acquire();
+        return switch (lease) {
+            case FunctionPool.Lease.Throttled t -> ServiceErrors.throttled(request.requestId(), t.reason(), t.limit());
+            case FunctionPool.Lease.Warm w -> run(pool, w.environment(), request, OptionalDouble.empty(), 0);
+            case FunctionPool.Lease.Cold c -> cold(pool, request);
+        };
+    }
+
+    private InvocationResult cold(FunctionPool pool, Request request) throws InterruptedException {
+        Started first = startAndInit(pool, options.initTimeout());
+        if (first.ready()) {
+            return run(pool, first.environment(), request, OptionalDouble.of(first.initMs()), 0);
+        }
+        // Lambda retries a failed init inside the first invoke, limited by the function timeout.
+        FunctionConfig function = pool.function();
+        long retryStart = System.nanoTime();
+        Started retry = startAndInit(pool, function.timeout());
+        double spentMs = (System.nanoTime() - retryStart) / 1e6;
+        if (retry.ready()) {
+            InvocationResult result = run(pool, retry.environment(), request, OptionalDouble.empty(), spentMs);
+            return new InvocationResult(
+                    result.requestId(),
+                    result.statusCode(),
+                    result.payload(),
+                    result.functionError(),
+                    result.report(),
+                    first.log() + result.log());
+        }
+        return initFailed(retry, first.log(), request.requestId(), function, spentMs);
+    }
+
+    /** A started environment and its init outcome; {@code environment} is null when it could not start. */
+    private record Started(Environment environment, Environment.Init init, String log) {
+        boolean ready() {
+            return init instanceof Environment.Init.Ready;
+        }
+
+        double initMs() {
+            return switch (init) {
+                case Environment.Init.Ready r -> r.durationMs();
+                case Environment.Init.Failed f -> f.durationMs();
+            };
+        }
+    }
+
+    private Started startAndInit(FunctionPool pool, Duration limit) throws InterruptedException {
+        Environment env;
+        try {
+            env = factory.start(pool);
+        } catch (java.io.IOException | RuntimeException e) {
+            pool.startFailed();
+            String type = String.valueOf(e.getMessage()).startsWith("Runtime.InvalidEntrypoint")
+                    ? "Runtime.InvalidEntrypoint"
+                    : FN_ERROR_EXIT;
+            options.logSink().accept("function " + pool.function().name() + ": start failed: " + e.getMessage());
+            return new Started(null, new Environment.Init.Failed(0, "error", type, null), e.getMessage() + "\n");
+        }
+        pool.started(env);
+        Environment.Init init = env.awaitInit(limit);
+        if (init instanceof Environment.Init.Failed f) {
+            String phase = limit.equals(options.initTimeout()) ? "init" : "invoke";
+            env.logLine(PlatformLines.initReport(f.durationMs(), phase, f.status(), f.errorType()));
+            String log = env.takeLog();
+            env.kill();
+            pool.discard(env);
+            return new Started(env, init, log);
+        }
+        return new Started(env, init, "");
+    }
+
+    private InvocationResult initFailed(
+            Started failed, String firstLog, String requestId, FunctionConfig function, double spentMs) {
+        var init = (Environment.Init.Failed) failed.init();
+        boolean timeout = "timeout".equals(init.status());
+        byte[] body;
+        if (timeout) {
+            body = errorBody(
+                    FN_ERROR_TIMEOUT,
+                    "RequestId: " + requestId + " Error: "
+                            + PlatformLines.timeoutMessage(function.timeout().toMillis() / 1000.0));
+        } else if (init.errorBody() != null && init.errorBody().length > 0) {
+            body = init.errorBody();
+        } else {
+            String reason = failed.environment() == null
+                    ? failed.log().trim()
+                    : failed.environment().exitDescription();
+            body = errorBody(init.errorType(), PlatformLines.exited(requestId, reason));
+        }
+        double durationMs = Math.min(spentMs, function.timeout().toMillis());
+        Report report = report(
+                requestId,
+                function,
+                durationMs,
+                0,
+                OptionalDouble.empty(),
+                timeout ? Report.STATUS_TIMEOUT : Report.STATUS_ERROR,
+                timeout ? null : init.errorType());
+        String log = firstLog + failed.log() + report.toLogLine() + "\n";
+        options.logSink().accept(report.toLogLine());
+        return new InvocationResult(requestId, 200, body, InvocationResult.UNHANDLED, report, log);
+    }
+
+    private InvocationResult run(
+            FunctionPool pool, Environment env, Request request, OptionalDouble initMs, double initRetryMs)
+            throws InterruptedException {
+        FunctionConfig function = pool.function();
+        String id = request.requestId();
+        Duration remaining = function.timeout().minusNanos((long) (initRetryMs * 1e6));
+        env.logLine(PlatformLines.start(id));
+        long deadline = System.currentTimeMillis() + remaining.toMillis();
+        Invocation invocation = Invocation.of(id, request.payload(), deadline, arn(function), request.clientContext());
+        long start = System.nanoTime();
+        Outcome outcome = env.invoke(invocation, remaining);
+        double durationMs = initRetryMs + (System.nanoTime() - start) / 1e6;
+        long maxMemory = env.maxMemoryUsedMb();
+        Classified result = classify(env, outcome, id, function);
+        if (result.killEnvironment()) {
+            env.kill();
+            pool.discard(env);
+            durationMs = outcome == null ? function.timeout().toMillis() : durationMs;
+        }
+        env.logLine(PlatformLines.end(id));
+        Report report = report(id, function, durationMs, maxMemory, initMs, result.status(), result.errorType());
+        env.logLine(report.toLogLine());
+        String log = env.takeLog();
+        if (!result.killEnvironment()) {
+            env.freeze();
+            if (!pool.release(env)) {
+                env.kill();
+                pool.discard(env);
+            }
+        }
+        return new InvocationResult(id, 200, result.body(), result.functionError(), report, log);
+    }
+
+    /** The caller's view of an outcome, and whether the environment must be reset. */
+    private record Classified(
+            byte[] body, String functionError, String status, String errorType, boolean killEnvironment) {}
+
+    private Classified classify(Environment env, Outcome outcome, String id, FunctionConfig function) {
+        if (outcome == null) {
+            double seconds = function.timeout().toMillis() / 1000.0;
+            env.logLine(PlatformLines.timedOut(id, seconds));
+            byte[] body = errorBody(
+                    FN_ERROR_TIMEOUT, "RequestId: " + id + " Error: " + PlatformLines.timeoutMessage(seconds));
+            return new Classified(body, InvocationResult.UNHANDLED, Report.STATUS_TIMEOUT, null, true);
+        }
+        return switch (outcome.kind()) {
+            case SUCCESS -> new Classified(outcome.body(), null, null, null, false);
+            case FUNCTION_ERROR -> new Classified(outcome.body(), InvocationResult.UNHANDLED, null, null, false);
+            case RESPONSE_TOO_LARGE ->
+                new Classified(
+                        errorBody(
+                                FN_ERROR_RESPONSE_TOO_LARGE,
+                                "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
+                                        + " bytes)."),
+                        InvocationResult.UNHANDLED,
+                        null,
+                        null,
+                        false);
+            case EXITED -> exited(env, id);
+        };
+    }
+
+    private Classified exited(Environment env, String id) {
+        boolean oom = env.oomKilled();
+        String message = PlatformLines.exited(id, env.exitDescription());
+        env.logLine(message);
+        env.logLine(FN_ERROR_EXIT);
+        return new Classified(
+                errorBody(FN_ERROR_EXIT, message),
+                InvocationResult.UNHANDLED,
+                Report.STATUS_ERROR,
+                oom ? FN_ERROR_OUT_OF_MEMORY : FN_ERROR_EXIT,
+                true);
+    }
+
+    private Report report(
+            String id,
+            FunctionConfig function,
+            double durationMs,
+            long maxMemoryMb,
+            OptionalDouble initMs,
+            String status,
+            String errorType) {
+        return new Report(
+                id,
+                durationMs,
+                Report.billed(durationMs, initMs),
+                function.memoryMb(),
+                maxMemoryMb,
+                initMs,
+                status,
+                errorType);
+    }
+
+    /** The function's ARN as the runtime sees it ({@code Lambda-Runtime-Invoked-Function-Arn}). */
+    public String arn(FunctionConfig function) {
+        return "arn:aws:lambda:" + options.region() + ":" + ServiceErrors.ACCOUNT_ID + ":function:" + function.name();
+    }
+
+    static byte[] errorBody(String type, String message) {
+        return Json.object("errorType", type, "errorMessage", message).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.coldbrew.local.environment;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.RuntimeKind;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The command line that starts a function's runtime, per {@link RuntimeKind}. */
+final class LaunchCommand {
+    private LaunchCommand() {}
+
+    /** AWS's runtime interface client entry point; the handler is its only argument. */
+    static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    static final String COLDBREW_MAIN = "dev.coldbrew.runtime.Main";
+
+    static List<String> of(FunctionConfig function, Path taskRoot, LocalOptions options) {
+        return switch (function.runtime()) {
+            case PROVIDED -> provided(taskRoot);
+            case JAVA21, JAVA25 -> managedJava(function, taskRoot, options);
+            case COLDBREW -> coldbrew(taskRoot, options);
+            case GO1X ->
+                throw new IllegalArgumentException("function " + function.name()
+                        + ": runtime go1.x is not supported by this local Lambda; use provided.al2023");
+        };
+    }
+
+    private static List<String> provided(Path taskRoot) {
+        Path bootstrap = taskRoot.resolve("bootstrap");
+        if (!Files.isRegularFile(bootstrap) || !Files.isExecutable(bootstrap)) {
+            throw new IllegalArgumentException("Runtime.InvalidEntrypoint: " + bootstrap
+                    + (Files.exists(bootstrap) ? " is not executable" : " does not exist"));
+        }
+        return List.of(bootstrap.toString());
+    }
+
+    /**
+     * The JVM flags of Lambda's managed Java runtimes. Tiered compilation stops at C1 and the serial collector
+     * is the default GC on java17, java21 and java25 (docs java-customization: "Lambda configures the JVM to
+     * stop tiered compilation at level 1 by default", "the Java 17 runtime uses the serial garbage collector
+     * by default"). The memory split is 85 % heap, 10 % metaspace, 5 % code cache, as the java command line
+     * inside Lambda shows (StackOverflow 35298616: {@code -XX:MaxHeapSize=222823k
+     * -XX:MaxMetaspaceSize=26214k -XX:ReservedCodeCacheSize=13107k -XX:+UseSerialGC -Xshare:on} for 256 MB).
+     * {@code JAVA_TOOL_OPTIONS} from the function's variables is read by the JVM itself, as on Lambda.
+     */
+    static List<String> managedJvmFlags(int memoryMb) {
+        long kb = memoryMb * 1024L;
+        return List.of(
+                "-XX:MaxHeapSize=" + kb * 85 / 100 + "k",
+                "-XX:MaxMetaspaceSize=" + kb * 10 / 100 + "k",
+                "-XX:ReservedCodeCacheSize=" + kb * 5 / 100 + "k",
+                "-XX:+UseSerialGC",
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.net.preferIPv4Stack=true");
+    }
+
+    private static List<String> managedJava(FunctionConfig function, Path taskRoot, LocalOptions options) {
+        if (options.awsRuntimeClasspath().isEmpty()) {
+            throw new IllegalArgumentException("function " + function.name() + ": runtime "
+                    + function.runtime().id()
+                    + " needs the jars of AWS's runtime interface client (LocalOptions.awsRuntimeClasspath)");
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(java(options));
+        argv.addAll(managedJvmFlags(function.memoryMb()));
+        argv.add("-cp");
+        argv.add(Stream.concat(options.awsRuntimeClasspath().stream(), taskClasspath(taskRoot).stream())
+                .map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)));
+        argv.add(RIC_MAIN);
+        argv.add(function.handler());
+        return argv;
+    }
+
+    private static List<String> coldbrew(Path taskRoot, LocalOptions options) {
+        String classpath = taskRoot.resolve("lib") + File.separator + "*" + File.pathSeparator + taskRoot;
+        return List.of(java(options), "-cp", classpath, COLDBREW_MAIN);
+    }
+
+    /** Lambda's layout: classes at the root of the package, jars in {@code lib/}. */
+    private static List<Path> taskClasspath(Path taskRoot) {
+        List<Path> entries = new ArrayList<>();
+        entries.add(taskRoot);
+        Path lib = taskRoot.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            entries.add(lib.resolve("*"));
+        }
+        return entries;
+    }
+
+    private static String java(LocalOptions options) {
+        return options.javaHome().resolve("bin").resolve("java").toString();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.coldbrew.local.http;
+
+import dev.coldbrew.local.InvocationResult;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Invoke API service errors: the request was rejected and the function did not run. Wire shape from the
+ * service model (invoke-api-and-environment.md §1.4): header {@code x-amzn-ErrorType: <Exception>} and a JSON
+ * body {@code {"Type":"User","message":...}} ({@code Message} for ResourceNotFoundException).
+ */
+public final class ServiceErrors {
+    private ServiceErrors() {}
+
+    /** The account id in local ARNs. */
+    public static final String ACCOUNT_ID = "000000000000";
+
+    public static final String HEADER_ERROR_TYPE = "x-amzn-ErrorType";
+    /** Seconds a throttled caller is told to wait ({@code Retry-After}). */
+    public static final int RETRY_AFTER_SECONDS = 1;
+
+    public static final String NOT_FOUND = "ResourceNotFoundException";
+    public static final String TOO_LARGE = "RequestTooLargeException";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequestsException";
+    public static final String INVALID_REQUEST_CONTENT = "InvalidRequestContentException";
+    public static final String INVALID_PARAMETER = "InvalidParameterValueException";
+    public static final String SERVICE = "ServiceException";
+
+    /** The exception name for a service error status produced by the local Lambda. */
+    public static String typeOf(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 413 -> TOO_LARGE;
+            case 429 -> TOO_MANY_REQUESTS;
+            case 400 -> INVALID_REQUEST_CONTENT;
+            default -> SERVICE;
+        };
+    }
+
+    public static InvocationResult notFound(String requestId, String functionArn) {
+        String body = Json.object("Type", "User", "Message", "Function not found: " + functionArn);
+        return result(requestId, 404, body);
+    }
+
+    public static InvocationResult tooLarge(String requestId, long size, long limit) {
+        String body = Json.object(
+                "Type",
+                "User",
+                "message",
+                "Request must be smaller than " + limit + " bytes for the InvokeFunction operation (got " + size + ")");
+        return result(requestId, 413, body);
+    }
+
+    public static InvocationResult throttled(String requestId, String reason, int limit) {
+        String body = Json.object(
+                "Type",
+                "User",
+                "message",
+                "Rate Exceeded. (concurrency limit " + limit + " reached)",
+                "Reason",
+                reason);
+        return result(requestId, 429, body);
+    }
+
+    /** A 400 body for a malformed request. */
+    public static String invalid(String message) {
+        return Json.object("Type", "User", "message", message);
+    }
+
+    private static InvocationResult result(String requestId, int status, String body) {
+        return new InvocationResult(requestId, status, body.getBytes(StandardCharsets.UTF_8), null, null, "");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.coldbrew.local.invokeapi;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.FunctionNames;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.http.Json;
+import dev.coldbrew.local.http.ServiceErrors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code FunctionConfiguration}, {@code GetFunction} and {@code ListFunctions} documents (service model shapes,
+ * invoke-api-and-environment.md §3), enough for SDK and CLI listing.
+ */
+public final class FunctionDescriptions {
+    private FunctionDescriptions() {}
+
+    public static String list(LocalLambda lambda) {
+        List<Object> functions = lambda.functions().stream()
+                .map(f -> (Object) configurationMap(f, lambda.options().region()))
+                .toList();
+        return Json.object("Functions", functions);
+    }
+
+    public static String get(FunctionConfig function, String region) {
+        Map<String, Object> code = Map.of(
+                "RepositoryType", "S3", "Location", function.code().toUri().toString());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Configuration", configurationMap(function, region));
+        doc.put("Code", code);
+        if (function.reservedConcurrency() != FunctionConfig.UNRESERVED) {
+            doc.put("Concurrency", Map.of("ReservedConcurrentExecutions", function.reservedConcurrency()));
+        }
+        return Json.write(doc);
+    }
+
+    public static String configuration(FunctionConfig function, String region) {
+        return Json.write(configurationMap(function, region));
+    }
+
+    private static Map<String, Object> configurationMap(FunctionConfig f, String region) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("FunctionName", f.name());
+        c.put("FunctionArn", FunctionNames.arn(region, f.name()));
+        c.put("Runtime", f.runtime().id());
+        c.put("Role", "arn:aws:iam::" + ServiceErrors.ACCOUNT_ID + ":role/coldbrew-local");
+        c.put("Handler", f.handler());
+        c.put("Timeout", f.timeout().toSeconds());
+        c.put("MemorySize", f.memoryMb());
+        c.put("Version", InvokeWire.LATEST);
+        c.put("Environment", Map.of("Variables", f.environment()));
+        c.put("State", "Active");
+        c.put("LastUpdateStatus", "Successful");
+        c.put("PackageType", "Zip");
+        c.put("Architectures", List.of(System.getProperty("os.arch").contains("aarch64") ? "arm64" : "x86_64"));
+        return c;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.coldbrew.local.invokeapi;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import dev.coldbrew.local.FunctionNames;
+import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.http.HttpBodies;
+import dev.coldbrew.local.http.ServiceErrors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Writes an Invoke response (invoke-api-and-environment.md §1.2–1.4): 200/202/204, {@code X-Amz-Executed-Version},
+ * {@code X-Amz-Function-Error}, {@code X-Amz-Log-Result} (base64 of the last 4 KB of the log) for Tail, and the
+ * service error shape with {@code x-amzn-ErrorType} (plus {@code Retry-After} on 429).
+ */
+public final class InvokeWire {
+    private InvokeWire() {}
+
+    public static final String HEADER_EXECUTED_VERSION = "X-Amz-Executed-Version";
+    public static final String HEADER_FUNCTION_ERROR = "X-Amz-Function-Error";
+    public static final String HEADER_LOG_RESULT = "X-Amz-Log-Result";
+    public static final String HEADER_REQUEST_ID = "x-amzn-RequestId";
+    public static final String LATEST = "$LATEST";
+    /** {@code X-Amz-Log-Result} carries the last 4 KB of the log. */
+    public static final int LOG_TAIL_BYTES = 4096;
+
+    public static void respond(HttpExchange http, LocalLambda lambda, InvokeRequest request) throws IOException {
+        String qualifier =
+                request.qualifier() != null ? request.qualifier() : FunctionNames.qualifier(request.functionName());
+        String region = lambda.options().region();
+        if (lambda.function(request.functionName()).isEmpty() || (qualifier != null && !qualifier.equals(LATEST))) {
+            String arn = FunctionNames.arn(region, request.functionName()) + (qualifier == null ? "" : ":" + qualifier);
+            send(http, ServiceErrors.notFound("", arn), false);
+            return;
+        }
+        Headers out = http.getResponseHeaders();
+        out.set(HEADER_EXECUTED_VERSION, LATEST);
+        switch (request.type()) {
+            case DRY_RUN -> HttpBodies.send(http, 204, null);
+            case EVENT -> {
+                lambda.invokeAsync(request.functionName(), request.payload());
+                HttpBodies.send(http, 202, null);
+            }
+            case REQUEST_RESPONSE ->
+                send(
+                        http,
+                        lambda.invoke(request.functionName(), request.payload(), request.clientContext()),
+                        request.tail());
+        }
+    }
+
+    private static void send(HttpExchange http, InvocationResult result, boolean tail) throws IOException {
+        Headers out = http.getResponseHeaders();
+        if (!result.requestId().isEmpty()) {
+            out.set(HEADER_REQUEST_ID, result.requestId());
+        }
+        out.set("Content-Type", "application/json");
+        if (result.statusCode() != 200) {
+            out.set(ServiceErrors.HEADER_ERROR_TYPE, ServiceErrors.typeOf(result.statusCode()));
+            if (result.statusCode() == 429) {
+                out.set("Retry-After", Integer.toString(ServiceErrors.RETRY_AFTER_SECONDS));
+            }
+        }
+        if (result.functionError() != null) {
+            out.set(HEADER_FUNCTION_ERROR, result.functionError());
+        }
+        if (tail) {
+            out.set(HEADER_LOG_RESULT, logTail(result.log()));
+        }
+        HttpBodies.send(http, result.statusCode(), result.payload());
+    }
+
+    /** Base64 of the last 4 KB of the invocation's log. */
+    public static String logTail(String log) {
+        byte[] bytes = log == null ? new byte[0] : log.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = bytes.length <= LOG_TAIL_BYTES
+                ? bytes
+                : Arrays.copyOfRange(bytes, bytes.length - LOG_TAIL_BYTES, bytes.length);
+        return Base64.getEncoder().encodeToString(tail);
+    }
+}
