@@ -1,0 +1,129 @@
+package dev.coldbrew.gorpc.rpc;
+
+import dev.coldbrew.gorpc.gob.GobLimits;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A net/rpc server speaking the gob codec, as Go's {@code rpc.Accept} does: any number of connections, each
+ * with its own gob streams and type registries, served on its own (virtual) thread. Calls on one connection
+ * are answered in order. Binds loopback only.
+ *
+ * <p>Failure classes: a malformed or hostile stream closes that connection (logged), never the server; an
+ * unknown method gets net/rpc's error reply and the connection continues.
+ */
+public final class RpcServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
+
+    private final Map<String, RpcMethod<?, ?>> methods;
+    private final GobLimits limits;
+    private final ServerSocket listener;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    private RpcServer(Map<String, RpcMethod<?, ?>> methods, GobLimits limits, ServerSocket listener) {
+        this.methods = Map.copyOf(methods);
+        this.limits = limits;
+        this.listener = listener;
+        this.acceptor = Thread.ofPlatform()
+                .name("gorpc-accept-" + listener.getLocalPort())
+                .daemon()
+                .unstarted(this::acceptLoop);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Blocks until the server is closed. */
+    public void awaitClose() throws InterruptedException {
+        acceptor.join();
+    }
+
+    /** Stops accepting and closes every open connection. */
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket socket : connections) {
+            socket.close();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    LOG.log(System.Logger.Level.WARNING, "gorpc server on port " + port() + ": accept failed", e);
+                }
+                continue;
+            }
+            connections.add(socket);
+            Thread.ofVirtual().name("gorpc-conn-" + socket.getPort()).start(() -> serve(socket));
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            new ServerConnection(socket, methods, limits).run();
+        } catch (IOException e) {
+            if (!listener.isClosed()) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "gorpc connection from " + socket.getRemoteSocketAddress() + " closed: " + e.getMessage());
+            }
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    public static final class Builder {
+        private final Map<String, RpcMethod<?, ?>> methods = new LinkedHashMap<>();
+        private GobLimits limits = GobLimits.DEFAULT;
+
+        private Builder() {}
+
+        /** Serves {@code serviceMethod} ({@code "Service.Method"}). */
+        public Builder method(String serviceMethod, RpcMethod<?, ?> method) {
+            if (serviceMethod.lastIndexOf('.') <= 0 || methods.containsKey(serviceMethod)) {
+                throw new IllegalArgumentException(
+                        "rpc: method name \"" + serviceMethod + "\" is not Service.Method or is registered twice");
+            }
+            methods.put(serviceMethod, method);
+            return this;
+        }
+
+        public Builder limits(GobLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** Binds {@code 127.0.0.1:port} (0 = any free port) and starts accepting. */
+        public RpcServer start(int port) throws IOException {
+            ServerSocket listener = new ServerSocket();
+            try {
+                listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                listener.close();
+                throw new IOException("rpc: listen on 127.0.0.1:" + port + " failed: " + e.getMessage(), e);
+            }
+            RpcServer server = new RpcServer(methods, limits, listener);
+            server.acceptor.start();
+            return server;
+        }
+    }
+}

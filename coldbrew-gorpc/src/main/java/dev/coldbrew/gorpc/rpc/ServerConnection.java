@@ -1,0 +1,92 @@
+package dev.coldbrew.gorpc.rpc;
+
+import dev.coldbrew.gorpc.gob.GobCodec;
+import dev.coldbrew.gorpc.gob.GobDecoder;
+import dev.coldbrew.gorpc.gob.GobEncoder;
+import dev.coldbrew.gorpc.gob.GobLimits;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Map;
+
+/**
+ * The server side of one connection: Go's {@code ServeCodec} loop. Reads a request header and its body,
+ * calls the method, writes the response header and the reply (or net/rpc's error reply) and flushes.
+ */
+final class ServerConnection {
+    private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Map<String, RpcMethod<?, ?>> methods;
+    private final GobDecoder decoder;
+    private final GobEncoder encoder;
+    private final BufferedOutputStream out;
+
+    ServerConnection(Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits) throws IOException {
+        this.methods = methods;
+        this.decoder = new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), limits);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
+        this.encoder = new GobEncoder(out);
+    }
+
+    /** Serves calls until the peer closes the connection between calls; any other end is an exception. */
+    void run() throws IOException {
+        while (true) {
+            RequestHeader request;
+            try {
+                request = decoder.decode(RequestHeader.GOB);
+            } catch (EOFException e) {
+                return;
+            }
+            RpcMethod<?, ?> method = methods.get(request.serviceMethod());
+            if (method == null) {
+                decoder.skip();
+                replyError(request, lookupError(request.serviceMethod()));
+            } else {
+                call(request, method);
+            }
+        }
+    }
+
+    private <A, R> void call(RequestHeader request, RpcMethod<A, R> method) throws IOException {
+        A argument = decoder.decode(method.argument());
+        R reply;
+        try {
+            reply = method.handler().call(argument);
+        } catch (RpcMethodException e) {
+            replyError(request, e.remoteError());
+            return;
+        } catch (RuntimeException e) {
+            // A Go method that panics takes its process down; a Java handler's bug only fails its call.
+            LOG.log(System.Logger.Level.ERROR, "gorpc method " + request.serviceMethod() + " threw", e);
+            replyError(request, "rpc: method " + request.serviceMethod() + " threw " + e);
+            return;
+        }
+        reply(new ResponseHeader(request.serviceMethod(), request.seq(), ""), method.reply(), reply);
+    }
+
+    private String lookupError(String serviceMethod) {
+        int dot = serviceMethod.lastIndexOf('.');
+        if (dot < 0) {
+            return NetRpc.illFormed(serviceMethod);
+        }
+        String service = serviceMethod.substring(0, dot + 1);
+        boolean knownService = methods.keySet().stream().anyMatch(name -> name.startsWith(service));
+        return knownService ? NetRpc.cantFindMethod(serviceMethod) : NetRpc.cantFindService(serviceMethod);
+    }
+
+    private void replyError(RequestHeader request, String error) throws IOException {
+        reply(
+                new ResponseHeader(request.serviceMethod(), request.seq(), error),
+                NetRpc.INVALID_REQUEST,
+                NetRpc.Empty.INSTANCE);
+    }
+
+    private <R> void reply(ResponseHeader header, GobCodec<R> codec, R body) throws IOException {
+        encoder.encode(ResponseHeader.GOB, header);
+        encoder.encode(codec, body);
+        out.flush();
+    }
+}
