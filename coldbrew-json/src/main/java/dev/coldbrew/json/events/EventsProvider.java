@@ -1,0 +1,34 @@
+package dev.coldbrew.json.events;
+
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.fasterxml.jackson.jr.ob.api.ReaderWriterProvider;
+import com.fasterxml.jackson.jr.ob.api.ValueReader;
+import com.fasterxml.jackson.jr.ob.api.ValueWriter;
+import com.fasterxml.jackson.jr.ob.impl.JSONReader;
+import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
+import java.nio.ByteBuffer;
+
+/** Hand-written readers and writers for the event types jackson-jr cannot map as beans. */
+final class EventsProvider extends ReaderWriterProvider {
+    @Override
+    public ValueReader findValueReader(JSONReader context, Class<?> type) {
+        if (type == ByteBuffer.class) {
+            return new ByteBufferReader();
+        }
+        if (S3EventNotification.class.isAssignableFrom(type)) {
+            return new S3EventReader(type);
+        }
+        return null;
+    }
+
+    @Override
+    public ValueWriter findValueWriter(JSONWriter context, Class<?> type) {
+        if (ByteBuffer.class.isAssignableFrom(type)) {
+            return new ByteBufferWriter();
+        }
+        if (S3EventNotification.class.isAssignableFrom(type)) {
+            return new S3EventWriter();
+        }
+        return null;
+    }
+}
