@@ -1,6 +1,7 @@
 package dev.coldbrew.gorpc.rpc;
 
 import dev.coldbrew.gorpc.gob.GobLimits;
+import dev.coldbrew.gorpc.gob.TypeIdAllocator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A net/rpc server speaking the gob codec, as Go's {@code rpc.Accept} does: any number of connections, each
@@ -24,13 +26,15 @@ public final class RpcServer implements AutoCloseable {
 
     private final Map<String, RpcMethod<?, ?>> methods;
     private final GobLimits limits;
+    private final Supplier<TypeIdAllocator> typeIds;
     private final ServerSocket listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
-    private RpcServer(Map<String, RpcMethod<?, ?>> methods, GobLimits limits, ServerSocket listener) {
-        this.methods = Map.copyOf(methods);
-        this.limits = limits;
+    private RpcServer(Builder builder, ServerSocket listener) {
+        this.methods = Map.copyOf(builder.methods);
+        this.limits = builder.limits;
+        this.typeIds = builder.typeIds;
         this.listener = listener;
         this.acceptor = Thread.ofPlatform()
                 .name("gorpc-accept-" + listener.getLocalPort())
@@ -79,7 +83,7 @@ public final class RpcServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            new ServerConnection(socket, methods, limits).run();
+            new ServerConnection(socket, methods, limits, typeIds.get()).run();
         } catch (IOException e) {
             if (!listener.isClosed()) {
                 LOG.log(
@@ -94,6 +98,7 @@ public final class RpcServer implements AutoCloseable {
     public static final class Builder {
         private final Map<String, RpcMethod<?, ?>> methods = new LinkedHashMap<>();
         private GobLimits limits = GobLimits.DEFAULT;
+        private Supplier<TypeIdAllocator> typeIds = TypeIdAllocator::new;
 
         private Builder() {}
 
@@ -112,6 +117,15 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where each connection's encoder gets type ids: by default a fresh allocator per connection, which
+         * numbers types as a Go function process does on its first connection.
+         */
+        public Builder typeIds(Supplier<TypeIdAllocator> typeIds) {
+            this.typeIds = typeIds;
+            return this;
+        }
+
         /** Binds {@code 127.0.0.1:port} (0 = any free port) and starts accepting. */
         public RpcServer start(int port) throws IOException {
             ServerSocket listener = new ServerSocket();
@@ -121,7 +135,7 @@ public final class RpcServer implements AutoCloseable {
                 listener.close();
                 throw new IOException("rpc: listen on 127.0.0.1:" + port + " failed: " + e.getMessage(), e);
             }
-            RpcServer server = new RpcServer(methods, limits, listener);
+            RpcServer server = new RpcServer(this, listener);
             server.acceptor.start();
             return server;
         }

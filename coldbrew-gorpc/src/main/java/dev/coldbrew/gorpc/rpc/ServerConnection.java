@@ -4,6 +4,7 @@ import dev.coldbrew.gorpc.gob.GobCodec;
 import dev.coldbrew.gorpc.gob.GobDecoder;
 import dev.coldbrew.gorpc.gob.GobEncoder;
 import dev.coldbrew.gorpc.gob.GobLimits;
+import dev.coldbrew.gorpc.gob.TypeIdAllocator;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -24,11 +25,12 @@ final class ServerConnection {
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
 
-    ServerConnection(Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits) throws IOException {
+    ServerConnection(Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits, TypeIdAllocator ids)
+            throws IOException {
         this.methods = methods;
         this.decoder = new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), limits);
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
-        this.encoder = new GobEncoder(out);
+        this.encoder = new GobEncoder(out, ids);
     }
 
     /** Serves calls until the peer closes the connection between calls; any other end is an exception. */

@@ -38,6 +38,44 @@ public final class GobVectors {
         return out.toByteArray();
     }
 
+    /** One call: everything the client wrote, then everything the server wrote. */
+    public record Exchange(byte[] clientToServer, byte[] serverToClient) {}
+
+    /** The exchanges of a file, split where a client line follows a server line. */
+    public static List<Exchange> exchanges(String file) {
+        List<Exchange> out = new ArrayList<>();
+        ByteArrayOutputStream c2s = new ByteArrayOutputStream();
+        ByteArrayOutputStream s2c = new ByteArrayOutputStream();
+        for (Line line : read(file)) {
+            if (line.prefix().equals("C>S") && s2c.size() > 0) {
+                out.add(new Exchange(c2s.toByteArray(), s2c.toByteArray()));
+                c2s.reset();
+                s2c.reset();
+            }
+            (line.prefix().equals("C>S") ? c2s : s2c).writeBytes(line.bytes());
+        }
+        out.add(new Exchange(c2s.toByteArray(), s2c.toByteArray()));
+        return out;
+    }
+
+    /** The exchanges of the two-process capture, files 01 to 07 in order (one connection). */
+    public static List<Exchange> twoProcessExchanges() {
+        List<Exchange> out = new ArrayList<>();
+        for (String file : TWO_PROCESS_FILES) {
+            out.addAll(exchanges(file));
+        }
+        return out;
+    }
+
+    public static final List<String> TWO_PROCESS_FILES = List.of(
+            "01-ping.hex",
+            "02-invoke-first.hex",
+            "03-invoke-repeat.hex",
+            "04-invoke-handler-error.hex",
+            "05-invoke-method-error.hex",
+            "06-unknown-method.hex",
+            "07-invoke-zero-request.hex");
+
     /** The standalone vector whose comment starts with {@code label}. */
     public static byte[] standalone(String label) {
         return read("standalone-values.hex").stream()
