@@ -151,6 +151,8 @@ public final class RuntimeApi {
     public static final int CONNECT_TIMEOUT_MS = 1_000;
     /** Error type for a Runtime API reply the runtime cannot use (e.g. a malformed deadline). */
     public static final String FN_ERROR_INVALID_INVOCATION = "Runtime.InvalidInvocation";
+    /** Error type for a missing or malformed environment variable at init. */
+    public static final String FN_ERROR_INVALID_CONFIG = "Runtime.InvalidConfiguration";
     /** Error type for a failure inside the runtime itself (e.g. a codec that failed to encode). */
     public static final String FN_ERROR_UNKNOWN = "Runtime.Unknown";
     /** Log format values of {@link #ENV_LOG_FORMAT}. */

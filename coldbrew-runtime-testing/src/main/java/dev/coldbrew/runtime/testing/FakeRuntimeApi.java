@@ -1,0 +1,243 @@
+package dev.coldbrew.runtime.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real, in-process fake of the Lambda Runtime API ({@code 2018-06-01}) on {@code 127.0.0.1}, port 0, for testing
+ * functions and runtimes: a test enqueues events, the runtime under test fetches them with {@code GET /next} and
+ * reports back, and the test reads what was reported with bounded blocking waits.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final FakeRuntimeApi api = new FakeRuntimeApi();
+ *
+ * @Test
+ * void greets() throws Exception {
+ *     String id = api.enqueue(Event.of("{\"name\":\"Ada\"}"));
+ *     // start the function with api.environment() ...
+ *     assertThat(api.awaitResponse(id).bodyAsString()).isEqualTo("Hello, Ada");
+ * }
+ * }</pre>
+ *
+ * <p>As an extension it starts before and stops after each test; it also works on its own ({@link #start()},
+ * {@link #close()}). It behaves like Lambda where a runtime can tell: every 202 carries {@code {"status":"OK"}};
+ * a response or error for an unknown request id gets 400 {@code InvalidRequestID}, a second one for the same id
+ * 403 {@code InvalidStateTransition}; a response over {@link RuntimeApi#MAX_RESPONSE_BYTES} gets 413. Stopping
+ * closes all connections, so a runtime blocked in {@code /next} sees its connection end.
+ */
+public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+    /** The function name in {@link #environment()}. */
+    public static final String FUNCTION_NAME = "test-function";
+    /** How long the {@code await…} methods wait by default. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+    private static final long POLL_MS = 50;
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<RuntimeRequest> received = new LinkedBlockingQueue<>();
+    private final List<RuntimeRequest> all = new ArrayList<>();
+    private final InvocationStates states = new InvocationStates();
+    private volatile boolean running;
+    private volatile Duration wait = DEFAULT_WAIT;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /** Starts a fake outside JUnit; close it when done. */
+    public static FakeRuntimeApi start() {
+        FakeRuntimeApi api = new FakeRuntimeApi();
+        api.open();
+        return api;
+    }
+
+    /** How long {@code await…} methods wait before failing; default {@link #DEFAULT_WAIT}. */
+    public FakeRuntimeApi waiting(Duration timeout) {
+        this.wait = timeout;
+        return this;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private void open() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("start fake Runtime API on 127.0.0.1 failed: " + e.getMessage(), e);
+        }
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-runtime-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        running = true;
+        server.start();
+    }
+
+    /** {@code 127.0.0.1:port}, the value for {@code AWS_LAMBDA_RUNTIME_API}. */
+    public String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * The environment Lambda would give a function talking to this fake: {@code AWS_LAMBDA_RUNTIME_API}, the
+     * function name, version, memory size, log group and stream. A mutable copy; add {@code _HANDLER} etc. to it.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(RuntimeApi.ENV_RUNTIME_API, address());
+        env.put(RuntimeApi.ENV_FUNCTION_NAME, FUNCTION_NAME);
+        env.put(RuntimeApi.ENV_FUNCTION_VERSION, "$LATEST");
+        env.put(RuntimeApi.ENV_FUNCTION_MEMORY_SIZE, "512");
+        env.put(RuntimeApi.ENV_LOG_GROUP_NAME, "/aws/lambda/" + FUNCTION_NAME);
+        env.put(RuntimeApi.ENV_LOG_STREAM_NAME, "2026/01/01/[$LATEST]0123456789abcdef");
+        env.put(RuntimeApi.ENV_REGION, "us-east-1");
+        env.put(RuntimeApi.ENV_INITIALIZATION_TYPE, "on-demand");
+        return env;
+    }
+
+    /** Queues an event for {@code GET /next}; returns its request id (null for a reply without one). */
+    public String enqueue(Event event) {
+        String id = event.requestId();
+        if (id != null && event.status() == RuntimeApi.HTTP_OK) {
+            states.issued(id);
+        }
+        events.add(event);
+        return id;
+    }
+
+    /** Queues {@code Event.of(body)}; returns its request id. */
+    public String enqueue(String body) {
+        return enqueue(Event.of(body));
+    }
+
+    /** Waits for the {@code /response} of {@code requestId}. */
+    public RuntimeRequest awaitResponse(String requestId) throws InterruptedException {
+        return await("POST " + RuntimeApi.responsePath(requestId), "POST", RuntimeApi.responsePath(requestId));
+    }
+
+    /** Waits for the {@code /error} of {@code requestId}. */
+    public RuntimeRequest awaitError(String requestId) throws InterruptedException {
+        return await("POST " + RuntimeApi.errorPath(requestId), "POST", RuntimeApi.errorPath(requestId));
+    }
+
+    /** Waits for a {@code POST /runtime/init/error}. */
+    public RuntimeRequest awaitInitError() throws InterruptedException {
+        return await("POST " + RuntimeApi.INIT_ERROR_PATH, "POST", RuntimeApi.INIT_ERROR_PATH);
+    }
+
+    /** Waits for {@code count} {@code GET /next} requests in total (the runtime is then waiting for an event). */
+    public void awaitNextCalls(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (countOf("GET", RuntimeApi.NEXT_PATH) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fake Runtime API: expected " + count + " GET " + RuntimeApi.NEXT_PATH
+                        + " within " + wait.toMillis() + " ms, saw " + countOf("GET", RuntimeApi.NEXT_PATH)
+                        + "; all requests: " + requests());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Every request received so far, in arrival order. */
+    public List<RuntimeRequest> requests() {
+        synchronized (all) {
+            return List.copyOf(all);
+        }
+    }
+
+    private int countOf(String method, String path) {
+        int n = 0;
+        for (RuntimeRequest r : requests()) {
+            if (r.method().equals(method) && r.path().equals(path)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private RuntimeRequest await(String what, String method, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            for (RuntimeRequest r : requests()) {
+                if (r.method().equals(method) && r.path().equals(path)) {
+                    return r;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("fake Runtime API: no " + what + " within " + wait.toMillis()
+                        + " ms; requests received: " + requests());
+            }
+            received.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MS)), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            RuntimeRequest request = Exchanges.record(exchange);
+            synchronized (all) {
+                all.add(request);
+            }
+            received.add(request);
+            if (request.method().equals("GET") && request.path().equals(RuntimeApi.NEXT_PATH)) {
+                serveNext(exchange);
+            } else {
+                Exchanges.reply(exchange, Routes.answer(request, states));
+            }
+        }
+    }
+
+    private void serveNext(HttpExchange exchange) throws IOException {
+        Event event = null;
+        while (running && event == null) {
+            try {
+                event = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (event != null) {
+            Exchanges.send(exchange, event.status(), event.headers(), event.body());
+        }
+    }
+
+    /** Stops the server, closing every connection; idempotent. */
+    @Override
+    public void close() {
+        running = false;
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+}
