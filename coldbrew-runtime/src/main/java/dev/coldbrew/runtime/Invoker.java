@@ -1,0 +1,88 @@
+package dev.coldbrew.runtime;
+
+import dev.coldbrew.runtime.api.ErrorRequest;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.invoke.ErrorRequests;
+import dev.coldbrew.runtime.invoke.InvocationContext;
+import dev.coldbrew.runtime.invoke.ResponseTooLargeException;
+import dev.coldbrew.runtime.logging.LogWriter;
+
+/**
+ * Runs one invocation through a handler, independent of any transport: builds the {@link Context}, sets the
+ * X-Ray trace property, calls the handler and turns its result into an {@link Outcome}. A handler exception
+ * becomes a {@link Outcome.Failure} with {@code Runtime.UserException}; a response over
+ * {@link RuntimeApi#MAX_RESPONSE_BYTES} becomes {@code Function.ResponseSizeTooLarge}; an
+ * {@link OutOfMemoryError} becomes a fatal {@code Runtime.OutOfMemory}. {@link #invoke} never throws.
+ *
+ * <p>The Runtime API loop ({@link LambdaRuntime}) and other transports (coldbrew-gorpc) drive handlers through
+ * this class. One invocation at a time per thread; the trace property is process-wide, as for AWS's runtime.
+ */
+public final class Invoker {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final FunctionConfig function;
+    private final BytesHandler handler;
+    private final String contentType;
+    private final LogWriter log;
+
+    /** An invoker whose responses carry {@code contentType} (e.g. {@code application/json}). */
+    public Invoker(FunctionConfig function, BytesHandler handler, String contentType) {
+        this.function = function;
+        this.handler = handler;
+        this.contentType = contentType;
+        this.log = LogWriter.stdout(function);
+    }
+
+    /** An invoker for a bytes handler, whose responses are sent as {@code application/json} as AWS's runtime does. */
+    public Invoker(FunctionConfig function, BytesHandler handler) {
+        this(function, handler, RuntimeApi.CONTENT_TYPE_JSON);
+    }
+
+    /** Runs {@code invocation}; never throws. */
+    public Outcome invoke(Invocation invocation) {
+        InvocationContext context = new InvocationContext(function, invocation, log);
+        setTraceProperty(invocation.traceId());
+        byte[] payload;
+        try {
+            payload = handler.handle(invocation.payload(), context);
+        } catch (ResponseTooLargeException e) {
+            return tooLarge(e.bytes(), true);
+        } catch (OutOfMemoryError e) {
+            return new Outcome.Failure(ErrorRequests.from(e), RuntimeApi.FN_ERROR_OUT_OF_MEMORY, true);
+        } catch (Exception | Error e) {
+            return userError(context, e);
+        }
+        if (payload == null) {
+            payload = EMPTY;
+        }
+        if (payload.length > RuntimeApi.MAX_RESPONSE_BYTES) {
+            return tooLarge(payload.length, false);
+        }
+        return new Outcome.Success(payload, contentType);
+    }
+
+    private Outcome userError(InvocationContext context, Throwable e) {
+        ErrorRequest error = ErrorRequests.from(e);
+        if (function.logFormat() == LogFormat.JSON) {
+            context.logger().log(LogLevel.ERROR, error.errorType() + ": " + error.errorMessage());
+        }
+        return new Outcome.Failure(error, RuntimeApi.FN_ERROR_USER_EXCEPTION, false);
+    }
+
+    private static Outcome tooLarge(long bytes, boolean atLeast) {
+        String message = "Response payload size (" + (atLeast ? "at least " : "") + bytes
+                + " bytes) exceeded maximum allowed payload size (" + RuntimeApi.MAX_RESPONSE_BYTES + " bytes).";
+        return new Outcome.Failure(
+                new ErrorRequest(message, RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE),
+                RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE,
+                false);
+    }
+
+    private static void setTraceProperty(String traceId) {
+        if (traceId == null) {
+            System.clearProperty(RuntimeApi.XRAY_TRACE_PROPERTY);
+        } else {
+            System.setProperty(RuntimeApi.XRAY_TRACE_PROPERTY, traceId);
+        }
+    }
+}

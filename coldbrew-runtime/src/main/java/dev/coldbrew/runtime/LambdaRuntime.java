@@ -1,0 +1,71 @@
+package dev.coldbrew.runtime;
+
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.loop.Bootstrap;
+import dev.coldbrew.runtime.loop.HandlerInit;
+import java.util.Map;
+
+/**
+ * The entry point for functions that register their handler explicitly, from {@code main}: no reflection, no
+ * class-path scanning, nothing loaded that the handler does not use.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     LambdaRuntime.run((event, context) -> event);
+ * }
+ * }</pre>
+ *
+ * <p>{@code run} reads {@code System.getenv()} once into a validated {@link Config}, then serves invocations
+ * forever. It returns only by exiting the process with a non-zero {@link ExitStatus}: after reporting an init
+ * failure to {@code /init/error}, when the Runtime API fails (connection lost, HTTP 500), or after an
+ * {@link OutOfMemoryError} in the handler. The {@code Map} overloads return the status instead of exiting, for
+ * tests and for embedding.
+ */
+public final class LambdaRuntime {
+    private LambdaRuntime() {}
+
+    /** Serves invocations with a bytes handler; responses are sent as {@code application/json}. */
+    public static void run(BytesHandler handler) {
+        exit(run(System.getenv(), handler));
+    }
+
+    /** Serves invocations with a stream handler (output buffered, sent when the handler returns). */
+    public static void run(StreamHandler handler) {
+        exit(run(System.getenv(), BytesHandler.of(handler)));
+    }
+
+    /** Serves invocations with a typed handler and explicit codecs; responses carry the output codec's type. */
+    public static <I, O> void run(TypedHandler<I, O> handler, Codec<I> input, Codec<O> output) {
+        exit(run(System.getenv(), BytesHandler.of(handler, input, output), output.contentType()));
+    }
+
+    /** Serves invocations using {@code env} as the environment; returns why it stopped instead of exiting. */
+    public static ExitStatus run(Map<String, String> env, BytesHandler handler) {
+        return run(env, handler, RuntimeApi.CONTENT_TYPE_JSON);
+    }
+
+    /** As {@link #run(Map, BytesHandler)}, with responses sent as {@code contentType}. */
+    public static ExitStatus run(Map<String, String> env, BytesHandler handler, String contentType) {
+        return Bootstrap.run(env, new Registered(handler, contentType), System.err);
+    }
+
+    static void exit(ExitStatus status) {
+        System.exit(status.code());
+    }
+
+    /** An explicitly registered handler: init only wraps it. */
+    private static final class Registered implements HandlerInit {
+        private final BytesHandler handler;
+        private final String contentType;
+
+        Registered(BytesHandler handler, String contentType) {
+            this.handler = handler;
+            this.contentType = contentType;
+        }
+
+        @Override
+        public Invoker create(Config config) {
+            return new Invoker(config.function(), handler, contentType);
+        }
+    }
+}

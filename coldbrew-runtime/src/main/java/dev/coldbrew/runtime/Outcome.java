@@ -1,0 +1,16 @@
+package dev.coldbrew.runtime;
+
+import dev.coldbrew.runtime.api.ErrorRequest;
+
+/** What an invocation produced: a response payload, or an error to report for it. */
+public sealed interface Outcome {
+    /** The handler returned {@code payload}, to be sent with {@code contentType}. */
+    record Success(byte[] payload, String contentType) implements Outcome {}
+
+    /**
+     * The invocation failed with {@code error}, to be reported with the function error type {@code errorType}
+     * (e.g. {@code Runtime.UserException}). When {@code fatal}, the process should exit after reporting it (the
+     * JVM ran out of memory).
+     */
+    record Failure(ErrorRequest error, String errorType, boolean fatal) implements Outcome {}
+}

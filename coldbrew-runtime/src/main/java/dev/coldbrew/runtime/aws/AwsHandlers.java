@@ -1,0 +1,55 @@
+package dev.coldbrew.runtime.aws;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.coldbrew.runtime.Codec;
+import dev.coldbrew.runtime.FunctionConfig;
+import dev.coldbrew.runtime.InitException;
+import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.handler.CodecLookup;
+import dev.coldbrew.runtime.handler.GenericTypes;
+import dev.coldbrew.runtime.handler.HandlerName;
+import dev.coldbrew.runtime.handler.HandlerResolver;
+import java.lang.reflect.Type;
+
+/**
+ * Runs handlers written against {@code aws-lambda-java-core} unchanged. The only classes of coldbrew that touch
+ * AWS's types live in this package, so a function registered explicitly loads none of them.
+ */
+public final class AwsHandlers {
+    private static final String HANDLE_REQUEST = "handleRequest";
+
+    private AwsHandlers() {}
+
+    /**
+     * An invoker for {@code instance} when it is a {@code RequestStreamHandler} or {@code RequestHandler}, else
+     * null.
+     *
+     * @throws NoClassDefFoundError when aws-lambda-java-core is not on the class path
+     * @throws InitException when a {@code RequestHandler}'s types are not concrete or have no codec
+     */
+    public static Invoker adapt(Object instance, HandlerName name, FunctionConfig function, ClassLoader loader)
+            throws InitException {
+        if (!HandlerResolver.isMethod(name, HANDLE_REQUEST)) {
+            return null;
+        }
+        if (instance instanceof RequestStreamHandler stream) {
+            return new Invoker(function, new RequestStreamAdapter(stream));
+        }
+        if (instance instanceof RequestHandler<?, ?> handler) {
+            return requestHandler(handler, name, function, loader);
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Invoker requestHandler(
+            RequestHandler<?, ?> handler, HandlerName name, FunctionConfig function, ClassLoader loader)
+            throws InitException {
+        Type[] types = GenericTypes.arguments(handler.getClass(), RequestHandler.class, name);
+        Codec input = CodecLookup.codecFor(types[0], name, "input", loader);
+        Codec output = CodecLookup.codecFor(types[1], name, "output", loader);
+        return new Invoker(
+                function, new RequestHandlerAdapter<>((RequestHandler) handler, input, output), output.contentType());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.coldbrew.runtime.handler;
+
+import dev.coldbrew.runtime.BytesHandler;
+import dev.coldbrew.runtime.Codec;
+import dev.coldbrew.runtime.Config;
+import dev.coldbrew.runtime.FunctionConfig;
+import dev.coldbrew.runtime.InitException;
+import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.StreamHandler;
+import dev.coldbrew.runtime.TypedHandler;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.aws.AwsHandlers;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+
+/**
+ * Resolves {@code _HANDLER} once at init: loads the class, creates one instance with its public no-argument
+ * constructor, and wraps it by the handler interface it implements. Reflection happens here only; the instance
+ * is then called through its interface on every invocation.
+ *
+ * <p>Init failures: no such class or method → {@code Runtime.NoSuchHandler}; constructor throws, class is not a
+ * handler, or a {@code RequestHandler} has no codec → {@code Runtime.BadFunctionCode}.
+ */
+public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerInit {
+    private static final String HANDLE = "handle";
+
+    private final ClassLoader loader;
+
+    public HandlerResolver(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Invoker create(Config config) throws InitException {
+        HandlerName name = HandlerName.parse(config.handler());
+        Class<?> type = load(name);
+        requireMethod(type, name);
+        Object instance = instantiate(type, name);
+        return adapt(instance, name, config.function());
+    }
+
+    private Class<?> load(HandlerName name) throws InitException {
+        try {
+            return Class.forName(name.className(), true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new InitException(
+                    RuntimeApi.FN_ERROR_NO_SUCH_HANDLER,
+                    "load handler " + name + " failed: class " + name.className() + " not found on the class path",
+                    e);
+        } catch (LinkageError e) {
+            throw new InitException(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, "load handler " + name + " failed: " + e, e);
+        }
+    }
+
+    private static void requireMethod(Class<?> type, HandlerName name) throws InitException {
+        if (name.method() == null) {
+            return;
+        }
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(name.method())) {
+                return;
+            }
+        }
+        throw new InitException(
+                RuntimeApi.FN_ERROR_NO_SUCH_HANDLER,
+                "load handler " + name + " failed: class " + type.getName() + " has no public method " + name.method());
+    }
+
+    private static Object instantiate(Class<?> type, HandlerName name) throws InitException {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new InitException(
+                    RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE,
+                    "create handler " + name + " failed: class " + type.getName()
+                            + " has no public no-argument constructor",
+                    e);
+        } catch (InvocationTargetException e) {
+            throw new InitException(
+                    RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE,
+                    "create handler " + name + " failed: the constructor threw " + e.getCause(),
+                    e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InitException(
+                    RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, "create handler " + name + " failed: " + e, e);
+        }
+    }
+
+    private Invoker adapt(Object instance, HandlerName name, FunctionConfig function) throws InitException {
+        if (instance instanceof BytesHandler bytes && isMethod(name, HANDLE)) {
+            return new Invoker(function, bytes);
+        }
+        if (instance instanceof StreamHandler stream && isMethod(name, HANDLE)) {
+            return new Invoker(function, BytesHandler.of(stream));
+        }
+        if (instance instanceof TypedHandler<?, ?> typed && isMethod(name, HANDLE)) {
+            return typed(typed, name, function);
+        }
+        Invoker aws = awsHandler(instance, name, function);
+        if (aws != null) {
+            return aws;
+        }
+        throw new InitException(
+                RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE,
+                "adapt handler " + name + " failed: "
+                        + (name.method() == null
+                                ? "class " + instance.getClass().getName()
+                                : "method " + name.method())
+                        + " is not a handler: implement dev.coldbrew.runtime.BytesHandler, StreamHandler or TypedHandler,"
+                        + " or com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler");
+    }
+
+    private Invoker awsHandler(Object instance, HandlerName name, FunctionConfig function) throws InitException {
+        try {
+            return AwsHandlers.adapt(instance, name, function, loader);
+        } catch (NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Invoker typed(TypedHandler<?, ?> handler, HandlerName name, FunctionConfig function) throws InitException {
+        Type[] types = GenericTypes.arguments(handler.getClass(), TypedHandler.class, name);
+        Codec input = CodecLookup.codecFor(types[0], name, "input", loader);
+        Codec output = CodecLookup.codecFor(types[1], name, "output", loader);
+        return new Invoker(function, BytesHandler.of((TypedHandler) handler, input, output), output.contentType());
+    }
+
+    /** True when {@code _HANDLER} names no method or names {@code method}. */
+    public static boolean isMethod(HandlerName name, String method) {
+        return name.method() == null || name.method().equals(method);
+    }
+}

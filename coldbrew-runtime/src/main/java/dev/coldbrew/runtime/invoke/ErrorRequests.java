@@ -1,0 +1,60 @@
+package dev.coldbrew.runtime.invoke;
+
+import dev.coldbrew.runtime.api.ErrorRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a throwable into the Runtime API's error body as AWS's Java runtime does: {@code errorMessage} is the
+ * localized message (or the class name when there is none), {@code errorType} the fully-qualified class name,
+ * {@code stackTrace} the frames as {@link StackTraceElement#toString()} without coldbrew's and reflection's own
+ * frames, followed by {@code "Caused by: type: message"} and the frames of each cause.
+ */
+public final class ErrorRequests {
+    /** Causes followed at most, against cycles and absurd chains. */
+    static final int MAX_CAUSES = 10;
+
+    private static final String[] HIDDEN_FRAME_PREFIXES = {
+        "dev.coldbrew.runtime.", "jdk.internal.reflect.", "java.lang.reflect.", "java.lang.invoke."
+    };
+
+    private ErrorRequests() {}
+
+    public static ErrorRequest from(Throwable error) {
+        return from(error, error.getClass().getName());
+    }
+
+    /** An error body with {@code errorType} in place of the class name. */
+    public static ErrorRequest from(Throwable error, String errorType) {
+        List<String> trace = new ArrayList<>();
+        frames(error, trace);
+        Throwable cause = error.getCause();
+        for (int i = 0; cause != null && cause != error && i < MAX_CAUSES; i++, cause = cause.getCause()) {
+            trace.add("Caused by: " + cause.getClass().getName() + ": " + message(cause));
+            frames(cause, trace);
+        }
+        return new ErrorRequest(message(error), errorType, trace);
+    }
+
+    private static String message(Throwable error) {
+        String message = error.getLocalizedMessage();
+        return message == null ? error.getClass().getName() : message;
+    }
+
+    private static void frames(Throwable error, List<String> trace) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (!hidden(frame.getClassName())) {
+                trace.add(frame.toString());
+            }
+        }
+    }
+
+    private static boolean hidden(String className) {
+        for (String prefix : HIDDEN_FRAME_PREFIXES) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.coldbrew.runtime.invoke;
+
+import dev.coldbrew.runtime.api.RuntimeApi;
+import java.io.IOException;
+
+/**
+ * A handler wrote more than {@link RuntimeApi#MAX_RESPONSE_BYTES} to its buffered output. Thrown from the output
+ * stream's {@code write} so the handler stops early; reported as {@code Function.ResponseSizeTooLarge}.
+ */
+public final class ResponseTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final long bytes;
+
+    public ResponseTooLargeException(long bytes) {
+        super("write response failed: " + bytes + " bytes exceed Lambda's limit of " + RuntimeApi.MAX_RESPONSE_BYTES
+                + " bytes");
+        this.bytes = bytes;
+    }
+
+    /** How many bytes the handler had tried to write. */
+    public long bytes() {
+        return bytes;
+    }
+}

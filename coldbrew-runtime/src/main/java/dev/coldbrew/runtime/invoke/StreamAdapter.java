@@ -1,0 +1,22 @@
+package dev.coldbrew.runtime.invoke;
+
+import dev.coldbrew.runtime.BytesHandler;
+import dev.coldbrew.runtime.Context;
+import dev.coldbrew.runtime.StreamHandler;
+import java.io.ByteArrayInputStream;
+
+/** Runs a {@link StreamHandler} as a {@link BytesHandler}: the event as an input stream, the output buffered. */
+public final class StreamAdapter implements BytesHandler {
+    private final StreamHandler handler;
+
+    public StreamAdapter(StreamHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public byte[] handle(byte[] event, Context context) throws Exception {
+        ResponseBuffer out = new ResponseBuffer();
+        handler.handle(new ByteArrayInputStream(event), out, context);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.coldbrew.runtime.loop;
+
+import dev.coldbrew.runtime.Config;
+import dev.coldbrew.runtime.ConfigException;
+import dev.coldbrew.runtime.ExitStatus;
+import dev.coldbrew.runtime.InitException;
+import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.api.ErrorRequest;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.RuntimeApiAddress;
+import dev.coldbrew.runtime.api.RuntimeApiClient;
+import dev.coldbrew.runtime.invoke.ErrorRequests;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Init, then the loop: reads the configuration, creates the handler, and runs {@link RuntimeLoop}. An init failure
+ * (malformed environment, {@link InitException}, or any exception from the handler's creation) is reported to
+ * {@code POST /runtime/init/error} when the Runtime API address is known, written to stderr, and ends with
+ * {@link ExitStatus#INIT_FAILED}.
+ */
+public final class Bootstrap {
+    private Bootstrap() {}
+
+    /** Runs until a fatal failure and returns why it stopped. */
+    public static ExitStatus run(Map<String, String> env, HandlerInit init, PrintStream err) {
+        Config config;
+        try {
+            config = Config.from(env);
+        } catch (ConfigException e) {
+            return initFailed(address(env), RuntimeApi.FN_ERROR_INVALID_CONFIG, e, err);
+        }
+        Invoker invoker;
+        try {
+            invoker = init.create(config);
+        } catch (InitException e) {
+            return initFailed(config.runtimeApi(), e.errorType(), e, err);
+        } catch (RuntimeException | LinkageError e) {
+            return initFailed(config.runtimeApi(), RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, e, err);
+        }
+        return new RuntimeLoop(new RuntimeApiClient(config.runtimeApi()), invoker, err).run();
+    }
+
+    private static RuntimeApiAddress address(Map<String, String> env) {
+        try {
+            return RuntimeApiAddress.parse(env.get(RuntimeApi.ENV_RUNTIME_API));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ExitStatus initFailed(RuntimeApiAddress address, String errorType, Throwable e, PrintStream err) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        err.println("coldbrew-runtime: init failed: " + errorType + ": " + message);
+        if (address == null) {
+            return ExitStatus.INIT_FAILED;
+        }
+        ErrorRequest error = e instanceof InitException || e instanceof ConfigException
+                ? ErrorRequests.from(e, errorType)
+                : ErrorRequests.from(e);
+        try (RuntimeApiClient client = new RuntimeApiClient(address)) {
+            client.postInitError(errorType, error);
+        } catch (IOException report) {
+            err.println("coldbrew-runtime: reporting the init failure failed: " + report.getMessage());
+        }
+        return ExitStatus.INIT_FAILED;
+    }
+}
