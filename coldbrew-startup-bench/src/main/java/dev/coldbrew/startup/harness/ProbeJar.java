@@ -16,19 +16,26 @@ import java.util.jar.JarOutputStream;
 public final class ProbeJar {
     private ProbeJar() {}
 
-    /** Writes {@code jar} with {@code classes} (and their nested classes' bytes must be listed too). */
+    /** Writes {@code jar} with {@code classes} and their nested classes. */
     public static Path write(Path jar, Class<?>... classes) {
         try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(file)) {
             for (Class<?> type : classes) {
-                String entry = type.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(entry));
-                out.write(classBytes(type, entry));
-                out.closeEntry();
+                add(out, type);
             }
             return jar;
         } catch (IOException e) {
             throw new UncheckedIOException("writing probe jar " + jar + " failed", e);
+        }
+    }
+
+    private static void add(JarOutputStream out, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(entry));
+        out.write(classBytes(type, entry));
+        out.closeEntry();
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            add(out, nested);
         }
     }
 

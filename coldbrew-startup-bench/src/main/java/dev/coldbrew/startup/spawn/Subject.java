@@ -1,0 +1,57 @@
+package dev.coldbrew.startup.spawn;
+
+import dev.coldbrew.startup.harness.Java;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One way of starting the function: a JVM command line and its extra environment. With an {@code aotCache}, the
+ * measured runs use {@code -XX:AOTCache} and a training run first writes it with {@code -XX:AOTCacheOutput}.
+ */
+public record Subject(
+        String name,
+        List<Path> classPath,
+        String mainClass,
+        List<String> args,
+        Map<String, String> env,
+        Path aotCache) {
+
+    public Subject {
+        classPath = List.copyOf(classPath);
+        args = List.copyOf(args);
+        env = Map.copyOf(env);
+    }
+
+    /** A subject run on the JDK's default CDS archive. */
+    public static Subject plain(
+            String name, List<Path> classPath, String mainClass, List<String> args, Map<String, String> env) {
+        return new Subject(name, classPath, mainClass, args, env, null);
+    }
+
+    /** The same subject with a JDK 25 AOT cache at {@code cache}. */
+    public Subject withAotCache(String newName, Path cache) {
+        return new Subject(newName, classPath, mainClass, args, env, cache);
+    }
+
+    public boolean hasAotCache() {
+        return aotCache != null;
+    }
+
+    /** The measured command line. */
+    public List<String> command() {
+        return Java.command(
+                hasAotCache() ? List.of("-XX:AOTCache=" + aotCache) : List.of(),
+                classPath,
+                mainClass,
+                args.toArray(String[]::new));
+    }
+
+    /** The training run's command line, which writes {@link #aotCache()} when the JVM exits. */
+    public List<String> trainingCommand() {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:AOTCacheOutput=" + aotCache);
+        return Java.command(options, classPath, mainClass, args.toArray(String[]::new));
+    }
+}
