@@ -1,0 +1,90 @@
+package dev.coldbrew.gorpc.testing;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the Go programs in {@code src/test/resources/go-interop/} with the installed Go toolchain (Debian's
+ * {@code golang-go}), offline, with caches in a temp dir. Go is required: without it the interop tests fail
+ * with a message saying how to install it.
+ */
+public final class GoPrograms {
+    private static final List<String> SOURCES =
+            List.of("go.mod", "messages/messages.go", "cmd/client/main.go", "cmd/server/main.go");
+    private static final long BUILD_TIMEOUT_SECONDS = 300;
+
+    private final Path bin;
+
+    private GoPrograms(Path bin) {
+        this.bin = bin;
+    }
+
+    /** Writes the sources under {@code dir} and builds {@code client} and {@code server}. */
+    public static GoPrograms build(Path dir) throws IOException, InterruptedException {
+        Path go = findGo();
+        Path src = dir.resolve("src");
+        for (String source : SOURCES) {
+            Path target = src.resolve(source);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = GoPrograms.class.getResourceAsStream("/go-interop/" + source)) {
+                Files.copy(in, target);
+            }
+        }
+        Path bin = dir.resolve("bin");
+        ProcessBuilder build = new ProcessBuilder(
+                        go.toString(), "build", "-o", bin + File.separator, "./cmd/client", "./cmd/server")
+                .directory(src.toFile())
+                .redirectErrorStream(true);
+        build.environment()
+                .putAll(Map.of(
+                        "GOCACHE", dir.resolve("gocache").toString(),
+                        "GOPATH", dir.resolve("gopath").toString(),
+                        "GOPROXY", "off",
+                        "GO111MODULE", "on",
+                        "GOFLAGS", ""));
+        Process process = build.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                fail("go build of the interop programs in " + src + " failed:\n" + output);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return new GoPrograms(bin);
+    }
+
+    public Path client() {
+        return bin.resolve("client");
+    }
+
+    public Path server() {
+        return bin.resolve("server");
+    }
+
+    private static Path findGo() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "go");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        for (Path candidate : List.of(Path.of("/usr/lib/go/bin/go"), Path.of("/usr/local/go/bin/go"))) {
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return fail("Go is required for coldbrew-gorpc's interop tests (Go's own net/rpc is the peer), but no `go`"
+                + " was found on PATH (" + path + "). Install it: apt-get install -y golang-go (CI's .ci/run does).");
+    }
+}

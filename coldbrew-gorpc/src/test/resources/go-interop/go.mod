@@ -1,0 +1,3 @@
+module gorpcit
+
+go 1.19
