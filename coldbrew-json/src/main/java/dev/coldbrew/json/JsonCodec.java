@@ -1,128 +1,42 @@
 package dev.coldbrew.json;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import dev.coldbrew.json.events.LambdaEventsExtension;
-import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
+import dev.coldbrew.runtime.Codec;
 import java.lang.reflect.Type;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /**
- * JSON to and from handler inputs and outputs: beans (getters/setters), records, maps, lists, strings, numbers,
- * and the {@code aws-lambda-java-events} types whose JSON shape differs from their bean shape (when that jar is on
- * the class path). Thread-safe; create one per function and reuse it.
- *
- * <p>Unknown JSON properties are ignored (events gain fields over time); {@code null} properties are left out
- * when encoding, as API Gateway and the other event sources expect.
+ * The runtime's {@link Codec} for one handler type, on a shared {@link Json}: what
+ * {@link JsonCodecProvider} hands the runtime for {@code RequestHandler<I, O>}, and what {@code main} passes to
+ * {@code LambdaRuntime.run(handler, json.codec(In.class), json.codec(Out.class))}.
  */
-public final class JsonCodec {
-    private static final String EVENTS_MARKER = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
+public final class JsonCodec<T> implements Codec<T> {
+    private final Json json;
+    private final Type type;
 
-    private final JSON json;
-
-    private JsonCodec(JSON json) {
+    JsonCodec(Json json, Type type) {
         this.json = json;
+        this.type = type;
     }
 
-    /** A codec that also maps {@code aws-lambda-java-events} types when they are on the class path. */
-    public static JsonCodec create() {
-        JSON.Builder builder = JSON.builder();
-        if (eventsModelPresent(JsonCodec.class.getClassLoader())) {
-            builder.register(new LambdaEventsExtension());
-        }
-        return new JsonCodec(builder.build());
+    /** The type this codec decodes to. */
+    public Type type() {
+        return type;
     }
 
-    /**
-     * Decodes {@code bytes} into {@code type}.
-     *
-     * @throws JsonCodecException naming the type and the parser's complaint, for malformed JSON or a shape the
-     *     type cannot take
-     */
-    public <T> T decode(byte[] bytes, Class<T> type) {
-        try {
-            return type.cast(untyped(type, bytes));
-        } catch (IOException | RuntimeException e) {
-            throw decodeFailure(type, e);
-        }
+    /** @throws JsonCodecException naming {@link #type()} when the event is not JSON of that shape */
+    @Override
+    @SuppressWarnings("unchecked") // Json.decode returns a value of this codec's type
+    public T decode(byte[] bytes) {
+        return (T) json.decode(bytes, type);
     }
 
-    /**
-     * Decodes {@code bytes} into a possibly generic {@code type}: {@code Map<String, V>} and {@code List<V>} (or any
-     * collection) keep their element type {@code V}; other parameterized types decode as their raw class.
-     *
-     * @throws JsonCodecException as {@link #decode(byte[], Class)}
-     */
-    public Object decode(byte[] bytes, Type type) {
-        if (!(type instanceof ParameterizedType generic)) {
-            return decode(bytes, rawClass(type));
-        }
-        Class<?> raw = rawClass(generic);
-        Type[] arguments = generic.getActualTypeArguments();
-        try {
-            if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
-                return json.mapOfFrom(rawClass(arguments[1]), bytes);
-            }
-            if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
-                return json.listOfFrom(rawClass(arguments[0]), bytes);
-            }
-            return json.beanFrom(raw, bytes);
-        } catch (IOException | RuntimeException e) {
-            throw decodeFailure(type, e);
-        }
+    /** @throws JsonCodecException naming the value's class when it has no JSON form */
+    @Override
+    public byte[] encode(T value) {
+        return json.encode(value);
     }
 
-    /**
-     * Encodes {@code value} ({@code null} becomes {@code null}).
-     *
-     * @throws JsonCodecException naming the value's class, for a value that has no JSON form
-     */
-    public byte[] encode(Object value) {
-        try {
-            return json.asBytes(value);
-        } catch (IOException | RuntimeException e) {
-            throw new JsonCodecException(
-                    "encoding " + value.getClass().getName() + " as JSON failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Raw {@code Map}, {@code List} and {@code Object} decode as JSON's own maps, lists and scalars. */
-    private Object untyped(Class<?> type, byte[] bytes) throws IOException {
-        if (type == Map.class) {
-            return json.mapFrom(bytes);
-        }
-        if (type == List.class || type == Collection.class) {
-            return json.listFrom(bytes);
-        }
-        if (type == Object.class) {
-            return json.anyFrom(bytes);
-        }
-        return json.beanFrom(type, bytes);
-    }
-
-    static boolean eventsModelPresent(ClassLoader loader) {
-        try {
-            Class.forName(EVENTS_MARKER, false, loader);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    private static Class<?> rawClass(Type type) {
-        if (type instanceof Class<?> plain) {
-            return plain;
-        }
-        if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-            return raw;
-        }
-        return Object.class;
-    }
-
-    private static JsonCodecException decodeFailure(Type type, Exception cause) {
-        return new JsonCodecException(
-                "decoding JSON into " + type.getTypeName() + " failed: " + cause.getMessage(), cause);
+    @Override
+    public String toString() {
+        return "JsonCodec[" + type.getTypeName() + "]";
     }
 }

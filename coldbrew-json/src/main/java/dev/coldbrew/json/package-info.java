@@ -1,7 +1,12 @@
 /**
- * coldbrew's JSON codec for POJO handlers: {@link dev.coldbrew.json.JsonCodec} maps handler inputs and outputs,
+ * coldbrew's JSON codec for POJO handlers: {@link dev.coldbrew.json.Json} maps handler inputs and outputs,
  * including {@code aws-lambda-java-events} types (API Gateway REST and HTTP APIs, SQS, S3), on jackson-jr. The
  * runtime itself stays dependency-free; functions that want POJOs add this module.
+ *
+ * <p>Two ways in: put this jar on the class path and an unchanged {@code RequestHandler<I, O>} run through
+ * {@code dev.coldbrew.runtime.Main} finds {@link dev.coldbrew.json.JsonCodecProvider} by {@code ServiceLoader};
+ * or register from {@code main} with explicit codecs:
+ * {@code Json json = Json.create(); LambdaRuntime.run(handler, json.codec(In.class), json.codec(Out.class));}
  *
  * <h2>Why jackson-jr</h2>
  *

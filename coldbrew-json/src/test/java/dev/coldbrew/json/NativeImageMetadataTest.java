@@ -35,7 +35,7 @@ class NativeImageMetadataTest {
     private static Map<?, ?> metadata() throws IOException {
         try (InputStream in = NativeImageMetadataTest.class.getResourceAsStream(METADATA)) {
             assertThat(in).as(METADATA).isNotNull();
-            return JsonCodec.create().decode(in.readAllBytes(), Map.class);
+            return Json.create().decode(in.readAllBytes(), Map.class);
         }
     }
 }

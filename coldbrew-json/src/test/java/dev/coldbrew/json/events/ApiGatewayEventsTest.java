@@ -7,14 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.coldbrew.json.Fixtures;
-import dev.coldbrew.json.JsonCodec;
+import dev.coldbrew.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ApiGatewayEventsTest {
-    private final JsonCodec codec = JsonCodec.create();
+    private final Json codec = Json.create();
 
     @Test
     void restProxyEventDecodesTopLevelAndNestedFields() {

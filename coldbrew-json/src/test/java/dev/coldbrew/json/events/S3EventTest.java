@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.coldbrew.json.Fixtures;
-import dev.coldbrew.json.JsonCodec;
+import dev.coldbrew.json.Json;
 import dev.coldbrew.json.JsonCodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class S3EventTest {
-    private final JsonCodec codec = JsonCodec.create();
+    private final Json codec = Json.create();
 
     @Test
     void putEventDecodesThroughTheConstructors() {

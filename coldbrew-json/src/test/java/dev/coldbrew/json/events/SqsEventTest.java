@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.coldbrew.json.Fixtures;
-import dev.coldbrew.json.JsonCodec;
+import dev.coldbrew.json.Json;
 import dev.coldbrew.json.JsonCodecException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SqsEventTest {
-    private final JsonCodec codec = JsonCodec.create();
+    private final Json codec = Json.create();
 
     @Test
     void recordsWithCapitalRAndEventSourceArnDecode() {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonCodecTest {
-    private final JsonCodec codec = JsonCodec.create();
+class JsonTest {
+    private final Json json = Json.create();
 
     public record Order(String item, int quantity, List<String> tags) {}
 
@@ -28,26 +28,26 @@ class JsonCodecTest {
     @Test
     void recordsDecodeThroughTheirCanonicalConstructor() {
         Order order =
-                codec.decode(bytes("{\"item\":\"coffee\",\"quantity\":2,\"tags\":[\"hot\"],\"extra\":1}"), Order.class);
+                json.decode(bytes("{\"item\":\"coffee\",\"quantity\":2,\"tags\":[\"hot\"],\"extra\":1}"), Order.class);
 
         assertThat(order).isEqualTo(new Order("coffee", 2, List.of("hot")));
     }
 
     @Test
     void beansRoundTripWithoutNullProperties() {
-        Greeting greeting = codec.decode(bytes("{\"name\":\"coldbrew\"}"), Greeting.class);
+        Greeting greeting = json.decode(bytes("{\"name\":\"coldbrew\"}"), Greeting.class);
 
         assertThat(greeting.getName()).isEqualTo("coldbrew");
-        assertThat(text(codec.encode(greeting))).isEqualTo("{\"name\":\"coldbrew\"}");
-        assertThat(text(codec.encode(new Greeting()))).isEqualTo("{}");
+        assertThat(text(json.encode(greeting))).isEqualTo("{\"name\":\"coldbrew\"}");
+        assertThat(text(json.encode(new Greeting()))).isEqualTo("{}");
     }
 
     @Test
     void genericMapsAndListsKeepTheirElementType() throws NoSuchFieldException {
-        Object orders = codec.decode(
+        Object orders = json.decode(
                 bytes("{\"a\":{\"item\":\"tea\",\"quantity\":1}}"),
                 Holder.class.getDeclaredField("orders").getGenericType());
-        Object names = codec.decode(
+        Object names = json.decode(
                 bytes("[\"x\",\"y\"]"), Holder.class.getDeclaredField("names").getGenericType());
 
         assertThat(orders).isEqualTo(Map.of("a", new Order("tea", 1, null)));
@@ -56,15 +56,15 @@ class JsonCodecTest {
 
     @Test
     void scalarsAndNullHaveTheirPlainJsonForm() {
-        assertThat(codec.decode(bytes("\"hello\""), String.class)).isEqualTo("hello");
-        assertThat(codec.decode(bytes("42"), Integer.class)).isEqualTo(42);
-        assertThat(text(codec.encode(null))).isEqualTo("null");
-        assertThat(text(codec.encode("hi"))).isEqualTo("\"hi\"");
+        assertThat(json.decode(bytes("\"hello\""), String.class)).isEqualTo("hello");
+        assertThat(json.decode(bytes("42"), Integer.class)).isEqualTo(42);
+        assertThat(text(json.encode(null))).isEqualTo("null");
+        assertThat(text(json.encode("hi"))).isEqualTo("\"hi\"");
     }
 
     @Test
     void malformedJsonFailsNamingTheTargetType() {
-        assertThatThrownBy(() -> codec.decode(bytes("{\"item\":"), Order.class))
+        assertThatThrownBy(() -> json.decode(bytes("{\"item\":"), Order.class))
                 .isInstanceOf(JsonCodecException.class)
                 .hasMessageStartingWith("decoding JSON into " + Order.class.getName() + " failed: ")
                 .hasCauseInstanceOf(java.io.IOException.class);
@@ -72,7 +72,7 @@ class JsonCodecTest {
 
     @Test
     void aWrongShapeFailsNamingTheTargetType() {
-        assertThatThrownBy(() -> codec.decode(bytes("[1,2]"), Greeting.class))
+        assertThatThrownBy(() -> json.decode(bytes("[1,2]"), Greeting.class))
                 .isInstanceOf(JsonCodecException.class)
                 .hasMessageContaining(Greeting.class.getName());
     }

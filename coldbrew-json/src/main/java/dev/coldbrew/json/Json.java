@@ -1,0 +1,138 @@
+package dev.coldbrew.json;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.coldbrew.json.events.LambdaEventsExtension;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON to and from handler inputs and outputs: beans (getters/setters), records, maps, lists, strings, numbers,
+ * and the {@code aws-lambda-java-events} types whose JSON shape differs from their bean shape (when that jar is on
+ * the class path). Thread-safe; create one per function and reuse it.
+ *
+ * <p>Unknown JSON properties are ignored (events gain fields over time); {@code null} properties are left out
+ * when encoding, as API Gateway and the other event sources expect.
+ */
+public final class Json {
+    private static final String EVENTS_MARKER = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
+
+    private final JSON json;
+
+    private Json(JSON json) {
+        this.json = json;
+    }
+
+    /** A codec that also maps {@code aws-lambda-java-events} types when they are on the class path. */
+    public static Json create() {
+        JSON.Builder builder = JSON.builder();
+        if (eventsModelPresent(Json.class.getClassLoader())) {
+            builder.register(new LambdaEventsExtension());
+        }
+        return new Json(builder.build());
+    }
+
+    /**
+     * Decodes {@code bytes} into {@code type}.
+     *
+     * @throws JsonCodecException naming the type and the parser's complaint, for malformed JSON or a shape the
+     *     type cannot take
+     */
+    public <T> T decode(byte[] bytes, Class<T> type) {
+        try {
+            return type.cast(untyped(type, bytes));
+        } catch (IOException | RuntimeException e) {
+            throw decodeFailure(type, e);
+        }
+    }
+
+    /**
+     * Decodes {@code bytes} into a possibly generic {@code type}: {@code Map<String, V>} and {@code List<V>} (or any
+     * collection) keep their element type {@code V}; other parameterized types decode as their raw class.
+     *
+     * @throws JsonCodecException as {@link #decode(byte[], Class)}
+     */
+    public Object decode(byte[] bytes, Type type) {
+        if (!(type instanceof ParameterizedType generic)) {
+            return decode(bytes, rawClass(type));
+        }
+        Class<?> raw = rawClass(generic);
+        Type[] arguments = generic.getActualTypeArguments();
+        try {
+            if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
+                return json.mapOfFrom(rawClass(arguments[1]), bytes);
+            }
+            if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
+                return json.listOfFrom(rawClass(arguments[0]), bytes);
+            }
+            return json.beanFrom(raw, bytes);
+        } catch (IOException | RuntimeException e) {
+            throw decodeFailure(type, e);
+        }
+    }
+
+    /** A runtime {@link dev.coldbrew.runtime.Codec} for {@code type}, for handlers registered from {@code main}. */
+    public <T> JsonCodec<T> codec(Class<T> type) {
+        return new JsonCodec<>(this, type);
+    }
+
+    /** A runtime {@link dev.coldbrew.runtime.Codec} for a possibly generic {@code type}. */
+    public <T> JsonCodec<T> codec(Type type) {
+        return new JsonCodec<>(this, type);
+    }
+
+    /**
+     * Encodes {@code value} ({@code null} becomes {@code null}).
+     *
+     * @throws JsonCodecException naming the value's class, for a value that has no JSON form
+     */
+    public byte[] encode(Object value) {
+        try {
+            return json.asBytes(value);
+        } catch (IOException | RuntimeException e) {
+            throw new JsonCodecException(
+                    "encoding " + value.getClass().getName() + " as JSON failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Raw {@code Map}, {@code List} and {@code Object} decode as JSON's own maps, lists and scalars. */
+    private Object untyped(Class<?> type, byte[] bytes) throws IOException {
+        if (type == Map.class) {
+            return json.mapFrom(bytes);
+        }
+        if (type == List.class || type == Collection.class) {
+            return json.listFrom(bytes);
+        }
+        if (type == Object.class) {
+            return json.anyFrom(bytes);
+        }
+        return json.beanFrom(type, bytes);
+    }
+
+    static boolean eventsModelPresent(ClassLoader loader) {
+        try {
+            Class.forName(EVENTS_MARKER, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> plain) {
+            return plain;
+        }
+        if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+            return raw;
+        }
+        return Object.class;
+    }
+
+    private static JsonCodecException decodeFailure(Type type, Exception cause) {
+        return new JsonCodecException(
+                "decoding JSON into " + type.getTypeName() + " failed: " + cause.getMessage(), cause);
+    }
+}
