@@ -16,7 +16,8 @@ import java.util.Map;
  * value.
  */
 public final class GobDecoder {
-    private static final int FIRST_CHUNK_BYTES = 64 * 1024;
+    /** Message buffers start at most this big and double only as bytes arrive (a bare length prefix costs no more). */
+    private static final int FIRST_CHUNK_BYTES = 1024 * 1024;
 
     private final InputStream in;
     private final GobLimits limits;
