@@ -24,6 +24,8 @@ import java.util.List;
 public final class StartupBench {
     /** The event every subject answers. */
     static final byte[] EVENT = "{\"name\":\"coldbrew\"}".getBytes(StandardCharsets.UTF_8);
+    /** What every subject's reply contains (the hello greeting). */
+    static final String GREETING = "Hello from coldbrew";
 
     private StartupBench() {}
 
@@ -48,7 +50,7 @@ public final class StartupBench {
         List<Subject> loops = subjects.loops();
         List<Subject> all = new ArrayList<>(main);
         all.addAll(loops);
-        Spawner spawner = new Spawner(EVENT, flags.out());
+        Spawner spawner = new Spawner(EVENT, GREETING, flags.out());
         for (Subject subject : all) {
             if (subject.hasAotCache()) {
                 progress.println("startup-bench: training " + subject.name());

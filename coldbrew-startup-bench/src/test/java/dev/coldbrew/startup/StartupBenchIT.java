@@ -23,13 +23,24 @@ class StartupBenchIT {
 
         assertThat(Files.readString(out.resolve("startup.md"))).isEqualTo(report);
         assertThat(report).containsPattern("\\| java -version \\(default CDS; spawn → exit\\) \\| " + NUMBER_CELL);
-        for (String subject : new String[] {Subjects.RIC_NAME, Subjects.SOCKET_LOOP, Subjects.URL_CONNECTION_LOOP}) {
+        for (String subject : new String[] {
+            Subjects.RIC_NAME,
+            Subjects.COLDBREW,
+            Subjects.COLDBREW_AOT,
+            Subjects.RIC_POJO,
+            Subjects.COLDBREW_POJO,
+            Subjects.COLDBREW_POJO_AOT,
+            Subjects.SOCKET_LOOP,
+            Subjects.URL_CONNECTION_LOOP
+        }) {
             assertThat(report)
                     .as(subject)
                     .containsPattern("\\| " + java.util.regex.Pattern.quote(subject) + " \\| " + NUMBER_CELL
                             + " \\| \\d+\\.\\d\\d× \\| \\d+\\.\\d\\d× \\| " + NUMBER_CELL + " \\| " + NUMBER_CELL
                             + " \\|");
         }
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("training " + Subjects.SOCKET_LOOP);
+        assertThat(report).contains("Targets for " + Subjects.COLDBREW_AOT);
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("training " + Subjects.COLDBREW_AOT, "training " + Subjects.SOCKET_LOOP);
     }
 }

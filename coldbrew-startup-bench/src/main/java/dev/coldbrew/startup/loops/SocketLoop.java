@@ -46,7 +46,7 @@ public final class SocketLoop {
         while (true) {
             send("GET " + NEXT_PATH, new byte[0]);
             Reply next = receive();
-            byte[] result = Greeting.reply(next.body());
+            byte[] result = Greeting.reply(next.body(), next.requestId());
             send("POST " + INVOCATION_PREFIX + next.requestId() + RESPONSE_SUFFIX, result);
             receive();
         }

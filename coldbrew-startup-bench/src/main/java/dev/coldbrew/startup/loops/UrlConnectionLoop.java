@@ -25,7 +25,7 @@ public final class UrlConnectionLoop {
             try (InputStream in = next.getInputStream()) {
                 event = in.readAllBytes();
             }
-            byte[] result = Greeting.reply(event);
+            byte[] result = Greeting.reply(event, requestId);
             HttpURLConnection post = open(base + INVOCATION_PREFIX + requestId + RESPONSE_SUFFIX);
             post.setRequestMethod("POST");
             post.setDoOutput(true);

@@ -14,6 +14,7 @@ import dev.coldbrew.startup.harness.Java;
 import dev.coldbrew.startup.server.FirstInvoke;
 import dev.coldbrew.startup.server.TimedRuntimeApi;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +37,16 @@ public final class Spawner {
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final byte[] event;
+    private final String expectedInReply;
     private final Path out;
 
-    public Spawner(byte[] event, Path out) {
+    /**
+     * A spawner that sends {@code event} and accepts a first reply only when it contains {@code expectedInReply}, so
+     * a function that answers the wrong thing is never timed.
+     */
+    public Spawner(byte[] event, String expectedInReply, Path out) {
         this.event = event.clone();
+        this.expectedInReply = expectedInReply;
         this.out = out;
     }
 
@@ -53,6 +60,7 @@ public final class Spawner {
                 awaitResponses(subject, api, process);
                 double rss = PeakRss.mib(process.pid());
                 FirstInvoke invoke = api.firstInvoke();
+                checkReply(subject, invoke.response());
                 return new Measurement(
                         millis(invoke.firstNextNanos() - spawned),
                         millis(invoke.responseNanos() - invoke.eventSentNanos()),
@@ -132,6 +140,14 @@ public final class Spawner {
                 throw new IllegalStateException(
                         subject.name() + " answered no invoke within " + START_TIMEOUT + "; log: " + log(subject));
             }
+        }
+    }
+
+    private void checkReply(Subject subject, byte[] reply) {
+        String text = new String(reply, StandardCharsets.UTF_8);
+        if (!text.contains(expectedInReply)) {
+            throw new IllegalStateException(subject.name() + " answered '" + text + "', expected a reply containing '"
+                    + expectedInReply + "'; log: " + log(subject));
         }
     }
 
