@@ -77,6 +77,7 @@ public final class GobDecoder {
                 throw new GobException("gob: read type id at offset " + at + " failed: invalid type id " + id);
             }
             int defined = (int) -id;
+            types.requireDefinable(defined, at);
             types.define(defined, WireTypeReader.read(message, defined), at);
             if (message.remaining() > 0) {
                 throw message.error(

@@ -21,8 +21,8 @@ public final class GobTypeIds {
     public static final int FIRST_ALLOCATED_ID = FIRST_USER_ID + 1;
 
     /** A short name for a predefined id, for error messages. */
-    public static String describe(long id) {
-        return switch ((int) Math.max(Math.min(id, Integer.MAX_VALUE), Integer.MIN_VALUE)) {
+    public static String describe(int id) {
+        return switch (id) {
             case BOOL -> "bool";
             case INT -> "int";
             case UINT -> "uint";

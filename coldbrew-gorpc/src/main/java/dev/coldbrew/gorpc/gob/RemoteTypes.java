@@ -1,11 +1,15 @@
 package dev.coldbrew.gorpc.gob;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The type definitions received on one gob stream (one direction of one connection), as Go's decoder keeps
@@ -22,6 +26,12 @@ final class RemoteTypes {
 
     /** Records a definition; rejects reserved ids, redefinitions and too many definitions. */
     void define(int id, WireType type, long offset) throws GobException {
+        requireDefinable(id, offset);
+        types.put(id, type);
+    }
+
+    /** Checked before the definition is parsed, so a reserved or repeated id fails as such. */
+    void requireDefinable(int id, long offset) throws GobException {
         if (id < GobTypeIds.FIRST_USER_ID || types.containsKey(id)) {
             throw new GobException("gob: define type id " + id + " at offset " + offset + " failed: duplicate type"
                     + " received ("
@@ -31,7 +41,6 @@ final class RemoteTypes {
             throw new GobException("gob: define type id " + id + " at offset " + offset + " failed: more than "
                     + limits.maxTypeDefinitions() + " type definitions on one stream");
         }
-        types.put(id, type);
     }
 
     /** The definition of a user type id, or null for a predefined id. */
@@ -74,7 +83,11 @@ final class RemoteTypes {
                             + "undefined or unsupported type id " + id + " (" + GobTypeIds.describe(id) + ")");
         }
         if (path.contains(id)) {
-            throw new GobException(operation + " failed: recursive type definition " + path + " -> " + id
+            List<Integer> cycle = new ArrayList<>(path);
+            Collections.reverse(cycle);
+            cycle.add(id);
+            throw new GobException(operation + " failed: recursive type definition "
+                    + cycle.stream().map(String::valueOf).collect(Collectors.joining(" -> "))
                     + "; recursive types are not supported");
         }
         if (path.size() >= limits.maxTypeDepth()) {

@@ -41,6 +41,16 @@ public final class GoRpcFunctionServer implements AutoCloseable {
             }
         }
 
+        /**
+         * True when the environment asks for the go1.x protocol: {@code _LAMBDA_SERVER_PORT} is set and not
+         * blank. aws-lambda-go prefers it over {@code AWS_LAMBDA_RUNTIME_API} when both are set
+         * ({@code lambda/rpc_function.go} prepends its start function).
+         */
+        public static boolean isSelected(Map<String, String> env) {
+            String value = env.get(RuntimeApi.ENV_LAMBDA_SERVER_PORT);
+            return value != null && !value.isBlank();
+        }
+
         /** Reads {@code _LAMBDA_SERVER_PORT}; rejects a missing, non-numeric or out-of-range value by name. */
         public static Config from(Map<String, String> env) {
             String value = env.get(RuntimeApi.ENV_LAMBDA_SERVER_PORT);

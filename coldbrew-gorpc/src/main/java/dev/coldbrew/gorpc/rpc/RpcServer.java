@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class RpcServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
+    /** Pause after a failed accept (for example out of file descriptors) before trying again. */
+    private static final long ACCEPT_RETRY_MS = 50;
 
     private final Map<String, RpcMethod<?, ?>> methods;
     private final GobLimits limits;
@@ -73,11 +75,32 @@ public final class RpcServer implements AutoCloseable {
             } catch (IOException e) {
                 if (!listener.isClosed()) {
                     LOG.log(System.Logger.Level.WARNING, "gorpc server on port " + port() + ": accept failed", e);
+                    pauseAfterFailedAccept();
                 }
                 continue;
             }
             connections.add(socket);
+            if (listener.isClosed()) {
+                closeQuietly(socket); // close() ran between accept and add
+                return;
+            }
             Thread.ofVirtual().name("gorpc-conn-" + socket.getPort()).start(() -> serve(socket));
+        }
+    }
+
+    private static void pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "gorpc: closing " + socket + " failed: " + e.getMessage());
         }
     }
 

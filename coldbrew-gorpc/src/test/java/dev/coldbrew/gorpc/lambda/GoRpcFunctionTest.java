@@ -62,6 +62,16 @@ class GoRpcFunctionTest {
     }
 
     @Test
+    void theGoRpcModeIsSelectedByANonBlankPortVariable() {
+        assertThat(GoRpcFunctionServer.Config.isSelected(Map.of("_LAMBDA_SERVER_PORT", "8001")))
+                .isTrue();
+        assertThat(GoRpcFunctionServer.Config.isSelected(Map.of("_LAMBDA_SERVER_PORT", " ")))
+                .isFalse();
+        assertThat(GoRpcFunctionServer.Config.isSelected(Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")))
+                .isFalse();
+    }
+
+    @Test
     void everyRequestFieldReachesTheInvoker() throws Exception {
         InvokeRequest request = new InvokeRequest(
                 bytes("{\"k\":1}"),
