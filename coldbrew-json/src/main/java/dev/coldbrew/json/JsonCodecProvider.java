@@ -13,6 +13,11 @@ import java.lang.reflect.Type;
 public final class JsonCodecProvider implements CodecProvider {
     private final Json json = Json.create();
 
+    /** Created by {@code ServiceLoader} at init; primes the codec so the first invoke does not pay its loading. */
+    public JsonCodecProvider() {
+        json.prime();
+    }
+
     @Override
     public <T> Codec<T> codecFor(Type type) {
         return json.codec(type);
