@@ -56,7 +56,11 @@ public final class JsonLibraryBench {
                         "jackson-databind 2.23.0",
                         DatabindProbe.class,
                         List.of("jackson-databind", "jackson-core", "jackson-annotations")),
-                new Candidate("dsl-json 2.0.2 (run-time analysis)", DslJsonProbe.class, List.of("dsl-json")));
+                new Candidate("dsl-json 2.0.2 (run-time analysis)", DslJsonProbe.class, List.of("dsl-json")),
+                new Candidate(
+                        "coldbrew-json (jackson-jr + event mappings)",
+                        ColdbrewJsonProbe.class,
+                        List.of("coldbrew-json", "jackson-jr-objects", "jackson-core")));
     }
 
     String run() throws IOException, InterruptedException {
