@@ -11,30 +11,51 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The server side of one connection: Go's {@code ServeCodec} loop. Reads a request header and its body,
- * calls the method, writes the response header and the reply (or net/rpc's error reply) and flushes.
+ * The server side of one connection: Go's {@code ServeCodec} loop. One reader decodes a request header and
+ * its body; each call then runs on its own virtual thread (as Go runs each in its own goroutine), so a Ping
+ * is answered while an Invoke is still running. Replies are written whole (header, then body, then flush)
+ * under a lock and may leave out of order; clients match them by sequence number. When the request stream
+ * ends, cleanly or not, replies still in progress are written before the connection closes.
  */
 final class ServerConnection {
     private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
     private static final int BUFFER_BYTES = 64 * 1024;
 
+    private final Socket socket;
     private final Map<String, RpcMethod<?, ?>> methods;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final Object writeLock = new Object();
     private final GobDecoder decoder;
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
 
     ServerConnection(Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits, TypeIdAllocator ids)
             throws IOException {
+        this.socket = socket;
         this.methods = methods;
         this.decoder = new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), limits);
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
         this.encoder = new GobEncoder(out, ids);
     }
 
-    /** Serves calls until the peer closes the connection between calls; any other end is an exception. */
+    /**
+     * Serves calls until the peer closes the connection between calls; any other end of the request stream is
+     * an exception. Either way the calls already read are answered first, as Go's {@code ServeCodec} waits
+     * for them before closing the codec.
+     */
     void run() throws IOException {
+        try {
+            readCalls();
+        } finally {
+            calls.close();
+        }
+    }
+
+    private void readCalls() throws IOException {
         while (true) {
             RequestHeader request;
             try {
@@ -54,6 +75,31 @@ final class ServerConnection {
 
     private <A, R> void call(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
+        calls.execute(() -> respond(request, method, argument));
+    }
+
+    private <A, R> void respond(RequestHeader request, RpcMethod<A, R> method, A argument) {
+        try {
+            answer(request, method, argument);
+        } catch (RuntimeException e) {
+            // The reply could not be encoded (a handler bug); the stream may hold half a reply, so end it.
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "gorpc reply to " + request.serviceMethod() + " could not be encoded",
+                    e);
+            closeSocket();
+        } catch (IOException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "gorpc reply to " + request.serviceMethod() + " (seq "
+                            + Long.toUnsignedString(request.seq()) + ") to " + socket.getRemoteSocketAddress()
+                            + " failed: "
+                            + e.getMessage());
+            closeSocket();
+        }
+    }
+
+    private <A, R> void answer(RequestHeader request, RpcMethod<A, R> method, A argument) throws IOException {
         R reply;
         try {
             reply = method.handler().call(argument);
@@ -87,8 +133,18 @@ final class ServerConnection {
     }
 
     private <R> void reply(ResponseHeader header, GobCodec<R> codec, R body) throws IOException {
-        encoder.encode(ResponseHeader.GOB, header);
-        encoder.encode(codec, body);
-        out.flush();
+        synchronized (writeLock) {
+            encoder.encode(ResponseHeader.GOB, header);
+            encoder.encode(codec, body);
+            out.flush();
+        }
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "gorpc: closing " + socket + " failed: " + e.getMessage());
+        }
     }
 }

@@ -3,8 +3,11 @@ package dev.coldbrew.gorpc.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.gorpc.gob.GobDecoder;
+import dev.coldbrew.gorpc.gob.GobEncoder;
 import dev.coldbrew.gorpc.gob.GobScalars;
 import dev.coldbrew.gorpc.gob.StructCodec;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -109,6 +112,40 @@ class RpcServerClientTest {
             assertThat(client.isOpen()).isFalse();
             assertThatThrownBy(() -> client.call("Arith.Multiply", ARGS, new Args(1, 1), PRODUCT, TIMEOUT))
                     .hasMessageContaining("connection already closed after: rpc: call Arith.Hang");
+        }
+    }
+
+    @Test
+    void aSlowCallDoesNotHoldUpLaterCallsOnTheSameConnection() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            GobEncoder encoder = new GobEncoder(socket.getOutputStream());
+            GobDecoder decoder = new GobDecoder(socket.getInputStream());
+            encoder.encode(RequestHeader.GOB, new RequestHeader("Arith.Hang", 0));
+            encoder.encode(ARGS, new Args(1, 1));
+            encoder.encode(RequestHeader.GOB, new RequestHeader("Arith.Multiply", 1));
+            encoder.encode(ARGS, new Args(6, 7));
+            assertThat(decoder.decode(ResponseHeader.GOB)).isEqualTo(new ResponseHeader("Arith.Multiply", 1, ""));
+            assertThat(decoder.decode(PRODUCT)).isEqualTo(new Product(42));
+            never.countDown();
+            assertThat(decoder.decode(ResponseHeader.GOB)).isEqualTo(new ResponseHeader("Arith.Hang", 0, ""));
+            assertThat(decoder.decode(PRODUCT)).isEqualTo(new Product(0));
+        }
+    }
+
+    @Test
+    void repliesInProgressAreSentAfterThePeerStopsSending() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            GobEncoder encoder = new GobEncoder(socket.getOutputStream());
+            encoder.encode(RequestHeader.GOB, new RequestHeader("Arith.Hang", 0));
+            encoder.encode(ARGS, new Args(1, 1));
+            socket.shutdownOutput();
+            never.countDown();
+            GobDecoder decoder = new GobDecoder(socket.getInputStream());
+            assertThat(decoder.decode(ResponseHeader.GOB)).isEqualTo(new ResponseHeader("Arith.Hang", 0, ""));
+            assertThat(decoder.decode(PRODUCT)).isEqualTo(new Product(0));
+            assertThatThrownBy(() -> decoder.decode(ResponseHeader.GOB)).isInstanceOf(EOFException.class);
         }
     }
 
