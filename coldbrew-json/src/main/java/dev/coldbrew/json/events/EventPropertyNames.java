@@ -1,6 +1,8 @@
 package dev.coldbrew.json.events;
 
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.jr.ob.api.ReaderWriterModifier;
 import com.fasterxml.jackson.jr.ob.impl.BeanPropertyIntrospector;
 import com.fasterxml.jackson.jr.ob.impl.JSONReader;
@@ -8,21 +10,33 @@ import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
 import com.fasterxml.jackson.jr.ob.impl.POJODefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * Bean properties of event classes whose JSON key is not the bean name: SQS sends {@code Records} (capital R) and
- * {@code eventSourceARN}. Source: the SQS event shape in the Lambda developer guide ("Using Lambda with Amazon
- * SQS").
+ * Bean properties of event classes whose JSON key is not the bean name. Sources: the event shapes in the Lambda
+ * developer guide ("Using Lambda with Amazon SQS", "… with Amazon SNS", "… with EventBridge Scheduler / schedule
+ * expressions"):
+ *
+ * <ul>
+ *   <li>SQS sends {@code Records} (capital R) and {@code eventSourceARN};
+ *   <li>SNS capitalizes every key ({@code Records}, {@code EventSource}, {@code Sns}, {@code TopicArn}, …);
+ *   <li>EventBridge sends {@code detail-type}.
+ * </ul>
  */
 final class EventPropertyNames extends ReaderWriterModifier {
-    private static final Map<Class<?>, Map<String, String>> JSON_NAMES = Map.of(
+    private static final Map<Class<?>, Map<String, String>> RENAMED = Map.of(
             SQSEvent.class, Map.of("records", "Records"),
-            SQSEvent.SQSMessage.class, Map.of("eventSourceArn", "eventSourceARN"));
+            SQSEvent.SQSMessage.class, Map.of("eventSourceArn", "eventSourceARN"),
+            ScheduledEvent.class, Map.of("detailType", "detail-type"));
+    private static final Set<Class<?>> CAPITALIZED =
+            Set.of(SNSEvent.class, SNSEvent.SNSRecord.class, SNSEvent.SNS.class, SNSEvent.MessageAttribute.class);
 
     @Override
     public POJODefinition pojoDefinitionForDeserialization(JSONReader context, Class<?> type) {
-        Map<String, String> names = JSON_NAMES.get(type);
+        UnaryOperator<String> names = jsonNames(type);
         return names == null
                 ? null
                 : renamed(BeanPropertyIntrospector.instance().pojoDefinitionForDeserialization(context, type), names);
@@ -30,17 +44,34 @@ final class EventPropertyNames extends ReaderWriterModifier {
 
     @Override
     public POJODefinition pojoDefinitionForSerialization(JSONWriter context, Class<?> type) {
-        Map<String, String> names = JSON_NAMES.get(type);
+        UnaryOperator<String> names = jsonNames(type);
         return names == null
                 ? null
                 : renamed(BeanPropertyIntrospector.instance().pojoDefinitionForSerialization(context, type), names);
     }
 
-    private static POJODefinition renamed(POJODefinition definition, Map<String, String> names) {
+    /** Bean name → JSON key for {@code type}, or null when its bean names are its JSON keys. */
+    private static UnaryOperator<String> jsonNames(Class<?> type) {
+        if (CAPITALIZED.contains(type)) {
+            return EventPropertyNames::capitalized;
+        }
+        Map<String, String> renamed = RENAMED.get(type);
+        return renamed == null ? null : name -> renamed.getOrDefault(name, name);
+    }
+
+    /** {@code sns} and {@code SNS} → {@code Sns}; {@code topicArn} → {@code TopicArn}. */
+    private static String capitalized(String name) {
+        String first = name.substring(0, 1).toUpperCase(Locale.ROOT);
+        return name.equals(name.toUpperCase(Locale.ROOT))
+                ? first + name.substring(1).toLowerCase(Locale.ROOT)
+                : first + name.substring(1);
+    }
+
+    private static POJODefinition renamed(POJODefinition definition, UnaryOperator<String> names) {
         List<POJODefinition.Prop> properties = new ArrayList<>();
         for (POJODefinition.Prop property : definition.getProperties()) {
-            String jsonName = names.get(property.name);
-            properties.add(jsonName == null ? property : renamed(property, jsonName));
+            String jsonName = names.apply(property.name);
+            properties.add(jsonName.equals(property.name) ? property : renamed(property, jsonName));
         }
         return definition.withProperties(properties);
     }

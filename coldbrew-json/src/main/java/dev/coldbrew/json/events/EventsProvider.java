@@ -8,12 +8,20 @@ import com.fasterxml.jackson.jr.ob.impl.JSONReader;
 import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
 import java.nio.ByteBuffer;
 
-/** Hand-written readers and writers for the event types jackson-jr cannot map as beans. */
+/**
+ * Hand-written readers and writers for the event types jackson-jr cannot map as beans. Joda-Time is matched by
+ * name, so it is only loaded when an event class uses it.
+ */
 final class EventsProvider extends ReaderWriterProvider {
+    private static final String JODA_DATE_TIME = "org.joda.time.DateTime";
+
     @Override
     public ValueReader findValueReader(JSONReader context, Class<?> type) {
         if (type == ByteBuffer.class) {
             return new ByteBufferReader();
+        }
+        if (type.getName().equals(JODA_DATE_TIME)) {
+            return new JodaDateTimeReader();
         }
         if (S3EventNotification.class.isAssignableFrom(type)) {
             return new S3EventReader(type);
@@ -25,6 +33,9 @@ final class EventsProvider extends ReaderWriterProvider {
     public ValueWriter findValueWriter(JSONWriter context, Class<?> type) {
         if (ByteBuffer.class.isAssignableFrom(type)) {
             return new ByteBufferWriter();
+        }
+        if (type.getName().equals(JODA_DATE_TIME)) {
+            return new JodaDateTimeWriter();
         }
         if (S3EventNotification.class.isAssignableFrom(type)) {
             return new S3EventWriter();
