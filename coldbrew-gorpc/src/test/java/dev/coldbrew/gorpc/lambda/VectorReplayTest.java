@@ -3,6 +3,7 @@ package dev.coldbrew.gorpc.lambda;
 import static dev.coldbrew.gorpc.testing.GobVectors.exchanges;
 import static dev.coldbrew.gorpc.testing.GobVectors.twoProcessExchanges;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coldbrew.gorpc.gob.GobCodec;
 import dev.coldbrew.gorpc.gob.GobLimits;
@@ -10,9 +11,11 @@ import dev.coldbrew.gorpc.gob.TypeIdAllocator;
 import dev.coldbrew.gorpc.rpc.RpcClient;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
 import dev.coldbrew.gorpc.rpc.RpcServer;
+import dev.coldbrew.gorpc.testing.GobVectors;
 import dev.coldbrew.gorpc.testing.GobVectors.Exchange;
 import dev.coldbrew.gorpc.testing.RecordingProxy;
 import dev.coldbrew.gorpc.testing.ReplayingPeer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -21,6 +24,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,26 @@ class VectorReplayTest {
                         .as("S>C of exchange %d", i + 1)
                         .isEqualTo(expected.get(i).serverToClient());
             }
+        }
+    }
+
+    @Test
+    void aReplyWithAnotherSequenceNumberClosesTheConnection() throws Exception {
+        List<GobVectors.Line> ping = GobVectors.read("01-ping.hex");
+        byte[] wrongSeq = GobVectors.hex("14ff82010d" + HexFormat.of().formatHex(bytes("Function.Ping")) + "010500");
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.writeBytes(ping.get(4).bytes());
+        reply.writeBytes(wrongSeq);
+        reply.writeBytes(ping.get(6).bytes());
+        reply.writeBytes(ping.get(7).bytes());
+        Exchange exchange = new Exchange(GobVectors.stream("01-ping.hex", "C>S"), reply.toByteArray());
+        try (ReplayingPeer peer = new ReplayingPeer(List.of(exchange));
+                RpcClient client = RpcClient.connect(peer.address(), TIMEOUT)) {
+            assertThatThrownBy(() -> call(client, 0))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("rpc: call Function.Ping (seq 0) to " + peer.address() + " failed: reply has sequence "
+                            + "number 5, expected 0");
+            assertThat(client.isOpen()).isFalse();
         }
     }
 
