@@ -120,7 +120,7 @@ public final class GobDecoder {
         if (in.remaining() > 0) {
             throw in.error(
                     "decode value of type id " + message.id(),
-                    in.remaining() + " bytes of garbage after " + "the value in the same message");
+                    in.remaining() + " bytes of garbage after the value in the same message");
         }
     }
 
