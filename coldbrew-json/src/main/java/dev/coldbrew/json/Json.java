@@ -1,5 +1,7 @@
 package dev.coldbrew.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.coldbrew.json.events.LambdaEventsExtension;
 import java.io.IOException;
@@ -15,8 +17,10 @@ import java.util.Map;
  * and the {@code aws-lambda-java-events} types whose JSON shape differs from their bean shape (when that jar is on
  * the class path). Thread-safe; create one per function and reuse it.
  *
- * <p>Unknown JSON properties are ignored (events gain fields over time); {@code null} properties are left out
- * when encoding, as API Gateway and the other event sources expect.
+ * <p>Decoding is strict where a silent guess would hide a bug: scalars must have a matching JSON form (see
+ * {@link StrictScalars}) and nothing may follow the value. Unknown object properties are ignored (events gain
+ * fields over time), and an empty event decodes as {@code null}, like JSON {@code null}. When encoding,
+ * {@code null} properties are left out, as API Gateway and the other event sources expect.
  */
 public final class Json {
     private static final String EVENTS_MARKER = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
@@ -29,7 +33,7 @@ public final class Json {
 
     /** A codec that also maps {@code aws-lambda-java-events} types when they are on the class path. */
     public static Json create() {
-        JSON.Builder builder = JSON.builder();
+        JSON.Builder builder = JSON.builder().register(new StrictScalars());
         if (eventsModelPresent(Json.class.getClassLoader())) {
             builder.register(new LambdaEventsExtension());
         }
@@ -39,15 +43,11 @@ public final class Json {
     /**
      * Decodes {@code bytes} into {@code type}.
      *
-     * @throws JsonCodecException naming the type and the parser's complaint, for malformed JSON or a shape the
-     *     type cannot take
+     * @throws JsonCodecException naming the type and what was wrong, for malformed JSON, trailing content or a
+     *     shape the type cannot take
      */
     public <T> T decode(byte[] bytes, Class<T> type) {
-        try {
-            return type.cast(untyped(type, bytes));
-        } catch (IOException | RuntimeException e) {
-            throw decodeFailure(type, e);
-        }
+        return type.cast(read(bytes, type, parser -> untyped(type, parser)));
     }
 
     /**
@@ -62,17 +62,13 @@ public final class Json {
         }
         Class<?> raw = rawClass(generic);
         Type[] arguments = generic.getActualTypeArguments();
-        try {
-            if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
-                return json.mapOfFrom(rawClass(arguments[1]), bytes);
-            }
-            if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
-                return json.listOfFrom(rawClass(arguments[0]), bytes);
-            }
-            return json.beanFrom(raw, bytes);
-        } catch (IOException | RuntimeException e) {
-            throw decodeFailure(type, e);
+        if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
+            return read(bytes, type, parser -> json.mapOfFrom(rawClass(arguments[1]), parser));
         }
+        if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
+            return read(bytes, type, parser -> json.listOfFrom(rawClass(arguments[0]), parser));
+        }
+        return read(bytes, type, parser -> untyped(raw, parser));
     }
 
     /** A runtime {@link dev.coldbrew.runtime.Codec} for {@code type}, for handlers registered from {@code main}. */
@@ -94,23 +90,9 @@ public final class Json {
         try {
             return json.asBytes(value);
         } catch (IOException | RuntimeException e) {
-            throw new JsonCodecException(
-                    "encoding " + value.getClass().getName() + " as JSON failed: " + e.getMessage(), e);
+            String type = value == null ? "null" : value.getClass().getName();
+            throw new JsonCodecException("encoding " + type + " as JSON failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Raw {@code Map}, {@code List} and {@code Object} decode as JSON's own maps, lists and scalars. */
-    private Object untyped(Class<?> type, byte[] bytes) throws IOException {
-        if (type == Map.class) {
-            return json.mapFrom(bytes);
-        }
-        if (type == List.class || type == Collection.class) {
-            return json.listFrom(bytes);
-        }
-        if (type == Object.class) {
-            return json.anyFrom(bytes);
-        }
-        return json.beanFrom(type, bytes);
     }
 
     /**
@@ -129,6 +111,55 @@ public final class Json {
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    /** How one kind of target reads a value from a parser. */
+    @FunctionalInterface
+    private interface ValueRead {
+        Object from(JsonParser parser) throws IOException;
+    }
+
+    /** Reads one value with {@code read}, then insists that the input ends there. */
+    private Object read(byte[] bytes, Type type, ValueRead read) {
+        if (isBlank(bytes)) {
+            return null;
+        }
+        try (JsonParser parser = json.getStreamingFactory().createParser(bytes)) {
+            Object value = read.from(parser);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonCodecException(
+                        "decoding JSON into " + type.getTypeName() + " failed: " + trailing + " after the value at "
+                                + parser.currentLocation().offsetDescription(),
+                        null);
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof JsonCodecException failure ? failure : decodeFailure(type, e);
+        }
+    }
+
+    /** Raw {@code Map}, {@code List} and {@code Object} decode as JSON's own maps, lists and scalars. */
+    private Object untyped(Class<?> type, JsonParser parser) throws IOException {
+        if (type == Map.class) {
+            return json.mapFrom(parser);
+        }
+        if (type == List.class || type == Collection.class) {
+            return json.listFrom(parser);
+        }
+        if (type == Object.class) {
+            return json.anyFrom(parser);
+        }
+        return json.beanFrom(type, parser);
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Class<?> rawClass(Type type) {
