@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The cgroup v1 hierarchies the local Lambda uses (memory, cpu, pids, freezer), found under a root such as
@@ -39,7 +40,9 @@ public final class Cgroups {
                 return new Result(Optional.empty(), "cannot create cgroup " + dir.resolve(parent) + ": " + e);
             }
         }
-        return new Result(Optional.of(new Cgroups(root, parent)), null);
+        Cgroups cgroups = new Cgroups(root, parent);
+        cgroups.removeStale();
+        return new Result(Optional.of(cgroups), null);
     }
 
     /** Either hierarchies to use, or why there are none. */
@@ -52,6 +55,36 @@ public final class Cgroups {
 
     Path dir(String controller, String name) {
         return root.resolve(controller).resolve(parent).resolve(name);
+    }
+
+    /**
+     * Removes empty environment cgroups left behind by a local Lambda that was killed: their names start with
+     * the pid of the JVM that created them, and that process no longer exists.
+     */
+    private void removeStale() {
+        for (String controller : CONTROLLERS) {
+            try (Stream<Path> children = Files.list(root.resolve(controller).resolve(parent))) {
+                children.filter(Files::isDirectory)
+                        .filter(Cgroups::ownerIsGone)
+                        .forEach(dir -> dir.toFile().delete());
+            } catch (IOException ignored) {
+                // nothing to sweep
+            }
+        }
+    }
+
+    private static boolean ownerIsGone(Path dir) {
+        String name = dir.getFileName().toString();
+        int dash = name.indexOf('-');
+        if (dash <= 0) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(name.substring(0, dash));
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Removes the parent cgroups if they are empty (never fails: another process may still use them). */

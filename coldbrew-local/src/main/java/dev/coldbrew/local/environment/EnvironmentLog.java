@@ -14,7 +14,7 @@ final class EnvironmentLog {
     private final Consumer<String> sink;
     private final StringBuilder current = new StringBuilder();
     private final Object lock = new Object();
-    private volatile InputStream source;
+    private volatile long lastOutputNanos;
 
     EnvironmentLog(Consumer<String> sink) {
         this.sink = sink;
@@ -22,7 +22,6 @@ final class EnvironmentLog {
 
     /** Starts copying {@code output} on a virtual thread until it ends. */
     void follow(InputStream output, String environmentId) {
-        source = output;
         Thread.ofVirtual().name("log-" + environmentId).start(() -> copy(output));
     }
 
@@ -31,6 +30,7 @@ final class EnvironmentLog {
         StringBuilder pending = new StringBuilder();
         try (output) {
             for (int n; (n = output.read(buffer)) >= 0; ) {
+                lastOutputNanos = System.nanoTime();
                 pending.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                 int newline;
                 while ((newline = pending.indexOf("\n")) >= 0) {
@@ -71,20 +71,18 @@ final class EnvironmentLog {
         }
     }
 
+    /**
+     * When the runtime wrote output within the last millisecond, more of it may still be in the pipe: wait
+     * until the output has been quiet for 1 ms (at most 5 ms). An invocation without output never waits.
+     */
     private void awaitDrained() {
-        InputStream in = source;
-        if (in == null) {
-            return;
-        }
         long deadline = System.nanoTime() + DRAIN_WAIT_NANOS;
-        try {
-            while (in.available() > 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-        } catch (IOException e) {
-            // closed: nothing more to read
+        while (System.nanoTime() - lastOutputNanos < QUIET_NANOS && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
         }
     }
+
+    private static final long QUIET_NANOS = 1_000_000;
 
     /** How long an invocation waits for unread output of its runtime: 5 ms. */
     private static final long DRAIN_WAIT_NANOS = 5_000_000;

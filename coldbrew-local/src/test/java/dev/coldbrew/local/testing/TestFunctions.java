@@ -1,0 +1,69 @@
+package dev.coldbrew.local.testing;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.RuntimeKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Test functions from {@code src/test/resources/functions/}, copied into a directory with an executable bootstrap. */
+public final class TestFunctions {
+    private TestFunctions() {}
+
+    /** The JVM running the tests, given to bootstraps as {@code JAVA}. */
+    public static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Test functions get one vCPU (1,769 MB, Lambda's CPU share) so that a JVM starts in reasonable time. */
+    public static final int MEMORY_MB = 1769;
+
+    /**
+     * The probe function (see {@code Fn.java}) as provided.al2023 in {@code dir}: its bootstrap runs the class,
+     * compiled here with the test JVM's compiler.
+     */
+    public static FunctionConfig probe(Path dir, String name, Map<String, String> env) {
+        copy("probe", dir, "Fn.java", "bootstrap");
+        compile(dir.resolve("Fn.java"));
+        Map<String, String> all = new HashMap<>(env);
+        all.put("JAVA", JAVA);
+        return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Fn")
+                .withEnvironment(all)
+                .withMemoryMb(MEMORY_MB);
+    }
+
+    /** Compiles a Java source into its own directory. */
+    public static void compile(Path source) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", source.getParent().toString(), source.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac " + source + " failed with status " + status);
+        }
+    }
+
+    public static FunctionConfig probe(Path dir, String name) {
+        return probe(dir, name, Map.of());
+    }
+
+    static void copy(String function, Path dir, String... files) {
+        try {
+            Files.createDirectories(dir);
+            for (String file : files) {
+                try (InputStream in = TestFunctions.class.getResourceAsStream("/functions/" + function + "/" + file)) {
+                    Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (file.equals("bootstrap")) {
+                    dir.resolve(file).toFile().setExecutable(true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("copy test function " + function + " into " + dir + " failed", e);
+        }
+    }
+}

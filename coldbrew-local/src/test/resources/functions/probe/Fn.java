@@ -1,0 +1,101 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A test function speaking the Runtime API with java.net.http. The payload chooses the behaviour:
+ * {"action":"echo"} (default) echoes, "sleep" waits "ms", "exit" calls System.exit("code"), "kill" SIGKILLs
+ * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
+ * "pid" answers its pid, "headers" answers the /next headers, "fork" starts a child that sleeps.
+ * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
+ */
+public class Fn {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String API = "http://" + System.getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime";
+    static final List<byte[]> HELD = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        init();
+        while (true) {
+            HttpResponse<String> next = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(API + "/invocation/next")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String id = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+            handle(id, next.body(), next);
+        }
+    }
+
+    static void init() throws Exception {
+        String mode = System.getenv().getOrDefault("INIT", "");
+        System.out.println("init " + mode);
+        if (mode.equals("error")) {
+            post(API + "/init/error", "{\"errorMessage\":\"bad config\",\"errorType\":\"Fn.InitError\"}", "Fn.InitError");
+            System.exit(1);
+        }
+        if (mode.equals("exit")) {
+            System.exit(2);
+        }
+        long sleep = Long.parseLong(System.getenv().getOrDefault("INIT_SLEEP_MS", "0"));
+        Thread.sleep(sleep);
+    }
+
+    static void handle(String id, String body, HttpResponse<String> next) throws Exception {
+        String action = field(body, "action", "echo");
+        System.out.println("handling " + action);
+        switch (action) {
+            case "sleep" -> {
+                Thread.sleep(Long.parseLong(field(body, "ms", "0")));
+                respond(id, "\"slept\"");
+            }
+            case "exit" -> System.exit(Integer.parseInt(field(body, "code", "3")));
+            case "kill" -> new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            case "alloc" -> {
+                int mb = Integer.parseInt(field(body, "mb", "1"));
+                for (int i = 0; i < mb; i++) {
+                    byte[] block = new byte[1024 * 1024];
+                    for (int j = 0; j < block.length; j += 4096) {
+                        block[j] = 1;
+                    }
+                    HELD.add(block);
+                }
+                respond(id, "\"allocated\"");
+            }
+            case "error" -> post(API + "/invocation/" + id + "/error",
+                    "{\"errorMessage\":\"boom\",\"errorType\":\"Fn.Boom\"}", "Fn.Boom");
+            case "big" -> respond(id, "\"" + "x".repeat(Integer.parseInt(field(body, "bytes", "10"))) + "\"");
+            case "env" -> respond(id, "\"" + System.getenv(field(body, "name", "PATH")) + "\"");
+            case "pid" -> respond(id, Long.toString(ProcessHandle.current().pid()));
+            case "headers" -> respond(id, "\"" + next.headers().map().toString().replace("\"", "'") + "\"");
+            case "fork" -> {
+                Process child = new ProcessBuilder("sleep", "600").start();
+                respond(id, Long.toString(child.pid()));
+            }
+            default -> respond(id, body.isEmpty() ? "{}" : body);
+        }
+    }
+
+    static void respond(String id, String json) throws Exception {
+        HttpResponse<String> r = post(API + "/invocation/" + id + "/response", json, null);
+        if (r.statusCode() != 202) {
+            System.out.println("response status " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    static HttpResponse<String> post(String url, String json, String errorType) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (errorType != null) {
+            b.header("Lambda-Runtime-Function-Error-Type", errorType);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String field(String json, String name, String otherwise) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)\"?").matcher(json);
+        return m.find() ? m.group(1) : otherwise;
+    }
+}
