@@ -18,7 +18,7 @@ final class Report {
 
     private Report() {}
 
-    static String render(Results results, List<Subject> main, List<Subject> loops, int runs) {
+    static String render(Results results, List<Subject> main, List<Subject> loops, int runs, String load) {
         StringBuilder out = new StringBuilder();
         out.append("Start-up of the hello function, n=")
                 .append(runs)
@@ -26,7 +26,9 @@ final class Report {
                 .append(System.getProperty("java.vm.version"))
                 .append(", ")
                 .append(Runtime.getRuntime().availableProcessors())
-                .append(" CPUs, default JVM flags\n\n");
+                .append(" CPUs, default JVM flags, load average ")
+                .append(load)
+                .append("\n\n");
         Sample floor = Sample.of(results.javaVersionMs());
         out.append("| subject | spawn → first /next (ms) | vs AWS RIC, same handler | vs java -version"
                 + " | first invoke (ms) | peak RSS (MiB) |\n|---|---|---:|---:|---|---|\n");

@@ -1,6 +1,7 @@
 package dev.coldbrew.startup;
 
 import dev.coldbrew.startup.harness.Flags;
+import dev.coldbrew.startup.harness.MachineLoad;
 import dev.coldbrew.startup.spawn.Spawner;
 import dev.coldbrew.startup.spawn.Subject;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class StartupBench {
                 spawner.train(subject);
             }
         }
+        String loadBefore = MachineLoad.oneMinute();
         Results results = new Results();
         for (int round = 1; round <= flags.runs(); round++) {
             progress.println("startup-bench: round " + round + " of " + flags.runs());
@@ -65,7 +67,7 @@ public final class StartupBench {
                 results.add(subject, spawner.measure(subject));
             }
         }
-        String report = Report.render(results, main, loops, flags.runs());
+        String report = Report.render(results, main, loops, flags.runs(), loadBefore + " → " + MachineLoad.oneMinute());
         Files.writeString(flags.out().resolve("startup.md"), report);
         return report;
     }

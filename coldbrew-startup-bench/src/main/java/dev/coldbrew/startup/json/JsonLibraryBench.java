@@ -3,6 +3,7 @@ package dev.coldbrew.startup.json;
 import dev.coldbrew.startup.harness.ClassPathJars;
 import dev.coldbrew.startup.harness.Flags;
 import dev.coldbrew.startup.harness.Java;
+import dev.coldbrew.startup.harness.MachineLoad;
 import dev.coldbrew.startup.harness.ProbeJar;
 import dev.coldbrew.startup.harness.Sample;
 import java.io.BufferedReader;
@@ -125,6 +126,8 @@ public final class JsonLibraryBench {
                 .append(flags.runs())
                 .append(" fresh JVMs each, JDK ")
                 .append(System.getProperty("java.vm.version"))
+                .append(", load average ")
+                .append(MachineLoad.oneMinute())
                 .append('\n')
                 .toString();
     }
