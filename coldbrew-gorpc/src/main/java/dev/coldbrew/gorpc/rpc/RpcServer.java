@@ -80,6 +80,7 @@ public final class RpcServer implements AutoCloseable {
                 continue;
             }
             connections.add(socket);
+            setNoDelay(socket);
             if (listener.isClosed()) {
                 closeQuietly(socket); // close() ran between accept and add
                 return;
@@ -93,6 +94,15 @@ public final class RpcServer implements AutoCloseable {
             Thread.sleep(ACCEPT_RETRY_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Go sets TCP_NODELAY on every TCP connection; replies are flushed whole, so Nagle only adds delay. */
+    private static void setNoDelay(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "gorpc: TCP_NODELAY on " + socket + " failed: " + e.getMessage());
         }
     }
 
