@@ -34,6 +34,9 @@ public final class TimedRuntimeApi implements AutoCloseable {
     /** Deadline given to each invoke. */
     public static final Duration INVOKE_DEADLINE = Duration.ofMinutes(1);
 
+    /** How long {@link #firstInvoke()} waits for the thread that sent the first event to note the time. */
+    private static final Duration EVENT_SENT_WAIT = Duration.ofSeconds(5);
+
     private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
     private static final String FUNCTION_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:hello";
 
@@ -44,6 +47,7 @@ public final class TimedRuntimeApi implements AutoCloseable {
     private final AtomicInteger nextCount = new AtomicInteger();
     private final CountDownLatch responses;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch eventSent = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile long firstNextNanos;
     private volatile long eventSentNanos;
@@ -86,8 +90,11 @@ public final class TimedRuntimeApi implements AutoCloseable {
         return done;
     }
 
-    /** The first invoke's milestones; valid once {@link #awaitResponses} returned true. */
-    public FirstInvoke firstInvoke() {
+    /** The first invoke's milestones, once {@link #awaitResponses} returned true. */
+    public FirstInvoke firstInvoke() throws InterruptedException {
+        if (!eventSent.await(EVENT_SENT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("first invoke not complete: its event was never sent");
+        }
         return new FirstInvoke(firstNextNanos, eventSentNanos, responseNanos, firstResponse);
     }
 
@@ -129,9 +136,14 @@ public final class TimedRuntimeApi implements AutoCloseable {
         exchange.getResponseHeaders().set(HEADER_FUNCTION_ARN, FUNCTION_ARN);
         exchange.getResponseHeaders().set(HEADER_TRACE_ID, "Root=1-00000000-000000000000000000000000;Sampled=0");
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE_JSON);
-        reply(exchange, 200, event);
-        if (number == 1) {
-            eventSentNanos = System.nanoTime();
+        exchange.sendResponseHeaders(200, event.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(event);
+            out.flush();
+            if (number == 1) {
+                eventSentNanos = System.nanoTime();
+                eventSent.countDown();
+            }
         }
     }
 
