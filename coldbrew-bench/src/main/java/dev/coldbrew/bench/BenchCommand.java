@@ -1,0 +1,123 @@
+package dev.coldbrew.bench;
+
+import dev.coldbrew.bench.measure.Measurements;
+import dev.coldbrew.bench.measure.Preparation;
+import dev.coldbrew.bench.measure.Progress;
+import dev.coldbrew.bench.measure.Runner;
+import dev.coldbrew.bench.report.Charts;
+import dev.coldbrew.bench.report.ConsoleTable;
+import dev.coldbrew.bench.report.MachineInfo;
+import dev.coldbrew.bench.report.MarkdownReport;
+import dev.coldbrew.bench.report.ResultsJson;
+import dev.coldbrew.bench.report.Summary;
+import dev.coldbrew.bench.strategy.Strategies;
+import dev.coldbrew.bench.strategy.StrategyContext;
+import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.LocalOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code coldbrew bench}: runs the workloads under every strategy and memory size in the local Lambda, then writes
+ * results.json, report.md and the charts, and prints a compact table. The progress bar goes to {@code err}, the
+ * table to {@code out}.
+ */
+public final class BenchCommand {
+    /** How a run ended; the CLI turns it into its exit code. */
+    public enum Outcome {
+        /** Everything measured, report written. */
+        OK,
+        /** Report written, but some functions failed to prepare or to run (the report says which). */
+        FAILED,
+        /** Bad flags: nothing run. */
+        USAGE
+    }
+
+    /** The system property naming the repository root (the examples' home); the working directory otherwise. */
+    public static final String HOME_PROPERTY = "coldbrew.home";
+
+    private final Map<String, String> environment;
+    private final Path home;
+
+    public BenchCommand(Map<String, String> environment, Path home) {
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+    }
+
+    /** With the process's environment and {@value #HOME_PROPERTY} (or the working directory) as home. */
+    public static BenchCommand fromSystem() {
+        return new BenchCommand(
+                System.getenv(), Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir"))));
+    }
+
+    public Outcome run(PrintStream out, PrintStream err, List<String> args) {
+        Strategies strategies = Strategies.of(environment);
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(BenchArguments.usage(strategies));
+            return Outcome.OK;
+        }
+        BenchOptions options;
+        try {
+            options = BenchArguments.parse(args, strategies, home, LocalDateTime.now());
+        } catch (UsageException e) {
+            err.println("coldbrew bench: " + e.getMessage());
+            err.print(BenchArguments.usage(strategies));
+            return Outcome.USAGE;
+        }
+        try {
+            return measureAndReport(options, out, err);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            err.println("coldbrew bench: " + e.getMessage());
+            return Outcome.FAILED;
+        }
+    }
+
+    private Outcome measureAndReport(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
+        for (Workload w : options.workloads()) {
+            w.codeDirectory(home);
+        }
+        Path output = Files.createDirectories(options.output());
+        out.println("coldbrew bench: profile " + options.profile().id() + ", "
+                + options.workloads().size()
+                + " workloads × " + options.strategies().size() + " strategies × " + options.memorySizesMb()
+                + " MB, " + options.coldStarts() + " cold + " + options.warmInvokes() + " warm invokes each → "
+                + output);
+        Measurements measurements;
+        try (FunctionLog log = new FunctionLog(output.resolve("functions.log"));
+                LocalLambda lambda = LocalLambda.create(localOptions(log))) {
+            var context = new StrategyContext(
+                    home,
+                    output.resolve("functions"),
+                    Path.of(System.getProperty("java.home")),
+                    lambda,
+                    options.smallEvents(),
+                    Runner.FUNCTION_TIMEOUT);
+            measurements = new Runner(options, context, new Progress(err, options.cells())).run();
+        }
+        Summary summary = Summary.of(options, measurements);
+        MachineInfo machine = MachineInfo.current();
+        Files.write(output.resolve("results.json"), ResultsJson.bytes(options, machine, measurements, summary));
+        Files.write(output.resolve("report.md"), MarkdownReport.bytes(options, machine, measurements, summary));
+        List<Path> charts = Charts.write(
+                summary, options.workloads().stream().map(Workload::id).toList(), output);
+        ConsoleTable.print(summary, out);
+        out.println("Report: " + output.resolve("report.md") + " (" + charts.size() + " charts, results.json)");
+        boolean failed = summary.errors() > 0
+                || measurements.preparations().stream().anyMatch(p -> Preparation.FAILED.equals(p.status()));
+        return failed ? Outcome.FAILED : Outcome.OK;
+    }
+
+    private LocalOptions localOptions(FunctionLog log) {
+        return LocalOptions.defaults()
+                .withLogSink(log)
+                .withJavaHome(Path.of(System.getProperty("java.home")))
+                .withAwsRuntimeClasspath(AwsRuntimeJars.locate());
+    }
+}

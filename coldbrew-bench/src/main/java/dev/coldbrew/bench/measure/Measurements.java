@@ -1,0 +1,38 @@
+package dev.coldbrew.bench.measure;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a run measured: how each function was prepared and every raw sample, in the order taken.
+ *
+ * @param limitsEnforced whether the local Lambda enforced memory and CPU limits with cgroups
+ */
+public record Measurements(
+        Instant started,
+        Instant finished,
+        boolean limitsEnforced,
+        List<Preparation> preparations,
+        List<Sample> samples) {
+    public Measurements {
+        preparations = List.copyOf(preparations);
+        samples = List.copyOf(samples);
+    }
+
+    public List<Sample> samples(String workload, String strategy, int memoryMb, Phase phase) {
+        return samples.stream()
+                .filter(s -> s.workload().equals(workload)
+                        && s.strategy().equals(strategy)
+                        && s.memoryMb() == memoryMb
+                        && s.phase() == phase)
+                .toList();
+    }
+
+    public Preparation preparation(String workload, String strategy) {
+        return preparations.stream()
+                .filter(p -> p.workload().equals(workload) && p.strategy().equals(strategy))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("no preparation recorded for " + workload + " × " + strategy));
+    }
+}

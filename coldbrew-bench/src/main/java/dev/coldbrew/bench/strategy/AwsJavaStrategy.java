@@ -1,0 +1,41 @@
+package dev.coldbrew.bench.strategy;
+
+import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.local.RuntimeKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The baseline, the seed's "plain Java": AWS's own runtime interface client running the example's
+ * {@code RequestStreamHandler}, as Lambda's managed {@code java25} runtime does, with AWS's documented JVM flags
+ * (C1 only, serial GC). The local Lambda's {@code java25} kind supplies the command line.
+ */
+public final class AwsJavaStrategy implements Strategy {
+    public static final String NAME = "aws-java";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "AWS's Java runtime interface client as Lambda's managed java25 runtime runs it"
+                + " (-XX:TieredStopAtLevel=1, serial GC, 85% heap)";
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.yes();
+    }
+
+    @Override
+    public PreparedFunction prepare(Workload workload, StrategyContext context) {
+        return new PreparedFunction(
+                workload.codeDirectory(context.home()),
+                RuntimeKind.JAVA25,
+                workload.awsHandler(),
+                List.of("<the local Lambda's java25 flags: AWS's documented defaults>"),
+                Map.of());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.coldbrew.bench.strategy;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.RuntimeKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function ready to register at any memory size: its code directory, how the local Lambda starts it, and the
+ * JVM flags it runs with (recorded in results.json).
+ */
+public record PreparedFunction(
+        Path code, RuntimeKind runtime, String handler, List<String> jvmFlags, Map<String, String> environment) {
+    public PreparedFunction {
+        jvmFlags = List.copyOf(jvmFlags);
+        environment = Map.copyOf(environment);
+    }
+
+    public FunctionConfig config(String name, int memoryMb, Duration timeout) {
+        return new FunctionConfig(
+                name, code, runtime, handler, memoryMb, timeout, FunctionConfig.UNRESERVED, environment);
+    }
+}

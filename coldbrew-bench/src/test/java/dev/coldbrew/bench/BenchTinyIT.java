@@ -1,0 +1,56 @@
+package dev.coldbrew.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on the tiny profile, for real: the examples' code directories, AWS's runtime client and
+ * coldbrew's runtime in the local Lambda, AOT training, cold and warm invokes, report and charts. Checks that every
+ * cell was measured and every file written, never the numbers.
+ */
+class BenchTinyIT {
+    @TempDir
+    Path output;
+
+    @Test
+    void tinyProfileMeasuresEveryCellAndWritesTheReport() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path home = Path.of(System.getProperty(BenchCommand.HOME_PROPERTY));
+
+        BenchCommand.Outcome outcome = BenchCommand.fromSystem()
+                .run(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        List.of("--profile", "tiny", "--output", output.toString()));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(outcome).as("stdout:\n%s\nstderr:\n%s", table, err).isEqualTo(BenchCommand.Outcome.OK);
+        assertThat(home.resolve("examples")).isDirectory();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 6/6 kmeans coldbrew-aot 1024 MB");
+        for (String strategy : List.of("aws-java", "coldbrew-jvm", "coldbrew-aot")) {
+            assertThat(table).containsPattern("(?m)^echo +" + strategy + " +1024 +\\d");
+            assertThat(table).containsPattern("(?m)^kmeans +" + strategy + " +1024 +\\d");
+        }
+        String json = Files.readString(output.resolve("results.json"));
+        assertThat(json.split("\"phase\":\"cold\"", -1)).hasSize(6 + 1);
+        assertThat(json.split("\"phase\":\"warm\"", -1)).hasSize(12 + 1);
+        assertThat(json).doesNotContain("\"error\":\"");
+        assertThat(output.resolve("functions/coldbrew-aot/kmeans/app.aot")).isRegularFile();
+        assertThat(Files.readString(output.resolve("report.md")))
+                .contains("## kmeans")
+                .contains("## The seed's claims, on this machine");
+        for (String chart : List.of("duration", "cold-start", "max-memory")) {
+            assertThat(output.resolve(chart + "-echo.png")).isNotEmptyFile();
+            assertThat(output.resolve(chart + "-kmeans.png")).isNotEmptyFile();
+        }
+    }
+}

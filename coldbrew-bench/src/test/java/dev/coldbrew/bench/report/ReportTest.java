@@ -1,0 +1,145 @@
+package dev.coldbrew.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coldbrew.bench.BenchArguments;
+import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.measure.Measurements;
+import dev.coldbrew.bench.measure.Phase;
+import dev.coldbrew.bench.measure.Preparation;
+import dev.coldbrew.bench.measure.Sample;
+import dev.coldbrew.bench.strategy.Strategies;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report pipeline on hand-made samples: tables, ratios, verdicts and charts from known numbers. */
+class ReportTest {
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+    @TempDir
+    Path tmp;
+
+    private final List<Sample> samples = new ArrayList<>();
+
+    /** One cell: cold starts with the given init and first-invoke durations, warm invokes with {@code warmMs}. */
+    private void cell(String strategy, int mb, double initMs, double firstMs, double warmMs, long maxMb) {
+        for (int i = 0; i < 3; i++) {
+            samples.add(
+                    new Sample("kmeans", strategy, mb, Phase.COLD, i, "c" + i, initMs + i, firstMs, 0, maxMb, null));
+            samples.add(new Sample(
+                    "kmeans",
+                    strategy,
+                    mb,
+                    Phase.WARM,
+                    i,
+                    "w" + i,
+                    Double.NaN,
+                    warmMs,
+                    (long) Math.ceil(warmMs),
+                    maxMb,
+                    null));
+        }
+    }
+
+    private BenchOptions options() throws Exception {
+        return BenchArguments.parse(
+                List.of(
+                        "--workloads",
+                        "kmeans",
+                        "--strategies",
+                        "coldbrew-aot,coldbrew-native",
+                        "--memory",
+                        "256,1024",
+                        "--output",
+                        tmp.toString()),
+                Strategies.of(Map.of("PATH", "")),
+                tmp,
+                LocalDateTime.now());
+    }
+
+    private Measurements measurements() {
+        cell("aws-java", 256, 900, 600, 100, 120);
+        cell("aws-java", 1024, 400, 200, 40, 130);
+        cell("coldbrew-aot", 256, 150, 100, 30, 80);
+        cell("coldbrew-aot", 1024, 60, 30, 10, 90);
+        List<Preparation> preparations = List.of(
+                new Preparation("kmeans", "aws-java", Preparation.OK, "", List.of(), 0),
+                new Preparation("kmeans", "coldbrew-aot", Preparation.OK, "", List.of("-XX:AOTCache=app.aot"), 3),
+                new Preparation(
+                        "kmeans",
+                        "coldbrew-native",
+                        Preparation.UNAVAILABLE,
+                        "not available here: no native-image on PATH or GRAALVM_HOME",
+                        List.of(),
+                        0));
+        return new Measurements(Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, preparations, samples);
+    }
+
+    @Test
+    void tableShowsMediansRangesAndRatiosAgainstAwsJava() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+        String md = MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m));
+
+        assertThat(md)
+                .contains(
+                        "| `aws-java` | 256 | 901 [900–902] | 600 [600–600] | 1501 [1500–1502] | 1.00× | 100 [100–100]")
+                .contains("| `coldbrew-aot` | 1024 | 61.0 [60.0–62.0] | 30.0 [30.0–30.0] | 91.0 [90.0–92.0] | 0.15×"
+                        + " | 10.0 [10.0–10.0] | 10.0 | 0.25× | 90 | 0.69× | 10.0 | $0.37 |")
+                .contains("| `coldbrew-native` | 256 | not available here: no native-image on PATH or GRAALVM_HOME |")
+                .contains("![duration-kmeans.png](duration-kmeans.png)");
+    }
+
+    @Test
+    void claimsAreJudgedFromTheNumbers() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+        String md = MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m));
+
+        assertThat(md)
+                .contains("**coldbrew-aot cold start ≤ 0.25× aws-java** (k-means, Init + first invoke) — holds:"
+                        + " coldbrew-aot vs aws-java 256 MB 0.17×, 1024 MB 0.15×.")
+                .contains("**coldbrew-aot Max Memory Used below aws-java's at every size** — holds")
+                .contains("**Native start-up: no cold start** (seed: sub-10 ms first invocations) — not measured"
+                        + " here (coldbrew-native: not available here: no native-image on PATH or GRAALVM_HOME).");
+    }
+
+    @Test
+    void chartsAreWrittenAsPngWithoutADisplay() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+
+        List<Path> charts = Charts.write(Summary.of(o, m), List.of("kmeans"), tmp);
+
+        assertThat(charts)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("duration-kmeans.png", "cold-start-kmeans.png", "max-memory-kmeans.png");
+        for (Path chart : charts) {
+            byte[] head = new byte[4];
+            System.arraycopy(Files.readAllBytes(chart), 0, head, 0, 4);
+            assertThat(head).isEqualTo(PNG_MAGIC);
+        }
+    }
+
+    @Test
+    void resultsJsonHoldsEveryRawSample() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+
+        String json = ResultsJson.write(o, MachineInfo.current(), m, Summary.of(o, m));
+
+        assertThat(json.split("\"requestId\"", -1)).hasSize(samples.size() + 1);
+        assertThat(json)
+                .startsWith("{\"format\":1,")
+                .contains("\"limitsEnforced\":true")
+                .contains("\"usdPerGbSecond\":0.0000166667")
+                .contains("\"coldTotalVsAwsJava\":0.151");
+    }
+}
