@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A test function speaking the Runtime API with java.net.http. The payload chooses the behaviour:
- * {"action":"echo"} (default) echoes, "sleep" waits "ms", "exit" calls System.exit("code"), "kill" SIGKILLs
+ * {"action":"echo"} (default) echoes, "sleep" waits "ms" and answers its pid, "exit" calls System.exit("code"), "kill" SIGKILLs
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
  * "pid" answers its pid, "headers" answers the /next headers, "fork" starts a child that sleeps.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
@@ -50,7 +50,7 @@ public class Fn {
         switch (action) {
             case "sleep" -> {
                 Thread.sleep(Long.parseLong(field(body, "ms", "0")));
-                respond(id, "\"slept\"");
+                respond(id, Long.toString(ProcessHandle.current().pid()));
             }
             case "exit" -> System.exit(Integer.parseInt(field(body, "code", "3")));
             case "kill" -> new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();

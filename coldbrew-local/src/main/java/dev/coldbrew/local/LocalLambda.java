@@ -162,7 +162,14 @@ public final class LocalLambda implements AutoCloseable {
 
     /** An Event invocation: runs in the background; the result goes to the log only. */
     public void invokeAsync(String functionName, byte[] payload) {
-        background.execute(() -> invoke(functionName, payload));
+        background.execute(() -> {
+            try {
+                invoke(functionName, payload);
+            } catch (IllegalStateException e) {
+                // the local Lambda closed while the event ran
+                LOG.log(Level.DEBUG, "event invocation of " + functionName + " ended by close", e);
+            }
+        });
     }
 
     /** Kills the function's idle environments now and its busy ones when they finish: the next invoke is cold. */
