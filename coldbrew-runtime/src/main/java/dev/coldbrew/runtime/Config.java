@@ -10,8 +10,12 @@ import java.util.Map;
  * @param runtimeApi {@code AWS_LAMBDA_RUNTIME_API}, required
  * @param handler {@code _HANDLER}, null when not set (only {@link Main} needs it)
  * @param function the function's identity and logging settings
+ * @param maxConcurrency {@code AWS_LAMBDA_MAX_CONCURRENCY} (Lambda Managed Instances): how many invoke loops run
+ *     at once, each on its own thread and connection; 1 when not set
  */
-public record Config(RuntimeApiAddress runtimeApi, String handler, FunctionConfig function) {
+public record Config(RuntimeApiAddress runtimeApi, String handler, FunctionConfig function, int maxConcurrency) {
+    /** Upper bound accepted for {@code AWS_LAMBDA_MAX_CONCURRENCY}: one loop thread each. */
+    public static final int MAX_CONCURRENCY_LIMIT = 1024;
 
     /**
      * Reads and validates {@code env} (normally {@code System.getenv()}).
@@ -26,6 +30,33 @@ public record Config(RuntimeApiAddress runtimeApi, String handler, FunctionConfi
             throw new ConfigException(e.getMessage(), e);
         }
         String handler = env.get(RuntimeApi.ENV_HANDLER);
-        return new Config(address, handler == null || handler.isEmpty() ? null : handler, FunctionConfig.from(env));
+        return new Config(
+                address,
+                handler == null || handler.isEmpty() ? null : handler,
+                FunctionConfig.from(env),
+                concurrency(env.get(RuntimeApi.ENV_MAX_CONCURRENCY)));
+    }
+
+    /** True when Lambda initialises this environment for a SnapStart snapshot. */
+    public boolean snapStart() {
+        return RuntimeApi.INIT_TYPE_SNAP_START.equals(function.initializationType());
+    }
+
+    private static int concurrency(String value) {
+        if (value == null || value.isEmpty()) {
+            return 1;
+        }
+        int n = 0;
+        boolean valid = value.length() <= 4;
+        for (int i = 0; i < value.length() && valid; i++) {
+            char c = value.charAt(i);
+            valid = c >= '0' && c <= '9';
+            n = n * 10 + (c - '0');
+        }
+        if (!valid || n < 1 || n > MAX_CONCURRENCY_LIMIT) {
+            throw new ConfigException(RuntimeApi.ENV_MAX_CONCURRENCY + " is '" + value
+                    + "': expected a number of concurrent invocations from 1 to " + MAX_CONCURRENCY_LIMIT);
+        }
+        return n;
     }
 }

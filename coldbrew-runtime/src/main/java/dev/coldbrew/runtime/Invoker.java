@@ -15,7 +15,8 @@ import dev.coldbrew.runtime.logging.LogWriter;
  * {@link OutOfMemoryError} becomes a fatal {@code Runtime.OutOfMemory}. {@link #invoke} never throws.
  *
  * <p>The Runtime API loop ({@link LambdaRuntime}) and other transports (coldbrew-gorpc) drive handlers through
- * this class. One invocation at a time per thread; the trace property is process-wide, as for AWS's runtime.
+ * this class. Thread-safe: it holds no per-invocation state; the trace property is process-wide, as for AWS's runtime,
+ * and left alone by {@link #forConcurrentUse()}.
  */
 public final class Invoker {
     private static final byte[] EMPTY = new byte[0];
@@ -24,13 +25,28 @@ public final class Invoker {
     private final BytesHandler handler;
     private final String contentType;
     private final LogWriter log;
+    private final boolean setsTraceProperty;
 
     /** An invoker whose responses carry {@code contentType} (e.g. {@code application/json}). */
     public Invoker(FunctionConfig function, BytesHandler handler, String contentType) {
+        this(function, handler, contentType, true);
+    }
+
+    private Invoker(FunctionConfig function, BytesHandler handler, String contentType, boolean setsTraceProperty) {
         this.function = function;
         this.handler = handler;
         this.contentType = contentType;
         this.log = LogWriter.stdout(function);
+        this.setsTraceProperty = setsTraceProperty;
+    }
+
+    /**
+     * This invoker for concurrent invocations (Lambda Managed Instances): it leaves the process-wide X-Ray system
+     * property alone, since concurrent invocations would overwrite each other's; handlers read
+     * {@link Context#traceId()} instead.
+     */
+    public Invoker forConcurrentUse() {
+        return new Invoker(function, handler, contentType, false);
     }
 
     /** An invoker for a bytes handler, whose responses are sent as {@code application/json} as AWS's runtime does. */
@@ -41,7 +57,9 @@ public final class Invoker {
     /** Runs {@code invocation}; never throws. */
     public Outcome invoke(Invocation invocation) {
         InvocationContext context = new InvocationContext(function, invocation, log);
-        setTraceProperty(invocation.traceId());
+        if (setsTraceProperty) {
+            setTraceProperty(invocation.traceId());
+        }
         byte[] payload;
         try {
             payload = handler.handle(invocation.payload(), context);

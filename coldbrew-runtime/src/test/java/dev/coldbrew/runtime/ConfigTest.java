@@ -29,13 +29,16 @@ class ConfigTest {
                 "AWS_LAMBDA_LOG_STREAM_NAME", "s",
                 "AWS_LAMBDA_LOG_FORMAT", "json",
                 "AWS_LAMBDA_LOG_LEVEL", "debug",
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"));
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
+                "AWS_LAMBDA_MAX_CONCURRENCY", "32"));
         assertThat(config)
                 .isEqualTo(new Config(
                         new RuntimeApiAddress("127.0.0.1", 9001),
                         "a.B::c",
                         new FunctionConfig(
-                                "f", "7", 1769, "/aws/lambda/f", "s", LogFormat.JSON, LogLevel.DEBUG, "snap-start")));
+                                "f", "7", 1769, "/aws/lambda/f", "s", LogFormat.JSON, LogLevel.DEBUG, "snap-start"),
+                        32));
+        assertThat(config.snapStart()).isTrue();
     }
 
     @Test
@@ -47,6 +50,8 @@ class ConfigTest {
         assertThat(Config.from(env("AWS_LAMBDA_LOG_FORMAT", "JSON")).function().logLevel())
                 .isEqualTo(LogLevel.INFO);
         assertThat(Config.from(env()).handler()).isNull();
+        assertThat(Config.from(env()).maxConcurrency()).isEqualTo(1);
+        assertThat(Config.from(env()).snapStart()).isFalse();
     }
 
     @Test
@@ -62,6 +67,11 @@ class ConfigTest {
                 .hasMessage("AWS_LAMBDA_LOG_FORMAT is 'XML': expected TEXT or JSON");
         assertThatThrownBy(() -> Config.from(env("AWS_LAMBDA_LOG_LEVEL", "LOUD")))
                 .hasMessage("AWS_LAMBDA_LOG_LEVEL is 'LOUD': expected one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL");
+        assertThatThrownBy(() -> Config.from(env("AWS_LAMBDA_MAX_CONCURRENCY", "many")))
+                .hasMessage(
+                        "AWS_LAMBDA_MAX_CONCURRENCY is 'many': expected a number of concurrent invocations from 1 to 1024");
+        assertThatThrownBy(() -> Config.from(env("AWS_LAMBDA_MAX_CONCURRENCY", "0")))
+                .hasMessageContaining("'0'");
     }
 
     @Test

@@ -283,4 +283,41 @@ class RuntimeLoopTest {
             assertThat(runtime.awaitExit()).isEqualTo(ExitStatus.INIT_FAILED);
         }
     }
+
+    @Test
+    void snapStartWaitsForTheRestoreBeforeTheFirstNext() throws Exception {
+        var env = api.environment();
+        env.put(RuntimeApi.ENV_INITIALIZATION_TYPE, RuntimeApi.INIT_TYPE_SNAP_START);
+        try (InProcessRuntime runtime = InProcessRuntime.start(api, env, (event, c) -> event)) {
+            String id = api.enqueue("after restore");
+            assertThat(api.awaitResponse(id).bodyAsString()).isEqualTo("after restore");
+            assertThat(api.requests().get(0).path()).isEqualTo(RuntimeApi.RESTORE_NEXT_PATH);
+            assertThat(api.requests().get(1).path()).isEqualTo(RuntimeApi.NEXT_PATH);
+        }
+    }
+
+    @Test
+    void maxConcurrencyRunsThatManyLoopsAtOnce() throws Exception {
+        var env = api.environment();
+        env.put(RuntimeApi.ENV_MAX_CONCURRENCY, "3");
+        java.util.concurrent.CountDownLatch allInside = new java.util.concurrent.CountDownLatch(3);
+        BytesHandler meetAll = (event, c) -> {
+            allInside.countDown();
+            if (!allInside.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("only " + (3 - allInside.getCount()) + " invocations ran at once");
+            }
+            return utf8(String.valueOf(System.getProperty(RuntimeApi.XRAY_TRACE_PROPERTY)) + "|" + c.traceId());
+        };
+        System.clearProperty(RuntimeApi.XRAY_TRACE_PROPERTY);
+        try (InProcessRuntime runtime = InProcessRuntime.start(api, env, meetAll)) {
+            api.awaitNextCalls(3);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(api.enqueue(Event.of("{}").withTraceId("Root=" + i)));
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.awaitResponse(ids.get(i)).bodyAsString()).isEqualTo("null|Root=" + i);
+            }
+        }
+    }
 }

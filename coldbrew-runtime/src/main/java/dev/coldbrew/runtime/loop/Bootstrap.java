@@ -15,7 +15,9 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * Init, then the loop: reads the configuration, creates the handler, and runs {@link RuntimeLoop}. An init failure
+ * Init, then the loop: reads the configuration, creates the handler, waits for the SnapStart restore when
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, and runs {@link RuntimeLoop} ({@code AWS_LAMBDA_MAX_CONCURRENCY}
+ * of them when set). An init failure
  * (malformed environment, {@link InitException}, or any exception from the handler's creation) is reported to
  * {@code POST /runtime/init/error} when the Runtime API address is known, written to stderr, and ends with
  * {@link ExitStatus#INIT_FAILED}.
@@ -39,7 +41,29 @@ public final class Bootstrap {
         } catch (RuntimeException | LinkageError e) {
             return initFailed(config.runtimeApi(), RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, e, err);
         }
-        return new RuntimeLoop(new RuntimeApiClient(config.runtimeApi()), invoker, err).run();
+        RuntimeApiClient client = new RuntimeApiClient(config.runtimeApi());
+        if (config.snapStart() && !restored(client, err)) {
+            return ExitStatus.RUNTIME_API_FAILED;
+        }
+        if (config.maxConcurrency() > 1) {
+            client.close();
+            return ConcurrentLoops.run(config, invoker, err);
+        }
+        return new RuntimeLoop(client, invoker, err).run();
+    }
+
+    /**
+     * SnapStart: after init, {@code GET /runtime/restore/next} blocks while Lambda snapshots the environment and
+     * returns in the restored copy; then the invoke loop starts.
+     */
+    private static boolean restored(RuntimeApiClient client, PrintStream err) {
+        try {
+            client.restoreNext();
+            return true;
+        } catch (IOException e) {
+            err.println("coldbrew-runtime: stopping: " + e.getMessage());
+            return false;
+        }
     }
 
     private static RuntimeApiAddress address(Map<String, String> env) {

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 
 /**
@@ -100,7 +101,8 @@ public final class HttpConnection implements Closeable {
     }
 
     private void open(String context) throws HttpException {
-        Socket s = new Socket();
+        // No proxy: the Runtime API is on loopback, and skipping the proxy selector skips its classes at start-up.
+        Socket s = new Socket(Proxy.NO_PROXY);
         try {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), connectTimeoutMs);

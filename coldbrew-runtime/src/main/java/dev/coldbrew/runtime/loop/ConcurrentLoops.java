@@ -1,0 +1,52 @@
+package dev.coldbrew.runtime.loop;
+
+import dev.coldbrew.runtime.Config;
+import dev.coldbrew.runtime.ExitStatus;
+import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.api.RuntimeApiClient;
+import java.io.PrintStream;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Lambda Managed Instances: {@code AWS_LAMBDA_MAX_CONCURRENCY} invoke loops, each on its own platform thread and
+ * Runtime API connection, sharing one handler. The first loop that stops decides the exit status, as the process
+ * must then be replaced.
+ */
+final class ConcurrentLoops {
+    private ConcurrentLoops() {}
+
+    static ExitStatus run(Config config, Invoker invoker, PrintStream err) {
+        BlockingQueue<ExitStatus> stopped = new LinkedBlockingQueue<>();
+        Invoker shared = invoker.forConcurrentUse();
+        for (int i = 0; i < config.maxConcurrency(); i++) {
+            RuntimeLoop loop = new RuntimeLoop(new RuntimeApiClient(config.runtimeApi()), shared, err);
+            Thread thread = new Thread(new LoopTask(loop, stopped), "coldbrew-invoke-loop-" + i);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        try {
+            return stopped.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("coldbrew-runtime: stopping: interrupted while " + config.maxConcurrency() + " loops ran");
+            return ExitStatus.RUNTIME_API_FAILED;
+        }
+    }
+
+    /** One loop on its thread; reports how it stopped. */
+    private static final class LoopTask implements Runnable {
+        private final RuntimeLoop loop;
+        private final BlockingQueue<ExitStatus> stopped;
+
+        LoopTask(RuntimeLoop loop, BlockingQueue<ExitStatus> stopped) {
+            this.loop = loop;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void run() {
+            stopped.add(loop.run());
+        }
+    }
+}
