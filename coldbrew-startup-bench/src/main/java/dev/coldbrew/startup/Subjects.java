@@ -21,6 +21,7 @@ import java.util.Map;
 final class Subjects {
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String RIC_NAME = "AWS RIC 2.10.1";
+    static final String RIC_AOT = "AWS RIC 2.10.1 + AOT cache";
     static final String RIC_POJO = "AWS RIC 2.10.1, POJO RequestHandler";
     static final String COLDBREW_POJO = "coldbrew Main + coldbrew-json, POJO RequestHandler";
     static final String COLDBREW_POJO_AOT = COLDBREW_POJO + " + AOT cache";
@@ -54,7 +55,9 @@ final class Subjects {
     /** The functions of the main table: AWS's client first (the baseline), then coldbrew's. */
     List<Subject> main() {
         List<Subject> subjects = new ArrayList<>();
-        subjects.add(ric());
+        Subject ric = ric();
+        subjects.add(ric);
+        subjects.add(ric.withAotCache(RIC_AOT, dir.resolve("ric-hello.aot")));
         Subject coldbrew = coldbrew();
         subjects.add(coldbrew);
         subjects.add(coldbrew.withAotCache(COLDBREW_AOT, dir.resolve("coldbrew-hello.aot")));

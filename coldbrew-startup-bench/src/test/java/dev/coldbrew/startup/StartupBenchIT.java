@@ -25,6 +25,7 @@ class StartupBenchIT {
         assertThat(report).containsPattern("\\| java -version \\(default CDS; spawn → exit\\) \\| " + NUMBER_CELL);
         for (String subject : new String[] {
             Subjects.RIC_NAME,
+            Subjects.RIC_AOT,
             Subjects.COLDBREW,
             Subjects.COLDBREW_AOT,
             Subjects.RIC_POJO,
