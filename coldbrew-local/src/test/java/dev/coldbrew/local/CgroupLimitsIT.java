@@ -1,0 +1,120 @@
+package dev.coldbrew.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.coldbrew.local.testing.TestFunctions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lambda's limits through cgroup v1; skipped with a message where cgroups are not writable. */
+class CgroupLimitsIT {
+
+    static final Path CGROUPS = Path.of("/sys/fs/cgroup");
+
+    @TempDir
+    Path dir;
+
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    LocalLambda lambda;
+
+    @BeforeEach
+    void start() {
+        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add));
+        assumeTrue(lambda.limitsEnforced(), () -> "cgroups are not writable here, limits not tested: " + lines);
+    }
+
+    @AfterEach
+    void stop() {
+        lambda.close();
+    }
+
+    @Test
+    void environmentRunsUnderLambdasLimitsAndIsFrozenBetweenInvokes() throws IOException {
+        lambda.register(TestFunctions.probe(dir, "limited").withMemoryMb(1024));
+        long pid = Long.parseLong(invoke("limited", "{\"action\":\"pid\"}").payloadText());
+
+        assertThat(read("memory", pid, "memory.limit_in_bytes")).isEqualTo(Long.toString(1024L * 1024 * 1024));
+        assertThat(read("cpu", pid, "cpu.cfs_quota_us")).isEqualTo(Long.toString(100_000L * 1024 / 1769));
+        assertThat(read("pids", pid, "pids.max")).isEqualTo("1024");
+        assertThat(awaitFrozen(pid)).isEqualTo("FROZEN");
+        String cgroupName = cgroupOf("memory", pid);
+
+        lambda.close();
+        assertThat(CGROUPS.resolve("memory" + cgroupName)).doesNotExist();
+        assertThat(CGROUPS.resolve("freezer" + cgroupName)).doesNotExist();
+    }
+
+    @Test
+    void maxMemoryUsedIsTheCgroupPeakOfTheInvocation() {
+        lambda.register(TestFunctions.probe(dir, "hungry").withMemoryMb(1024));
+        InvocationResult small = invoke("hungry", "{}");
+        InvocationResult big = invoke("hungry", "{\"action\":\"alloc\",\"mb\":200}");
+
+        assertThat(big.report().maxMemoryUsedMb())
+                .isGreaterThanOrEqualTo(small.report().maxMemoryUsedMb() + 150);
+        assertThat(big.report().toLogLine())
+                .contains("Max Memory Used: " + big.report().maxMemoryUsedMb() + " MB\t");
+    }
+
+    @Test
+    void outOfMemoryIsRuntimeOutOfMemoryAndTheNextInvokeIsCold() {
+        // A heap larger than the memory size, so that the kernel (not the JVM) stops the allocation.
+        var env = Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g");
+        lambda.register(TestFunctions.probe(dir, "oom", env).withMemoryMb(512));
+        InvocationResult oom = invoke("oom", "{\"action\":\"alloc\",\"mb\":900}");
+        InvocationResult next = invoke("oom", "{}");
+
+        assertThat(oom.functionError()).isEqualTo("Unhandled");
+        assertThat(oom.payloadText()).contains("Runtime.ExitError").contains("signal: killed");
+        assertThat(oom.report().status()).isEqualTo("error");
+        assertThat(oom.report().errorType()).isEqualTo("Runtime.OutOfMemory");
+        assertThat(oom.report().maxMemoryUsedMb()).isBetween(500L, 512L);
+        assertThat(oom.report().toLogLine()).endsWith("Status: error\tError Type: Runtime.OutOfMemory\t");
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.report().initDurationMs()).isPresent();
+    }
+
+    /** The kernel moves FREEZING → FROZEN once every task stopped. */
+    private static String awaitFrozen(long pid) throws IOException {
+        String state = read("freezer", pid, "freezer.state");
+        for (int i = 0; i < 200 && state.equals("FREEZING"); i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            state = read("freezer", pid, "freezer.state");
+        }
+        return state;
+    }
+
+    private InvocationResult invoke(String name, String payload) {
+        return lambda.invoke(name, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String read(String controller, long pid, String file) throws IOException {
+        return Files.readString(
+                        CGROUPS.resolve(controller + cgroupOf(controller, pid)).resolve(file))
+                .trim();
+    }
+
+    /** The cgroup path of {@code pid} in a v1 hierarchy, from {@code /proc/<pid>/cgroup}. */
+    private static String cgroupOf(String controller, long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup")).stream()
+                    .map(line -> line.split(":", 3))
+                    .filter(parts -> List.of(parts[1].split(",")).contains(controller))
+                    .map(parts -> parts[2])
+                    .findFirst()
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new IllegalStateException("read /proc/" + pid + "/cgroup failed", e);
+        }
+    }
+}
