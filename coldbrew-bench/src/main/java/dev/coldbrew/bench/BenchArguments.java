@@ -20,9 +20,9 @@ public final class BenchArguments {
     public static final String USAGE = """
             Usage: coldbrew bench [options]
               --profile P        quick (default), full or tiny
-              --workloads LIST   comma-separated: %s (default: the profile's)
-              --strategies LIST  comma-separated: %s (default: all; aws-java,
-                                 the baseline of every ratio, is always measured)
+              --workloads LIST   comma-separated, default the profile's: %s
+              --strategies LIST  comma-separated, default all: %s
+                                 (aws-java, the baseline of every ratio, is always measured)
               --memory LIST      memory sizes in MB, 128 to 10240 (quick: 256,1024,1769;
                                  full: 128,256,512,1024,1769,3008)
               --repetitions N    cold starts per workload, strategy and memory size (quick: 3, full: 5)

@@ -1,0 +1,100 @@
+package dev.coldbrew.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsWithUsage() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err()).isEqualTo(Main.USAGE);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertThat(run("help")).isZero();
+        assertThat(out()).isEqualTo(Main.USAGE).startsWith("Usage: coldbrew <command> [options]\n");
+    }
+
+    @Test
+    void versionPrintsTheBuildsVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out()).isEqualTo("coldbrew " + System.getProperty("coldbrew.test.version") + "\n");
+    }
+
+    @Test
+    void unknownCommandNamesItAndTheValidOnes() {
+        assertThat(run("brew")).isEqualTo(2);
+        assertThat(err()).isEqualTo("coldbrew: unknown command 'brew': valid commands are bench, help, --version\n");
+    }
+
+    @Test
+    void benchHelpListsItsOptions() {
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out())
+                .startsWith("Usage: coldbrew bench [options]\n")
+                .contains("--strategies LIST  comma-separated, default all: aws-java, coldbrew-jvm, coldbrew-jvm-c1,"
+                        + " coldbrew-aot, coldbrew-native\n");
+    }
+
+    @Test
+    void benchBadMemorySizeNamesTheValueAndTheValidRange() {
+        assertThat(run("bench", "--memory", "256,100")).isEqualTo(2);
+        assertThat(err())
+                .startsWith("coldbrew bench: invalid memory size '100': valid sizes are whole MB from 128 to 10240\n"
+                        + "Usage: coldbrew bench [options]\n");
+    }
+
+    @Test
+    void benchUnknownStrategyListsTheValidOnes() {
+        assertThat(run("bench", "--strategies=graal")).isEqualTo(2);
+        assertThat(err().lines().findFirst())
+                .hasValue("coldbrew bench: unknown strategy 'graal': valid strategies are aws-java, coldbrew-jvm,"
+                        + " coldbrew-jvm-c1, coldbrew-aot, coldbrew-native");
+    }
+
+    @Test
+    void benchUnknownWorkloadListsTheValidOnes() {
+        assertThat(run("bench", "--workloads", "kmeans,fib")).isEqualTo(2);
+        assertThat(err().lines().findFirst())
+                .hasValue("coldbrew bench: unknown workload 'fib': valid workloads are echo, sin, kmeans");
+    }
+
+    @Test
+    void benchUnknownProfileListsTheValidOnes() {
+        assertThat(run("bench", "--profile", "huge")).isEqualTo(2);
+        assertThat(err().lines().findFirst())
+                .hasValue("coldbrew bench: unknown profile 'huge': valid profiles are quick, full, tiny");
+    }
+
+    @Test
+    void benchUnknownOptionListsTheValidOnes() {
+        assertThat(run("bench", "--fast")).isEqualTo(2);
+        assertThat(err().lines().findFirst())
+                .hasValue("coldbrew bench: unknown option '--fast': valid options are --profile, --workloads,"
+                        + " --strategies, --memory, --repetitions, --warm, --output");
+    }
+}
