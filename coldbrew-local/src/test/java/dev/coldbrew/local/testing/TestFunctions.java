@@ -38,10 +38,20 @@ public final class TestFunctions {
                 .withMemoryMb(MEMORY_MB);
     }
 
+    /** The aws-lambda-java-core handler {@code Hello} compiled into {@code dir} (Lambda's layout: classes at the root). */
+    public static Path awsCoreHandler(Path dir) {
+        copy("awscore", dir, "Hello.java");
+        compile(dir.resolve("Hello.java"), "-cp", AwsJavaRuntime.coreJar().toString());
+        return dir;
+    }
+
     /** Compiles a Java source into its own directory. */
-    public static void compile(Path source) {
+    public static void compile(Path source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", source.getParent().toString(), source.toString());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(options));
+        args.addAll(
+                java.util.List.of("--release", "21", "-d", source.getParent().toString(), source.toString()));
+        int status = javac.run(null, null, null, args.toArray(String[]::new));
         if (status != 0) {
             throw new IllegalStateException("javac " + source + " failed with status " + status);
         }

@@ -1,0 +1,70 @@
+package dev.coldbrew.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coldbrew.local.testing.AwsJavaRuntime;
+import dev.coldbrew.local.testing.TestFunctions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The managed java25 runtime reproduced: AWS's own runtime interface client runs an aws-lambda-java-core handler. */
+class JavaRuntimeIT {
+
+    @TempDir
+    Path dir;
+
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    LocalLambda lambda;
+
+    @BeforeEach
+    void start() {
+        lambda = LocalLambda.create(
+                LocalOptions.defaults().withLogSink(lines::add).withAwsRuntimeClasspath(AwsJavaRuntime.classpath()));
+        Path code = TestFunctions.awsCoreHandler(dir);
+        lambda.register(FunctionConfig.of("hello", code, RuntimeKind.JAVA25, "Hello::handleRequest")
+                .withMemoryMb(TestFunctions.MEMORY_MB));
+    }
+
+    @AfterEach
+    void stop() {
+        lambda.close();
+    }
+
+    @Test
+    void awsRuntimeClientRunsTheHandlerWithTheManagedRuntimeFlags() {
+        InvocationResult result = lambda.invoke("hello", "{\"name\":\"coldbrew\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.functionError())
+                .as(result.payloadText() + "\n" + result.log())
+                .isNull();
+        assertThat(result.payloadText())
+                .contains("\"hello\":\"coldbrew\"")
+                .contains("\"requestId\":\"" + result.requestId() + "\"")
+                .contains("\"function\":\"hello\"")
+                .contains("\"memory\":" + TestFunctions.MEMORY_MB)
+                .contains("\"executionEnv\":\"AWS_Lambda_java25\"")
+                .contains("-XX:TieredStopAtLevel=1")
+                .contains("-XX:+UseSerialGC")
+                .contains("-XX:MaxHeapSize=" + TestFunctions.MEMORY_MB * 1024 * 85 / 100 + "k");
+        assertThat(result.report().initDurationMs()).isPresent();
+    }
+
+    @Test
+    void handlerExceptionIsAFunctionErrorAndTheEnvironmentStays() {
+        InvocationResult failed = lambda.invoke("hello", "{\"fail\":true}".getBytes(StandardCharsets.UTF_8));
+        InvocationResult next = lambda.invoke("hello", "{\"name\":\"again\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(failed.functionError()).isEqualTo("Unhandled");
+        assertThat(failed.payloadText())
+                .contains("\"errorType\":\"java.lang.IllegalStateException\"")
+                .contains("asked to fail");
+        assertThat(next.functionError()).isNull();
+        assertThat(next.report().initDurationMs()).isEmpty();
+    }
+}

@@ -1,0 +1,24 @@
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An aws-lambda-java-core handler, run by AWS's runtime interface client inside the local Lambda. */
+public class Hello implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        if (input.containsKey("fail")) {
+            throw new IllegalStateException("asked to fail");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hello", input.get("name"));
+        out.put("requestId", context.getAwsRequestId());
+        out.put("function", context.getFunctionName());
+        out.put("memory", context.getMemoryLimitInMB());
+        out.put("remainingMs", context.getRemainingTimeInMillis());
+        out.put("executionEnv", System.getenv("AWS_EXECUTION_ENV"));
+        out.put("jvmFlags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        return out;
+    }
+}
