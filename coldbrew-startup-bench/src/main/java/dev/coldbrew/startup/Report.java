@@ -1,5 +1,6 @@
 package dev.coldbrew.startup;
 
+import dev.coldbrew.startup.harness.Flags;
 import dev.coldbrew.startup.harness.Sample;
 import dev.coldbrew.startup.spawn.Subject;
 import java.util.List;
@@ -18,15 +19,17 @@ final class Report {
 
     private Report() {}
 
-    static String render(Results results, List<Subject> main, List<Subject> loops, int runs, String load) {
+    static String render(Results results, List<Subject> main, List<Subject> loops, Flags flags, String load) {
         StringBuilder out = new StringBuilder();
         out.append("Start-up of the hello function, n=")
-                .append(runs)
+                .append(flags.runs())
                 .append(" per row, median [min–max], JDK ")
                 .append(System.getProperty("java.vm.version"))
                 .append(", ")
                 .append(Runtime.getRuntime().availableProcessors())
-                .append(" CPUs, default JVM flags, load average ")
+                .append(" CPUs, JVM options: ")
+                .append(flags.jvmOptions().isEmpty() ? "JDK defaults" : String.join(" ", flags.jvmOptions()))
+                .append(", load average ")
                 .append(load)
                 .append("\n\n");
         Sample floor = Sample.of(results.javaVersionMs());

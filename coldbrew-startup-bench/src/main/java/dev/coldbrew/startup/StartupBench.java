@@ -51,7 +51,7 @@ public final class StartupBench {
         List<Subject> loops = subjects.loops();
         List<Subject> all = new ArrayList<>(main);
         all.addAll(loops);
-        Spawner spawner = new Spawner(EVENT, GREETING, flags.out());
+        Spawner spawner = new Spawner(EVENT, GREETING, flags.out(), flags.jvmOptions());
         for (Subject subject : all) {
             if (subject.hasAotCache()) {
                 progress.println("startup-bench: training " + subject.name());
@@ -67,7 +67,7 @@ public final class StartupBench {
                 results.add(subject, spawner.measure(subject));
             }
         }
-        String report = Report.render(results, main, loops, flags.runs(), loadBefore + " → " + MachineLoad.oneMinute());
+        String report = Report.render(results, main, loops, flags, loadBefore + " → " + MachineLoad.oneMinute());
         Files.writeString(flags.out().resolve("startup.md"), report);
         return report;
     }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,8 @@ class StartupBenchIT {
     void oneRoundMeasuresEverySubjectAndWritesTheTable(@TempDir Path out) throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-        String report = StartupBench.run(new Flags(1, out), new PrintStream(progress, true, StandardCharsets.UTF_8));
+        String report =
+                StartupBench.run(new Flags(1, out, List.of()), new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         assertThat(Files.readString(out.resolve("startup.md"))).isEqualTo(report);
         assertThat(report).containsPattern("\\| java -version \\(default CDS; spawn → exit\\) \\| " + NUMBER_CELL);

@@ -1,16 +1,21 @@
 package dev.coldbrew.startup.harness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Command-line flags of the benchmarks: {@code --runs N} (default {@link #DEFAULT_RUNS}) and {@code --out dir}
- * (default {@link #DEFAULT_OUT}), where logs, probe jars and AOT caches go.
+ * Command-line flags of the benchmarks: {@code --runs N} (default {@link #DEFAULT_RUNS}), {@code --out dir}
+ * (default {@link #DEFAULT_OUT}), where logs, probe jars and AOT caches go, and {@code --jvm-option X}
+ * (repeatable; none by default), added to every JVM the benchmark starts, the {@code java -version} floor
+ * included.
  */
-public record Flags(int runs, Path out) {
+public record Flags(int runs, Path out, List<String> jvmOptions) {
     public static final int DEFAULT_RUNS = 10;
     public static final Path DEFAULT_OUT = Path.of("target", "startup-bench");
 
     public Flags {
+        jvmOptions = List.copyOf(jvmOptions);
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
         }
@@ -20,15 +25,18 @@ public record Flags(int runs, Path out) {
     public static Flags parse(String... args) {
         int runs = DEFAULT_RUNS;
         Path out = DEFAULT_OUT;
+        List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = parseRuns(value(args, i++));
                 case "--out" -> out = Path.of(value(args, i++));
+                case "--jvm-option" -> jvmOptions.add(value(args, i++));
                 default ->
-                    throw new IllegalArgumentException("unknown flag " + args[i] + " (usage: [--runs N] [--out dir])");
+                    throw new IllegalArgumentException(
+                            "unknown flag " + args[i] + " (usage: [--runs N] [--out dir] [--jvm-option X]...)");
             }
         }
-        return new Flags(runs, out);
+        return new Flags(runs, out, jvmOptions);
     }
 
     private static String value(String[] args, int i) {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +40,15 @@ public final class Spawner {
     private final byte[] event;
     private final String expectedInReply;
     private final Path out;
+    private final List<String> jvmOptions;
 
     /**
      * A spawner that sends {@code event} and accepts a first reply only when it contains {@code expectedInReply}, so
-     * a function that answers the wrong thing is never timed.
+     * a function that answers the wrong thing is never timed; {@code jvmOptions} go to every JVM it starts.
      */
-    public Spawner(byte[] event, String expectedInReply, Path out) {
+    public Spawner(byte[] event, String expectedInReply, Path out, List<String> jvmOptions) {
         this.event = event.clone();
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.expectedInReply = expectedInReply;
         this.out = out;
     }
@@ -53,7 +56,7 @@ public final class Spawner {
     /** One cold start of {@code subject} and its first invoke. */
     public Measurement measure(Subject subject) throws IOException, InterruptedException {
         try (TimedRuntimeApi api = TimedRuntimeApi.start(event, 1)) {
-            ProcessBuilder builder = builder(subject, subject.command(), api);
+            ProcessBuilder builder = builder(subject, subject.command(jvmOptions), api);
             long spawned = System.nanoTime();
             Process process = builder.start();
             try {
@@ -75,7 +78,8 @@ public final class Spawner {
     public void train(Subject subject) throws IOException, InterruptedException {
         Files.deleteIfExists(subject.aotCache());
         try (TimedRuntimeApi api = TimedRuntimeApi.start(event, TRAINING_INVOKES)) {
-            Process process = builder(subject, subject.trainingCommand(), api).start();
+            Process process =
+                    builder(subject, subject.trainingCommand(jvmOptions), api).start();
             try {
                 awaitResponses(subject, api, process);
                 process.destroy();
@@ -95,9 +99,12 @@ public final class Spawner {
 
     /** The JVM's own floor: spawn → exit of {@code java -version} on the default CDS archive. */
     public double javaVersion() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Java.executable().toString(), "-version")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        List<String> command = new ArrayList<>();
+        command.add(Java.executable().toString());
+        command.addAll(jvmOptions);
+        command.add("-version");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         long spawned = System.nanoTime();
         Process process = builder.start();
         try {

@@ -39,18 +39,18 @@ public record Subject(
         return aotCache != null;
     }
 
-    /** The measured command line. */
-    public List<String> command() {
-        return Java.command(
-                hasAotCache() ? List.of("-XX:AOTCache=" + aotCache) : List.of(),
-                classPath,
-                mainClass,
-                args.toArray(String[]::new));
+    /** The measured command line, with {@code jvmOptions} first. */
+    public List<String> command(List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (hasAotCache()) {
+            options.add("-XX:AOTCache=" + aotCache);
+        }
+        return Java.command(options, classPath, mainClass, args.toArray(String[]::new));
     }
 
-    /** The training run's command line, which writes {@link #aotCache()} when the JVM exits. */
-    public List<String> trainingCommand() {
-        List<String> options = new ArrayList<>();
+    /** The training run's command line, with {@code jvmOptions} first; it writes {@link #aotCache()} at exit. */
+    public List<String> trainingCommand(List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(jvmOptions);
         options.add("-XX:AOTCacheOutput=" + aotCache);
         return Java.command(options, classPath, mainClass, args.toArray(String[]::new));
     }

@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlagsTest {
     @Test
     void defaultsApplyWithoutFlags() {
-        assertThat(Flags.parse()).isEqualTo(new Flags(Flags.DEFAULT_RUNS, Flags.DEFAULT_OUT));
+        assertThat(Flags.parse()).isEqualTo(new Flags(Flags.DEFAULT_RUNS, Flags.DEFAULT_OUT, List.of()));
     }
 
     @Test
     void runsAndOutAreRead() {
-        assertThat(Flags.parse("--runs", "20", "--out", "/tmp/x")).isEqualTo(new Flags(20, Path.of("/tmp/x")));
+        assertThat(Flags.parse(
+                        "--runs",
+                        "20",
+                        "--out",
+                        "/tmp/x",
+                        "--jvm-option",
+                        "-XX:+UseSerialGC",
+                        "--jvm-option",
+                        "-Xss1m"))
+                .isEqualTo(new Flags(20, Path.of("/tmp/x"), List.of("-XX:+UseSerialGC", "-Xss1m")));
     }
 
     @Test
@@ -23,6 +33,6 @@ class FlagsTest {
         assertThatThrownBy(() -> Flags.parse("--runs", "0")).hasMessage("--runs must be at least 1, got 0");
         assertThatThrownBy(() -> Flags.parse("--runs")).hasMessage("flag --runs needs a value");
         assertThatThrownBy(() -> Flags.parse("--fast"))
-                .hasMessage("unknown flag --fast (usage: [--runs N] [--out dir])");
+                .hasMessage("unknown flag --fast (usage: [--runs N] [--out dir] [--jvm-option X]...)");
     }
 }
