@@ -1,0 +1,200 @@
+package dev.coldbrew.local.runtimeapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The per-environment Runtime API server, driven by a real HTTP client as a runtime would. */
+class RuntimeApiServerTest {
+
+    static final String BASE = "/2018-06-01/runtime";
+
+    final InvocationExchange exchange = new InvocationExchange();
+    final HttpClient http = HttpClient.newHttpClient();
+    RuntimeApiServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = RuntimeApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), exchange);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        http.close();
+    }
+
+    @Test
+    void nextDeliversTheEventWithEveryHeader() throws Exception {
+        long deadline = System.currentTimeMillis() + 3000;
+        Invocation invocation = new Invocation(
+                "id-1",
+                "{\"k\":1}".getBytes(),
+                deadline,
+                "arn:fn",
+                "Root=1-a-b",
+                "{\"c\":1}",
+                "{\"i\":1}",
+                new CompletableFuture<>());
+        exchange.submit(invocation);
+
+        HttpResponse<String> next = get(BASE + "/invocation/next");
+
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.body()).isEqualTo("{\"k\":1}");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Request-Id")).hasValue("id-1");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Deadline-Ms")).hasValue(Long.toString(deadline));
+        assertThat(next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn"))
+                .hasValue("arn:fn");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Trace-Id")).hasValue("Root=1-a-b");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Client-Context")).hasValue("{\"c\":1}");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Cognito-Identity")).hasValue("{\"i\":1}");
+        assertThat(exchange.firstNext()).isDone();
+    }
+
+    @Test
+    void responseIsAcceptedOnceThenWrongState() throws Exception {
+        Invocation invocation = submitAndFetch("id-2");
+
+        HttpResponse<String> first = post(BASE + "/invocation/id-2/response", "\"ok\"");
+        HttpResponse<String> second = post(BASE + "/invocation/id-2/response", "\"again\"");
+        HttpResponse<String> error = post(BASE + "/invocation/id-2/error", "{}");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.body()).isEqualTo("{\"status\":\"OK\"}");
+        assertThat(new String(invocation.result().get(1, TimeUnit.SECONDS).body()))
+                .isEqualTo("\"ok\"");
+        assertThat(second.statusCode()).isEqualTo(403);
+        assertThat(second.body()).contains("\"errorType\":\"InvalidStateTransition\"");
+        assertThat(error.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownRequestIdIs400() throws Exception {
+        submitAndFetch("id-3");
+
+        HttpResponse<String> response = post(BASE + "/invocation/other/response", "\"x\"");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("\"errorType\":\"InvalidRequestID\"")
+                .contains("other");
+    }
+
+    @Test
+    void errorCarriesTheErrorTypeHeader() throws Exception {
+        Invocation invocation = submitAndFetch("id-4");
+
+        HttpRequest request = HttpRequest.newBuilder(uri(BASE + "/invocation/id-4/error"))
+                .header("Lambda-Runtime-Function-Error-Type", "Runtime.UserException")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"errorMessage\":\"m\",\"errorType\":\"T\"}"))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        Outcome outcome = invocation.result().get(1, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.UserException");
+    }
+
+    @Test
+    void responseOverTheLimitIs413AndFailsTheInvocation() throws Exception {
+        Invocation invocation = submitAndFetch("id-5");
+
+        HttpResponse<String> response = post(BASE + "/invocation/id-5/response", "x".repeat(6 * 1024 * 1024 + 101));
+        HttpResponse<String> later = post(BASE + "/invocation/id-5/error", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("RequestEntityTooLarge").contains("6291556 bytes");
+        assertThat(invocation.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.RESPONSE_TOO_LARGE);
+        assertThat(later.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void responseOfExactlyTheLimitIsAccepted() throws Exception {
+        submitAndFetch("id-6");
+
+        HttpResponse<String> response = post(BASE + "/invocation/id-6/response", "x".repeat(6 * 1024 * 1024 + 100));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void initErrorIsAcceptedBeforeTheFirstNextOnly() throws Exception {
+        HttpResponse<String> before = post(BASE + "/init/error", "{\"errorType\":\"E\"}");
+        submitAndFetch("id-7");
+        HttpResponse<String> after = post(BASE + "/init/error", "{}");
+
+        assertThat(before.statusCode()).isEqualTo(202);
+        assertThat(exchange.initError()).isDone();
+        assertThat(after.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void badResponseModeIs400() throws Exception {
+        submitAndFetch("id-8");
+        HttpRequest request = HttpRequest.newBuilder(uri(BASE + "/invocation/id-8/response"))
+                .header("Lambda-Runtime-Function-Response-Mode", "sideways")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidFunctionResponseMode").contains("sideways");
+    }
+
+    @Test
+    void wrongMethodAndUnknownPathsAreRejected() throws Exception {
+        HttpResponse<String> postNext = post(BASE + "/invocation/next", "");
+        HttpResponse<String> unknown = get("/2018-06-01/runtime/nothing");
+        HttpResponse<String> restore = get(BASE + "/restore/next");
+
+        assertThat(postNext.statusCode()).isEqualTo(405);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(restore.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void processExitFailsTheInvocationInFlight() throws Exception {
+        Invocation invocation = submitAndFetch("id-9");
+
+        exchange.processExited();
+
+        assertThat(invocation.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
+    }
+
+    private Invocation submitAndFetch(String id) throws Exception {
+        Invocation invocation = new Invocation(id, "{}".getBytes(), System.currentTimeMillis() + 1000, "arn", null,
+                null, null, new CompletableFuture<>());
+        exchange.submit(invocation);
+        assertThat(get(BASE + "/invocation/next").statusCode()).isEqualTo(200);
+        return invocation;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://" + server.hostAndPort() + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
