@@ -1,0 +1,110 @@
+package dev.coldbrew.pack.aot;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.pack.PackageException;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonException;
+import dev.coldbrew.runtime.api.json.JsonReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One packaged function running in coldbrew's local Lambda exactly as Lambda runs it: {@code provided.al2023},
+ * task root = the unpacked package, {@code bootstrap} executed with Lambda's environment. Used for the AOT
+ * training run and for checking the finished zip.
+ *
+ * @param functionName the function's name
+ * @param handler {@code _HANDLER}
+ * @param memoryMb memory size (cgroup limit where the local Lambda can enforce it)
+ * @param timeout per invocation
+ * @param environment the function's own variables
+ */
+public record LambdaRun(
+        String functionName, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
+
+    /** Errors that mean the runtime itself failed, not the handler. */
+    static final Set<String> RUNTIME_FAILURES = Set.of(
+            RuntimeApi.FN_ERROR_EXIT,
+            RuntimeApi.FN_ERROR_OUT_OF_MEMORY,
+            RuntimeApi.FN_ERROR_TIMEOUT,
+            "Runtime.InvalidEntrypoint");
+
+    public LambdaRun {
+        environment = Map.copyOf(environment);
+    }
+
+    /** Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit). */
+    static LocalLambda localLambda(Consumer<String> log) {
+        return LocalLambda.create(LocalOptions.defaults()
+                .withFreezeBetweenInvokes(false)
+                .withIdleExpiry(Duration.ofHours(1))
+                .withLogSink(log));
+    }
+
+    /** Registers {@code code} (a folder or zip) as this function with {@code jvmOptions} in JAVA_TOOL_OPTIONS. */
+    void register(LocalLambda lambda, Path code, String jvmOptions) throws PackageException {
+        Map<String, String> env = new HashMap<>(environment);
+        String userOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        env.put("JAVA_TOOL_OPTIONS", (userOptions + " " + jvmOptions).strip());
+        try {
+            lambda.register(new FunctionConfig(
+                    functionName,
+                    code,
+                    RuntimeKind.PROVIDED,
+                    handler,
+                    memoryMb,
+                    timeout,
+                    FunctionConfig.UNRESERVED,
+                    env));
+        } catch (IllegalArgumentException e) {
+            throw new PackageException("run " + code + " in the local Lambda failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Invokes once; a function error is returned, a runtime failure (crash, timeout, bad bootstrap) is thrown.
+     *
+     * @throws PackageException naming the event, the error and the function's log
+     */
+    static InvocationResult invoke(LocalLambda lambda, String name, String eventName, byte[] payload, String step)
+            throws PackageException {
+        InvocationResult result = lambda.invoke(name, payload);
+        if (result.statusCode() != 200) {
+            throw new PackageException(step + ": invoking with " + eventName + " failed: HTTP " + result.statusCode()
+                    + " " + result.payloadText());
+        }
+        String errorType = errorType(result);
+        if (RUNTIME_FAILURES.contains(errorType)) {
+            throw new PackageException(step + ": the function failed on " + eventName + " with " + errorType + ": "
+                    + result.payloadText() + "\nlog:\n" + result.log());
+        }
+        return result;
+    }
+
+    /** The {@code errorType} of a function error, or "" for a response. */
+    static String errorType(InvocationResult result) {
+        if (!result.isFunctionError()) {
+            return "";
+        }
+        try {
+            Object type = JsonReader.parseObject(result.payloadText()).get("errorType");
+            return type == null ? "" : type.toString();
+        } catch (JsonException e) {
+            return "";
+        }
+    }
+
+    /** The runtime processes of the function's environments. */
+    static List<Long> pids(LocalLambda lambda, String name) {
+        return lambda.environmentPids(name);
+    }
+}

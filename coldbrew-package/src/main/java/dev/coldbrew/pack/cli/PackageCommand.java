@@ -1,0 +1,53 @@
+package dev.coldbrew.pack.cli;
+
+import dev.coldbrew.pack.PackageException;
+import dev.coldbrew.pack.PackageRequest;
+import dev.coldbrew.pack.PackageSummary;
+import dev.coldbrew.pack.Packager;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * {@code coldbrew package}: parses the command line, runs {@link Packager} and prints the summary. The
+ * {@code coldbrew} dispatcher calls {@link #run(PrintStream, PrintStream, String...)}.
+ */
+public final class PackageCommand {
+    private PackageCommand() {}
+
+    /** Where the zip goes when {@code --output} is not given, relative to the working directory. */
+    public static final String DEFAULT_OUTPUT = "target/coldbrew";
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command with the process environment; returns the exit code (see {@link ExitCode}). */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with {@code env} for GRAALVM_HOME and PATH. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        PackageRequest request;
+        try {
+            CommandLine line = CommandLine.parse(args);
+            if (line.help()) {
+                out.print(Usage.TEXT);
+                return ExitCode.OK.code();
+            }
+            request = line.toRequest();
+        } catch (IllegalArgumentException | PackageException e) {
+            err.println("coldbrew package: " + e.getMessage());
+            err.println("Run 'coldbrew package --help' for the options.");
+            return ExitCode.USAGE.code();
+        }
+        try {
+            PackageSummary summary = new Packager(request, err::println, env).pack();
+            out.print(summary.render());
+            return ExitCode.OK.code();
+        } catch (PackageException e) {
+            err.println("coldbrew package: " + e.getMessage());
+            return ExitCode.PACKAGE_FAILED.code();
+        }
+    }
+}

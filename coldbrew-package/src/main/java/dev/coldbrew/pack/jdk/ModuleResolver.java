@@ -1,0 +1,72 @@
+package dev.coldbrew.pack.jdk;
+
+import dev.coldbrew.pack.PackageException;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Computes the JDK modules a function needs with {@code jdeps --print-module-deps}. */
+public final class ModuleResolver {
+    private ModuleResolver() {}
+
+    static final Duration JDEPS_TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
+
+    /**
+     * The modules the jars need, sorted, always including {@code java.base}. Missing dependencies (optional
+     * libraries a jar refers to but the function does not ship) are ignored, as the JVM ignores them until used.
+     *
+     * @throws PackageException when jdeps fails or prints something that is not a module list
+     */
+    public static List<String> requiredModules(Jdk jdk, List<Path> jars) throws PackageException {
+        String classPath = String.join(
+                File.pathSeparator, jars.stream().map(Path::toString).toList());
+        List<String> command = new ArrayList<>(List.of(
+                jdk.tool("jdeps").toString(),
+                "--print-module-deps",
+                "--ignore-missing-deps",
+                "--multi-release",
+                Integer.toString(jdk.featureVersion()),
+                "--class-path",
+                classPath));
+        jars.forEach(j -> command.add(j.toString()));
+        String output = ToolRunner.run(command, null, Map.of(), JDEPS_TIMEOUT);
+        return parse(output);
+    }
+
+    /** Parses jdeps' last line, e.g. {@code java.base,java.net.http}. */
+    static List<String> parse(String output) throws PackageException {
+        String[] lines = output.strip().split("\\R");
+        String last = lines[lines.length - 1].strip();
+        TreeSet<String> modules = new TreeSet<>();
+        modules.add("java.base");
+        for (String name : last.isEmpty() ? new String[0] : last.split(",")) {
+            modules.add(requireModuleName(name.strip(), "jdeps output '" + last + "'"));
+        }
+        return List.copyOf(modules);
+    }
+
+    /** Parses a user's comma-separated module list. */
+    public static List<String> parseList(String value, String what) throws PackageException {
+        TreeSet<String> modules = new TreeSet<>();
+        for (String name : Arrays.stream(value.split(",")).map(String::strip).toList()) {
+            if (!name.isEmpty()) {
+                modules.add(requireModuleName(name, what));
+            }
+        }
+        return List.copyOf(modules);
+    }
+
+    private static String requireModuleName(String name, String where) throws PackageException {
+        if (!MODULE_NAME.matcher(name).matches()) {
+            throw new PackageException("invalid module name '" + name + "' in " + where);
+        }
+        return name;
+    }
+}
