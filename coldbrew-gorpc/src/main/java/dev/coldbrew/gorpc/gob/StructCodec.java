@@ -232,12 +232,21 @@ public final class StructCodec<T> extends GobCodec<T> {
         }
 
         public <V> Builder<T> field(String fieldName, GobCodec<V> codec, Function<T, V> getter) {
-            if (fieldName.isEmpty() || fields.stream().anyMatch(f -> f.name().equals(fieldName))) {
+            if (fieldName.isEmpty() || isDeclared(fieldName)) {
                 throw new IllegalArgumentException(
                         "gob: struct " + name + " field name \"" + fieldName + "\" is empty or repeated");
             }
             fields.add(new Field<>(fieldName, codec, getter));
             return this;
+        }
+
+        private boolean isDeclared(String fieldName) {
+            for (Field<T, ?> field : fields) {
+                if (field.name().equals(fieldName)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public StructCodec<T> build(Function<FieldValues, T> constructor) {

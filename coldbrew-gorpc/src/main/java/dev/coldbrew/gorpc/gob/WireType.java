@@ -29,7 +29,11 @@ public sealed interface WireType {
 
         @Override
         public List<Integer> components() {
-            return fields.stream().map(Field::typeId).toList();
+            Integer[] ids = new Integer[fields.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = fields.get(i).typeId();
+            }
+            return List.of(ids);
         }
     }
 

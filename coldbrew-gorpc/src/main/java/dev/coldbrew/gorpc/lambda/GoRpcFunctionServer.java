@@ -78,7 +78,6 @@ public final class GoRpcFunctionServer implements AutoCloseable {
                         FunctionService.INVOKE,
                         new RpcMethod<>(InvokeRequest.GOB, InvokeResponse.GOB, req -> invoke(invoker, req)))
                 .start(config.port());
-        LOG.log(System.Logger.Level.DEBUG, "gorpc function server listening on 127.0.0.1:" + server.port());
         return new GoRpcFunctionServer(server);
     }
 

@@ -3,7 +3,6 @@ package dev.coldbrew.gorpc.lambda;
 import dev.coldbrew.gorpc.gob.GobScalars;
 import dev.coldbrew.gorpc.gob.SliceCodec;
 import dev.coldbrew.gorpc.gob.StructCodec;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,8 +34,11 @@ public record InvokeError(String message, String type, List<StackFrame> stackTra
      */
     public static InvokeError of(Throwable failure, boolean shouldExit) {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
-        List<StackFrame> frames =
-                Arrays.stream(failure.getStackTrace()).map(StackFrame::of).toList();
-        return new InvokeError(message, failure.getClass().getSimpleName(), frames, shouldExit);
+        StackTraceElement[] elements = failure.getStackTrace();
+        StackFrame[] frames = new StackFrame[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            frames[i] = StackFrame.of(elements[i]);
+        }
+        return new InvokeError(message, failure.getClass().getSimpleName(), List.of(frames), shouldExit);
     }
 }

@@ -121,8 +121,12 @@ final class ServerConnection {
             return NetRpc.illFormed(serviceMethod);
         }
         String service = serviceMethod.substring(0, dot + 1);
-        boolean knownService = methods.keySet().stream().anyMatch(name -> name.startsWith(service));
-        return knownService ? NetRpc.cantFindMethod(serviceMethod) : NetRpc.cantFindService(serviceMethod);
+        for (String name : methods.keySet()) {
+            if (name.startsWith(service)) {
+                return NetRpc.cantFindMethod(serviceMethod);
+            }
+        }
+        return NetRpc.cantFindService(serviceMethod);
     }
 
     private void replyError(RequestHeader request, String error) throws IOException {
