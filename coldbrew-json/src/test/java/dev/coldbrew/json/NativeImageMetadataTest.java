@@ -32,6 +32,22 @@ class NativeImageMetadataTest {
                         "com.amazonaws.services.lambda.runtime.events.SQSEvent$SQSMessage");
     }
 
+    @Test
+    void theServiceRegistrationIsReachable() throws Exception {
+        Map<?, ?> metadata = metadata();
+        List<?> resources = (List<?>) metadata.get("resources");
+        String glob = (String) ((Map<?, ?>) resources.get(0)).get("glob");
+
+        assertThat(getClass().getClassLoader().getResource(glob)).as(glob).isNotNull();
+        assertThat(((List<?>) metadata.get("reflection")).get(0))
+                .isEqualTo(Map.of(
+                        "type",
+                        JsonCodecProvider.class.getName(),
+                        "methods",
+                        List.of(Map.of("name", "<init>", "parameterTypes", List.of()))));
+        assertThat(JsonCodecProvider.class.getConstructor()).isNotNull();
+    }
+
     private static Map<?, ?> metadata() throws IOException {
         try (InputStream in = NativeImageMetadataTest.class.getResourceAsStream(METADATA)) {
             assertThat(in).as(METADATA).isNotNull();
