@@ -178,7 +178,18 @@ public final class GobDecoder {
         return buf;
     }
 
-    private record PlanKey(GobCodec<?> codec, int id) {}
+    /** A compiled plan's key. Written out: a record's equals/hashCode would bootstrap on the first value read. */
+    private record PlanKey(GobCodec<?> codec, int id) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlanKey key && key.codec == codec && key.id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(codec) + id;
+        }
+    }
 
     private record ValueMessage(GobInput in, int id, long at) {}
 }
