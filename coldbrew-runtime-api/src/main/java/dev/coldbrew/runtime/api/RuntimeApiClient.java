@@ -1,6 +1,7 @@
 package dev.coldbrew.runtime.api;
 
 import dev.coldbrew.runtime.api.http.ChunkedBody;
+import dev.coldbrew.runtime.api.http.ChunkedOutputStream;
 import dev.coldbrew.runtime.api.http.HttpConnection;
 import dev.coldbrew.runtime.api.http.HttpHeaders;
 import dev.coldbrew.runtime.api.http.HttpReply;
@@ -71,6 +72,20 @@ public final class RuntimeApiClient implements Closeable {
      */
     public StatusResponse postStreamingResponse(String requestId, String contentType, ChunkedBody body)
             throws IOException {
+        StreamingResponse response = openStreamingResponse(requestId, contentType);
+        try {
+            body.writeTo(response.chunks());
+        } catch (IOException e) {
+            throw response.failed(e);
+        }
+        return response.finish();
+    }
+
+    /**
+     * Starts {@code POST /runtime/invocation/{id}/response} in streaming mode and returns the body stream, for
+     * callers that produce the response as they go (see {@link #postStreamingResponse}).
+     */
+    public StreamingResponse openStreamingResponse(String requestId, String contentType) throws IOException {
         HttpHeaders headers = new HttpHeaders()
                 .add(RuntimeApi.HEADER_RESPONSE_MODE, RuntimeApi.RESPONSE_MODE_STREAMING)
                 .add(
@@ -80,9 +95,8 @@ public final class RuntimeApiClient implements Closeable {
                         RuntimeApi.HEADER_TRAILER,
                         RuntimeApi.HEADER_FUNCTION_ERROR_TYPE + ", " + RuntimeApi.HEADER_FUNCTION_ERROR_BODY);
         String path = RuntimeApi.responsePath(requestId);
-        HttpReply reply = connection.exchange(HttpRequest.postChunked(path, headers, body));
-        connection.close();
-        return accepted(reply, path, requestId);
+        ChunkedOutputStream body = connection.openChunked(HttpRequest.postChunked(path, headers, null));
+        return new StreamingResponse(this, connection, body, path, requestId);
     }
 
     /** {@code POST /runtime/invocation/{id}/error} with {@code Lambda-Runtime-Function-Error-Type: errorType}. */
@@ -119,7 +133,7 @@ public final class RuntimeApiClient implements Closeable {
         return accepted(reply, path, requestId);
     }
 
-    private StatusResponse accepted(HttpReply reply, String path, String requestId) throws IOException {
+    StatusResponse accepted(HttpReply reply, String path, String requestId) throws IOException {
         expect(reply, RuntimeApi.HTTP_ACCEPTED, "POST " + path, requestId);
         try {
             return StatusResponse.fromJson(reply.body());

@@ -313,4 +313,50 @@ class RuntimeApiClientTest {
                     .hasMessageContaining("cannot connect");
         }
     }
+
+    @Test
+    void streamingResponseCarriesAMidStreamErrorInItsTrailersAndUsesItsOwnConnection() throws Exception {
+        server.reply(200, NEXT_HEADERS, "a").reply(OK_202, false).reply(200, NEXT_HEADERS, "b");
+        client.next();
+        StreamingResponse response = client.openStreamingResponse("req-1", null);
+        response.write("partial".getBytes(StandardCharsets.UTF_8));
+        response.flush();
+        ErrorRequest error =
+                new ErrorRequest("broke mid-way", "java.lang.IllegalStateException", List.of("a.B.c(B.java:1)"));
+        response.fail(RuntimeApi.FN_ERROR_USER_EXCEPTION, error);
+        assertThat(response.finish()).isEqualTo(StatusResponse.OK);
+        assertThat(response.bytesWritten()).isEqualTo(7);
+        client.next();
+
+        server.take();
+        ScriptedServer.Recorded streamed = server.take();
+        assertThat(streamed.header("Content-Type")).isEqualTo(RuntimeApi.CONTENT_TYPE_OCTET_STREAM);
+        assertThat(new String(streamed.body(), StandardCharsets.UTF_8)).isEqualTo("partial");
+        assertThat(streamed.trailers()).containsEntry("lambda-runtime-function-error-type", "Runtime.UserException");
+        byte[] errorJson = Base64.getDecoder().decode(streamed.trailers().get("lambda-runtime-function-error-body"));
+        assertThat(ErrorRequest.fromJson(errorJson)).isEqualTo(error);
+        assertThat(streamed.connection()).isEqualTo(2);
+        assertThat(server.take().connection()).isEqualTo(3);
+    }
+
+    @Test
+    void streamingToAPeerThatWentAwayNamesTheRequestAndTheBytesSent() throws Exception {
+        try (ServerSocket closing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                RuntimeApiClient toClosing =
+                        new RuntimeApiClient(new RuntimeApiAddress("127.0.0.1", closing.getLocalPort()))) {
+            StreamingResponse response = toClosing.openStreamingResponse("req-1", "text/plain");
+            try (java.net.Socket accepted = closing.accept()) {
+                accepted.setSoLinger(true, 0);
+            }
+            assertThatThrownBy(() -> {
+                        for (int i = 0; i < 10_000; i++) {
+                            response.write(new byte[1024]);
+                            response.flush();
+                        }
+                    })
+                    .isInstanceOf(HttpException.class)
+                    .hasMessageStartingWith("POST /2018-06-01/runtime/invocation/req-1/response to 127.0.0.1:")
+                    .hasMessageContaining("failed while streaming the body after");
+        }
+    }
 }

@@ -26,6 +26,7 @@ public final class HttpConnection implements Closeable {
     private OutputStream out;
     private HttpReplyReader reader;
     private boolean reused;
+    private String pendingContext;
 
     public HttpConnection(String host, int port, int connectTimeoutMs) {
         this.host = host;
@@ -46,20 +47,69 @@ public final class HttpConnection implements Closeable {
      *     closed and the next exchange opens a new one
      */
     public HttpReply exchange(HttpRequest request) throws IOException {
-        String context = request.describe() + " to " + target;
-        boolean replayable = request.chunkedBody() == null;
-        if (!replayable) {
-            close();
+        if (request.chunkedBody() != null) {
+            ChunkedOutputStream body = openChunked(request);
+            try {
+                request.chunkedBody().writeTo(body);
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw new HttpException(
+                        pendingContext + " failed while sending the body after " + body.bytesWritten() + " bytes: " + e,
+                        e);
+            }
+            return finishChunked(body);
         }
+        String context = request.describe() + " to " + target;
         try {
             return attempt(request, context);
         } catch (NoReplyException e) {
-            if (!reused || !replayable) {
+            if (!reused) {
                 throw e;
             }
             close();
             return attempt(request, context);
         }
+    }
+
+    /**
+     * Starts {@code request} with a chunked body on a connection of its own (the idle one is closed): sends the
+     * head and returns the body stream. Write the body, then call {@link #finishChunked}; the connection is closed
+     * after the reply, as the Runtime API's streaming contract asks.
+     */
+    public ChunkedOutputStream openChunked(HttpRequest request) throws IOException {
+        close();
+        String context = request.describe() + " to " + target;
+        open(context);
+        reused = false;
+        pendingContext = context;
+        try {
+            out.write(HttpWire.head(request, target, true));
+            return new ChunkedOutputStream(out);
+        } catch (IOException e) {
+            close();
+            throw new HttpException(context + " failed while sending the request head: " + e, e);
+        }
+    }
+
+    /** Ends the chunked body (last chunk and trailers), reads the reply and closes the connection. */
+    public HttpReply finishChunked(ChunkedOutputStream body) throws IOException {
+        try {
+            body.finish();
+        } catch (IOException e) {
+            close();
+            throw new HttpException(
+                    pendingContext + " failed while ending the body after " + body.bytesWritten() + " bytes: " + e, e);
+        }
+        try {
+            return reader.read(pendingContext);
+        } finally {
+            close();
+        }
+    }
+
+    /** {@code "POST /path to host:port"} of the chunked request in progress. */
+    public String pendingContext() {
+        return pendingContext;
     }
 
     private HttpReply attempt(HttpRequest request, String context) throws IOException {
@@ -83,17 +133,13 @@ public final class HttpConnection implements Closeable {
 
     private void send(HttpRequest request, String context) throws IOException {
         try {
-            out.write(HttpWire.head(request, target));
+            out.write(HttpWire.head(request, target, false));
             if (request.body() != null) {
                 out.write(request.body());
-            } else if (request.chunkedBody() != null) {
-                ChunkedOutputStream chunked = new ChunkedOutputStream(out);
-                request.chunkedBody().writeTo(chunked);
-                chunked.finish();
             }
             out.flush();
         } catch (IOException e) {
-            if (reused && request.chunkedBody() == null) {
+            if (reused) {
                 throw new NoReplyException(context + " failed while sending the request: " + e, e);
             }
             throw new HttpException(context + " failed while sending the request: " + e, e);

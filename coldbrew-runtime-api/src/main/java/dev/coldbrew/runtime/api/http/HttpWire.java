@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 final class HttpWire {
     private HttpWire() {}
 
-    /** The request line and header fields of {@code request}, ending with the blank line. */
-    static byte[] head(HttpRequest request, String hostHeader) {
+    /**
+     * The request line and header fields of {@code request}, ending with the blank line; {@code chunked} adds
+     * {@code Transfer-Encoding: chunked}, otherwise a body gets its {@code Content-Length}.
+     */
+    static byte[] head(HttpRequest request, String hostHeader, boolean chunked) {
         StringBuilder head = new StringBuilder(256);
         head.append(request.method())
                 .append(' ')
@@ -22,7 +25,7 @@ final class HttpWire {
         for (int i = 0; i < headers.size(); i++) {
             field(head, headers.name(i), headers.value(i));
         }
-        if (request.chunkedBody() != null) {
+        if (chunked) {
             field(head, RuntimeApi.HEADER_TRANSFER_ENCODING, RuntimeApi.TRANSFER_ENCODING_CHUNKED);
         } else if (request.body() != null) {
             field(head, RuntimeApi.HEADER_CONTENT_LENGTH, Integer.toString(request.body().length));
