@@ -1,0 +1,23 @@
+package dev.coldbrew.pack.jdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coldbrew.pack.PackageException;
+import org.junit.jupiter.api.Test;
+
+class ModuleResolverTest {
+    @Test
+    void parsesJdepsLastLineAndAlwaysKeepsJavaBase() throws Exception {
+        assertThat(ModuleResolver.parse("Warning: split package\njava.net.http,java.logging\n"))
+                .containsExactly("java.base", "java.logging", "java.net.http");
+        assertThat(ModuleResolver.parse("\n")).containsExactly("java.base");
+    }
+
+    @Test
+    void rejectsSomethingThatIsNotAModuleName() {
+        assertThatThrownBy(() -> ModuleResolver.parseList("java.base, not a module", "--modules"))
+                .isInstanceOf(PackageException.class)
+                .hasMessage("invalid module name 'not a module' in --modules");
+    }
+}
