@@ -175,8 +175,15 @@ class RuntimeApiServerTest {
     }
 
     private Invocation submitAndFetch(String id) throws Exception {
-        Invocation invocation = new Invocation(id, "{}".getBytes(), System.currentTimeMillis() + 1000, "arn", null,
-                null, null, new CompletableFuture<>());
+        Invocation invocation = new Invocation(
+                id,
+                "{}".getBytes(),
+                System.currentTimeMillis() + 1000,
+                "arn",
+                null,
+                null,
+                null,
+                new CompletableFuture<>());
         exchange.submit(invocation);
         assertThat(get(BASE + "/invocation/next").statusCode()).isEqualTo(200);
         return invocation;

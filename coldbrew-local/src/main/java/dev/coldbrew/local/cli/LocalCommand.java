@@ -1,0 +1,178 @@
+package dev.coldbrew.local.cli;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.HttpInvokeServer;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.config.FunctionFlag;
+import dev.coldbrew.local.config.SamTemplate;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code coldbrew local}: serves functions from a SAM template or {@code --function} flags on the Invoke API
+ * until the process is stopped (Ctrl-C), then kills every environment and removes every cgroup.
+ */
+public final class LocalCommand {
+    private LocalCommand() {}
+
+    public static final String USAGE = """
+            Usage: coldbrew local [--template template.yaml] [--function SPEC]... [options]
+
+            Runs Lambda functions locally with Lambda's lifecycle, limits and REPORT lines, and serves the
+            Invoke API (AWS SDKs, AWS CLI, curl, coldbrew invoke).
+
+            Functions (at least one):
+              --template FILE        AWS SAM template: every AWS::Serverless::Function in it
+              --function SPEC        name=NAME,code=DIR|ZIP,runtime=RUNTIME[,handler=H][,memory=MB]
+                                     [,timeout=SECONDS][,concurrency=N][,env.KEY=VALUE]...
+                                     runtimes: provided.al2023, java21, java25, coldbrew
+            Options:
+              --port N               Invoke API port (default 9000)
+              --host ADDRESS         bind address (default 127.0.0.1; other addresses expose the API)
+              --idle-expiry SECONDS  stop environments idle this long (default 600)
+              --aws-runtime-classpath JARS
+                                     AWS runtime interface client jars (java21/java25), separated by ':'
+              --no-limits            do not use cgroups (no memory, CPU or pids limits)
+              --no-freeze            do not freeze environments between invokes
+              --help                 this text
+
+            Example:
+              coldbrew local --function name=hello,code=build/hello,runtime=provided.al2023
+              curl -d '{}' http://127.0.0.1:9000/2015-03-31/functions/hello/invocations
+            """;
+
+    /** Parsed command line. */
+    record Arguments(List<FunctionConfig> functions, InetSocketAddress address, LocalOptions options) {}
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(USAGE);
+            return ExitCode.OK.code();
+        }
+        Arguments parsed;
+        try {
+            parsed = parse(out, args);
+        } catch (IllegalArgumentException e) {
+            err.println("coldbrew local: " + e.getMessage());
+            err.print(USAGE);
+            return ExitCode.USAGE.code();
+        }
+        Running running;
+        try {
+            running = start(out, parsed);
+        } catch (RuntimeException e) {
+            err.println("coldbrew local: " + e.getMessage());
+            return ExitCode.FAILURE.code();
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.lambda().close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.lambda().close();
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** A started local Lambda and its Invoke API. */
+    public record Running(LocalLambda lambda, HttpInvokeServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            lambda.close();
+        }
+    }
+
+    /** Starts serving; the caller closes the result. */
+    static Running start(PrintStream out, Arguments args) {
+        LocalLambda lambda = LocalLambda.create(args.options());
+        try {
+            args.functions().forEach(lambda::register);
+            HttpInvokeServer server = lambda.serve(args.address());
+            out.println("coldbrew local: Invoke API on " + server.endpoint()
+                    + (lambda.limitsEnforced() ? " (cgroup limits enforced)" : ""));
+            for (FunctionConfig f : args.functions()) {
+                out.printf(
+                        "  %-24s %-16s %5d MB %4d s  %s%n",
+                        f.name(),
+                        f.runtime().id(),
+                        f.memoryMb(),
+                        f.timeout().toSeconds(),
+                        server.endpoint() + "/2015-03-31/functions/" + f.name() + "/invocations");
+            }
+            return new Running(lambda, server);
+        } catch (RuntimeException e) {
+            lambda.close();
+            throw e;
+        }
+    }
+
+    static Arguments parse(PrintStream out, String... args) {
+        List<FunctionConfig> functions = new ArrayList<>();
+        String host = "127.0.0.1";
+        int port = HttpInvokeServer.DEFAULT_PORT;
+        LocalOptions options = LocalOptions.defaults().withLogSink(out::println);
+        Path cwd = Path.of("").toAbsolutePath();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--template" -> functions.addAll(SamTemplate.load(existing(value(args, ++i, flag))));
+                case "--function" -> functions.add(FunctionFlag.parse(value(args, ++i, flag), cwd));
+                case "--port" -> port = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
+                case "--host" -> host = value(args, ++i, flag);
+                case "--idle-expiry" ->
+                    options = options.withIdleExpiry(
+                            Duration.ofSeconds(Flags.intIn(flag, value(args, ++i, flag), 1, Integer.MAX_VALUE)));
+                case "--aws-runtime-classpath" ->
+                    options = options.withAwsRuntimeClasspath(
+                            Arrays.stream(value(args, ++i, flag).split(File.pathSeparator))
+                                    .map(Path::of)
+                                    .toList());
+                case "--no-limits" -> options = options.withEnforceLimits(false);
+                case "--no-freeze" -> options = options.withFreezeBetweenInvokes(false);
+                default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
+            }
+        }
+        if (functions.isEmpty()) {
+            throw new IllegalArgumentException("no functions: give --template or --function");
+        }
+        return new Arguments(functions, new InetSocketAddress(address(host), port), options);
+    }
+
+    private static Path existing(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("--template " + file + ": no such file");
+        }
+        return path;
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--host " + host + ": unknown host");
+        }
+    }
+
+    static String value(String[] args, int i, String flag) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+}

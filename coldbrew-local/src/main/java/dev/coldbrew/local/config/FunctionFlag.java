@@ -1,0 +1,77 @@
+package dev.coldbrew.local.config;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.RuntimeKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code --function} flag: comma-separated {@code key=value} pairs, e.g.
+ * {@code name=hello,code=build/hello,runtime=java21,handler=example.Hello::handleRequest,memory=512,timeout=10,
+ * concurrency=2,env.GREETING=hi}. Unset keys take Lambda's defaults (128 MB, 3 s, unreserved).
+ */
+public final class FunctionFlag {
+    private FunctionFlag() {}
+
+    private static final Set<String> KEYS =
+            Set.of("name", "code", "runtime", "handler", "memory", "timeout", "concurrency");
+
+    /** Parses one flag value; relative code paths resolve against {@code baseDir}. */
+    public static FunctionConfig parse(String spec, Path baseDir) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> env = new HashMap<>();
+        for (String pair : spec.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--function " + spec + ": '" + pair + "' is not key=value");
+            }
+            String key = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            if (key.startsWith("env.")) {
+                env.put(key.substring(4), value);
+            } else if (KEYS.contains(key)) {
+                values.put(key, value);
+            } else {
+                throw new IllegalArgumentException("--function " + spec + ": unknown key '" + key + "' (valid: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ", env.NAME)");
+            }
+        }
+        return build(spec, values, env, baseDir);
+    }
+
+    private static FunctionConfig build(String spec, Map<String, String> v, Map<String, String> env, Path baseDir) {
+        String name = required(spec, v, "name");
+        Path code = baseDir.resolve(required(spec, v, "code"));
+        RuntimeKind runtime = RuntimeKind.parse(required(spec, v, "runtime"));
+        int memory = integer(name, v, "memory", FunctionConfig.DEFAULT_MEMORY_MB);
+        int timeout = integer(name, v, "timeout", (int) FunctionConfig.DEFAULT_TIMEOUT.toSeconds());
+        int concurrency = integer(name, v, "concurrency", FunctionConfig.UNRESERVED);
+        return new FunctionConfig(
+                name, code, runtime, v.get("handler"), memory, Duration.ofSeconds(timeout), concurrency, env);
+    }
+
+    private static String required(String spec, Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("--function " + spec + ": '" + key + "' is required");
+        }
+        return value;
+    }
+
+    private static int integer(String name, Map<String, String> values, String key, int otherwise) {
+        String value = values.get(key);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "function " + name + ": " + key + " '" + value + "' is not a whole number");
+        }
+    }
+}
