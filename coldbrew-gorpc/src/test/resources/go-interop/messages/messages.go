@@ -1,5 +1,6 @@
-// Package messages has the wire shape of aws-lambda-go's lambda/messages (field names, types and order are
-// what gob sees; JSON tags and methods do not matter to gob). Written for coldbrew's interop tests.
+// Package messages has the shape of aws-lambda-go's lambda/messages: field names, types and order (what gob
+// sees) and the JSON tags of the error types (what callers see as the error JSON). Written for coldbrew's
+// interop tests.
 package messages
 
 type PingRequest struct {
@@ -30,14 +31,14 @@ type InvokeResponse struct {
 }
 
 type InvokeResponse_Error struct {
-	Message    string
-	Type       string
-	StackTrace []*InvokeResponse_Error_StackFrame
-	ShouldExit bool
+	Message    string                             `json:"errorMessage"`
+	Type       string                             `json:"errorType"`
+	StackTrace []*InvokeResponse_Error_StackFrame `json:"stackTrace,omitempty"`
+	ShouldExit bool                               `json:"-"`
 }
 
 type InvokeResponse_Error_StackFrame struct {
-	Path  string
-	Line  int32
-	Label string
+	Path  string `json:"path"`
+	Line  int32  `json:"line"`
+	Label string `json:"label"`
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"log"
 	"net/rpc"
@@ -62,6 +63,16 @@ func main() {
 	resp = messages.InvokeResponse{}
 	err = client.Call("Function.Invoke", &messages.InvokeRequest{Payload: []byte("fail"), RequestId: "r2"}, &resp)
 	printError("fail", err, resp)
+
+	for _, label := range []string{"json", "json-plain"} {
+		resp = messages.InvokeResponse{}
+		err = client.Call("Function.Invoke", &messages.InvokeRequest{Payload: []byte(label)}, &resp)
+		encoded, jsonErr := json.Marshal(resp.Error)
+		if jsonErr != nil {
+			log.Fatal(jsonErr)
+		}
+		fmt.Printf("%s %s %s\n", label, outcome(err), encoded)
+	}
 
 	resp = messages.InvokeResponse{}
 	err = client.Call("Function.Invoke", &messages.InvokeRequest{Payload: []byte("crash")}, &resp)

@@ -29,6 +29,32 @@ public record InvokeError(String message, String type, List<StackFrame> stackTra
     }
 
     /**
+     * The JSON Lambda callers see for a go1.x function error: what Go's {@code json.Marshal} makes of
+     * aws-lambda-go's {@code InvokeResponse_Error} with its tags ({@code errorMessage}, {@code errorType},
+     * {@code stackTrace} with {@code omitempty}; {@code ShouldExit} is {@code json:"-"}).
+     */
+    public String toJson() {
+        StringBuilder out = new StringBuilder(64 + message.length());
+        out.append("{\"errorMessage\":");
+        GoJson.string(out, message);
+        out.append(",\"errorType\":");
+        GoJson.string(out, type);
+        if (!stackTrace.isEmpty()) {
+            out.append(",\"stackTrace\":[");
+            for (int i = 0; i < stackTrace.size(); i++) {
+                StackFrame frame = stackTrace.get(i);
+                out.append(i == 0 ? "{\"path\":" : ",{\"path\":");
+                GoJson.string(out, frame.path());
+                out.append(",\"line\":").append(frame.line()).append(",\"label\":");
+                GoJson.string(out, frame.label());
+                out.append('}');
+            }
+            out.append(']');
+        }
+        return out.append('}').toString();
+    }
+
+    /**
      * A Java throwable as an error reply: type = simple class name (as aws-lambda-go uses the Go type name),
      * message, and the stack frames of the throwable.
      */

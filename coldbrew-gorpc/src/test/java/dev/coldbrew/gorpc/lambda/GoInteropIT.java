@@ -55,6 +55,8 @@ class GoInteropIT {
                             "fields ok payload=req-1|Root=1-abc|1700000000|123000000|arn:aws:lambda:eu-west-1:1:function:f"
                                     + "|identity|pool|{\"client\":{}}",
                             "fail ok message=boom type=errorString exit=true frames=[main.go:42:main.handler][x.go:-1:]",
+                            "json ok " + JSON_ERROR.toJson(),
+                            "json-plain ok " + PLAIN_ERROR.toJson(),
                             "crash ok type=IllegalStateException message=java crash exit=true frames>0=true",
                             "nope err=rpc: can't find method Function.Nope",
                             "zero ok payload= error=<nil>",
@@ -65,7 +67,7 @@ class GoInteropIT {
                             "size 6291456 ok equal=true",
                             "ping-again ok");
         }
-        assertThat(received.get(3))
+        assertThat(received.get(5))
                 .as("the zero-valued request")
                 .isEqualTo(new InvokeRequest(null, null, null, null, null, null, null, null));
     }
@@ -141,6 +143,15 @@ class GoInteropIT {
         }
     }
 
+    /** An error whose JSON needs every kind of escape Go's encoding/json applies. */
+    private static final InvokeError JSON_ERROR = new InvokeError(
+            "quote \" backslash \\ <tag> & amp\nnew\rline\ttab \u0001 \u001f \u2028 \u2029 é 😀 \u007f",
+            "Type<&>",
+            List.of(new StackFrame("dir/<file>.go", -7, "pkg.(*T).Method"), new StackFrame("", 0, "")),
+            true);
+    /** No stack trace: Go omits the field (omitempty). */
+    private static final InvokeError PLAIN_ERROR = new InvokeError("plain", "errorString", List.of(), false);
+
     /** What the Java function does for the Go client's calls. */
     private static InvokeResponse javaFunction(InvokeRequest request) {
         return switch (new String(request.payload(), StandardCharsets.UTF_8)) {
@@ -161,6 +172,8 @@ class GoInteropIT {
                         "errorString",
                         List.of(new StackFrame("main.go", 42, "main.handler"), new StackFrame("x.go", -1, "")),
                         true));
+            case "json" -> InvokeResponse.failure(JSON_ERROR);
+            case "json-plain" -> InvokeResponse.failure(PLAIN_ERROR);
             case "crash" -> throw new IllegalStateException("java crash");
             default -> InvokeResponse.success(request.payload());
         };

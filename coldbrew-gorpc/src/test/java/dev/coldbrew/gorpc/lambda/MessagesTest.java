@@ -34,6 +34,17 @@ class MessagesTest {
     }
 
     @Test
+    void errorJsonHasAwsLambdaGoTagsAndGoEscaping() {
+        // The same shapes are compared with Go's own json.Marshal in GoInteropIT.
+        assertThat(new InvokeError("a<b>\"c\"", "errorString", List.of(new StackFrame("main.go", -1, "")), true)
+                        .toJson())
+                .isEqualTo("{\"errorMessage\":\"a\\u003cb\\u003e\\\"c\\\"\",\"errorType\":\"errorString\","
+                        + "\"stackTrace\":[{\"path\":\"main.go\",\"line\":-1,\"label\":\"\"}]}");
+        assertThat(new InvokeError("m", "T", List.of(), false).toJson())
+                .isEqualTo("{\"errorMessage\":\"m\",\"errorType\":\"T\"}");
+    }
+
+    @Test
     void nullsBecomeGoZeroValues() {
         assertThat(new InvokeRequest(null, null, null, null, null, null, null, null))
                 .isEqualTo(new InvokeRequest(new byte[0], "", "", Timestamp.ZERO, "", "", "", new byte[0]));
