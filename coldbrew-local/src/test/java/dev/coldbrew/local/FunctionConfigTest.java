@@ -1,0 +1,64 @@
+package dev.coldbrew.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionConfigTest {
+
+    @TempDir
+    Path code;
+
+    @Test
+    void defaultsAreLambdas() {
+        FunctionConfig f = FunctionConfig.of("hello", code, RuntimeKind.PROVIDED, null);
+
+        assertThat(f.memoryMb()).isEqualTo(128);
+        assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(f.reservedConcurrency()).isEqualTo(FunctionConfig.UNRESERVED);
+        assertThat(f.handler()).isEmpty();
+    }
+
+    @Test
+    void invalidValuesAreNamedInTheError() {
+        FunctionConfig ok = FunctionConfig.of("hello", code, RuntimeKind.PROVIDED, "h");
+
+        assertThatThrownBy(() -> FunctionConfig.of("bad name", code, RuntimeKind.PROVIDED, "h"))
+                .hasMessageContaining("'bad name'");
+        assertThatThrownBy(() -> FunctionConfig.of("x".repeat(65), code, RuntimeKind.PROVIDED, "h"))
+                .hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> ok.withMemoryMb(127))
+                .hasMessageContaining("memory size (MB) 127 is outside 128..10240");
+        assertThatThrownBy(() -> ok.withMemoryMb(10241)).hasMessageContaining("10241");
+        assertThatThrownBy(() -> ok.withTimeout(Duration.ofSeconds(901))).hasMessageContaining("901.0 s");
+        assertThatThrownBy(() -> ok.withTimeout(Duration.ofMillis(500))).hasMessageContaining("0.5 s");
+        assertThatThrownBy(() -> ok.withReservedConcurrency(1001)).hasMessageContaining("reserved concurrency 1001");
+        assertThatThrownBy(() -> ok.withEnvironment(Map.of("AWS_REGION", "x")))
+                .hasMessageContaining("AWS_REGION is reserved");
+        assertThatThrownBy(() -> ok.withEnvironment(Map.of("1BAD", "x"))).hasMessageContaining("'1BAD'");
+        assertThatThrownBy(() -> ok.withEnvironment(Map.of("BIG", "x".repeat(5000))))
+                .hasMessageContaining("4 KB");
+        assertThatThrownBy(() -> FunctionConfig.of("hello", code.resolve("missing"), RuntimeKind.PROVIDED, "h"))
+                .hasMessageContaining("missing' is neither a directory nor a .zip file");
+        assertThatThrownBy(() -> FunctionConfig.of("hello", code, RuntimeKind.JAVA21, " "))
+                .hasMessageContaining("runtime java21 needs a handler");
+    }
+
+    @Test
+    void runtimeKindsParseLambdaIdentifiers() {
+        assertThat(RuntimeKind.parse("provided.al2023")).isEqualTo(RuntimeKind.PROVIDED);
+        assertThat(RuntimeKind.parse("Java21")).isEqualTo(RuntimeKind.JAVA21);
+        assertThat(RuntimeKind.parse("java25")).isEqualTo(RuntimeKind.JAVA25);
+        assertThat(RuntimeKind.parse("coldbrew")).isEqualTo(RuntimeKind.COLDBREW);
+        assertThat(RuntimeKind.parse("go1.x")).isEqualTo(RuntimeKind.GO1X);
+        assertThatThrownBy(() -> RuntimeKind.parse("java17"))
+                .hasMessage(
+                        "unknown runtime 'java17': valid runtimes are provided.al2023, provided.al2, provided, java21,"
+                                + " java25, coldbrew, go1.x");
+    }
+}

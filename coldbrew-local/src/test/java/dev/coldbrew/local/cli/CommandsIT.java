@@ -1,0 +1,119 @@
+package dev.coldbrew.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coldbrew.local.testing.TestFunctions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code coldbrew local} and {@code coldbrew invoke} entry points, run as the CLI runs them. */
+class CommandsIT {
+
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void invokeCallsARunningLocalLambdaStartedFromATemplate() throws IOException {
+        TestFunctions.probe(dir.resolve("probe"), "unused");
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Resources:
+                  Echo:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: probe
+                      MemorySize: 1769
+                      Environment:
+                        Variables:
+                          JAVA: %s
+                """.formatted(TestFunctions.JAVA));
+        var args = LocalCommand.parse(print(out), "--template", template.toString(), "--port", "0");
+        try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
+            String endpoint = local.server().endpoint();
+
+            int ok = InvokeCommand.run(
+                    print(out),
+                    print(err),
+                    "Echo",
+                    "--payload",
+                    "{\"a\":1}",
+                    "--endpoint",
+                    endpoint,
+                    "--log-type",
+                    "Tail");
+            assertThat(ok).isZero();
+            assertThat(out.toString()).contains("Invoke API on " + endpoint).contains("{\"a\":1}");
+            assertThat(err.toString()).contains("START RequestId: ").contains("REPORT RequestId: ");
+
+            err.reset();
+            int failed = InvokeCommand.run(
+                    print(out), print(err), "Echo", "--payload", "{\"action\":\"error\"}", "--endpoint", endpoint);
+            assertThat(failed).isEqualTo(1);
+            assertThat(err.toString()).contains("coldbrew invoke Echo: function error (Unhandled)");
+
+            err.reset();
+            int missing = InvokeCommand.run(print(out), print(err), "Nope", "--endpoint", endpoint);
+            assertThat(missing).isEqualTo(1);
+            assertThat(err.toString()).contains("HTTP 404 ResourceNotFoundException");
+        }
+    }
+
+    @Test
+    void invokeSaysWhenNothingListens() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+
+        int code = InvokeCommand.run(print(out), print(err), "Echo", "--endpoint", "http://127.0.0.1:" + port);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("cannot reach the Invoke API at http://127.0.0.1:" + port)
+                .contains("is `coldbrew local` running?");
+    }
+
+    @Test
+    void badCommandLinesExitWith2AndNameTheValue() {
+        assertThat(LocalCommand.run(print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("no functions: give --template or --function")
+                .contains("Usage: coldbrew local");
+        err.reset();
+        assertThat(LocalCommand.run(print(out), print(err), "--port", "99999", "--function", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--port 99999 is outside 0..65535");
+        err.reset();
+        assertThat(LocalCommand.run(print(out), print(err), "--template", "missing.yaml"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--template missing.yaml: no such file");
+        err.reset();
+        assertThat(InvokeCommand.run(print(out), print(err), "--payload", "{}")).isEqualTo(2);
+        assertThat(err.toString()).contains("missing function NAME");
+        err.reset();
+        assertThat(InvokeCommand.run(print(out), print(err), "f", "--log-type", "All"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--log-type 'All': use Tail or None");
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertThat(LocalCommand.run(print(out), print(err), "--help")).isZero();
+        assertThat(InvokeCommand.run(print(out), print(err), "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: coldbrew local").contains("Usage: coldbrew invoke");
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

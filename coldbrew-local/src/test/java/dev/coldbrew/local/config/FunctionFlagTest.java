@@ -1,0 +1,45 @@
+package dev.coldbrew.local.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.RuntimeKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionFlagTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void parsesEveryKey() {
+        FunctionConfig f = FunctionFlag.parse(
+                "name=hello,code=.,runtime=java25,handler=a.B::c,memory=512,timeout=10,concurrency=2,env.K=v", dir);
+
+        assertThat(f.name()).isEqualTo("hello");
+        assertThat(f.code()).isEqualTo(dir.toAbsolutePath());
+        assertThat(f.runtime()).isEqualTo(RuntimeKind.JAVA25);
+        assertThat(f.handler()).isEqualTo("a.B::c");
+        assertThat(f.memoryMb()).isEqualTo(512);
+        assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(f.reservedConcurrency()).isEqualTo(2);
+        assertThat(f.environment()).isEqualTo(Map.of("K", "v"));
+    }
+
+    @Test
+    void badSpecsAreNamed() {
+        assertThatThrownBy(() -> FunctionFlag.parse("name=x,code=.", dir))
+                .hasMessageContaining("'runtime' is required");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=x,code=.,runtime=provided,mem=5", dir))
+                .hasMessageContaining("unknown key 'mem'");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=x,code=.,runtime=provided,memory=big", dir))
+                .hasMessageContaining("memory 'big' is not a whole number");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=x,code=.,runtime=provided,oops", dir))
+                .hasMessageContaining("'oops' is not key=value");
+    }
+}
