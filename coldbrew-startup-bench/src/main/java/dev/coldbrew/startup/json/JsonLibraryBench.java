@@ -37,13 +37,31 @@ public final class JsonLibraryBench {
     private final ClassPathJars jars = ClassPathJars.current();
     private final Map<Candidate, List<Path>> classPaths = new HashMap<>();
 
-    private JsonLibraryBench(Flags flags) {
+    JsonLibraryBench(Flags flags) {
         this.flags = flags;
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        JsonLibraryBench bench = new JsonLibraryBench(Flags.parse(args));
-        System.out.print(bench.run());
+        Flags flags;
+        try {
+            flags = Flags.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("json-library-bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.print(new JsonLibraryBench(flags).run());
+    }
+
+    /** {@code --jvm-option}s, then {@code extra}. */
+    private List<String> options(String... extra) {
+        return options(List.of(extra));
+    }
+
+    private List<String> options(List<String> extra) {
+        List<String> options = new ArrayList<>(flags.jvmOptions());
+        options.addAll(extra);
+        return options;
     }
 
     /** One candidate: its probe and the jars the library brings (the events model is common to all). */
@@ -88,7 +106,7 @@ public final class JsonLibraryBench {
     /** A training run that writes the candidate's JDK 25 AOT cache ({@code -XX:AOTCacheOutput}). */
     private void train(Candidate candidate, Path event) throws IOException, InterruptedException {
         List<String> command =
-                Java.command(List.of("-XX:AOTCacheOutput=" + aot(candidate)), classPath(candidate), mainOf(candidate));
+                Java.command(options("-XX:AOTCacheOutput=" + aot(candidate)), classPath(candidate), mainOf(candidate));
         Process process = new ProcessBuilder(command)
                 .redirectInput(event.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -134,7 +152,8 @@ public final class JsonLibraryBench {
 
     private double timeFirstDecode(Candidate candidate, Path event, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Java.command(jvmOptions, classPath(candidate), mainOf(candidate)))
+        ProcessBuilder builder = new ProcessBuilder(
+                        Java.command(options(jvmOptions), classPath(candidate), mainOf(candidate)))
                 .redirectInput(event.toFile())
                 .redirectError(flags.out()
                         .resolve(candidate.probe().getSimpleName() + ".stderr")
@@ -153,7 +172,7 @@ public final class JsonLibraryBench {
 
     private int classesLoaded(Candidate candidate, Path event) throws IOException, InterruptedException {
         List<String> command =
-                Java.command(List.of("-Xlog:class+load=info:stdout"), classPath(candidate), mainOf(candidate));
+                Java.command(options("-Xlog:class+load=info:stdout"), classPath(candidate), mainOf(candidate));
         Process process =
                 new ProcessBuilder(command).redirectInput(event.toFile()).start();
         try (BufferedReader lines = reader(process.getInputStream())) {
