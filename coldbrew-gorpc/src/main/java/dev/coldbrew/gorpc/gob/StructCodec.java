@@ -87,7 +87,7 @@ public final class StructCodec<T> extends GobCodec<T> {
         }
         int last = -1;
         for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).writeIfSet(out, value, i - last)) {
+            if (fields.get(i).writeIfSet(out, value, i - last, goType())) {
                 last = i;
             }
         }
@@ -189,12 +189,16 @@ public final class StructCodec<T> extends GobCodec<T> {
 
     /** One field: its Go name, its codec and how to get it from the Java value. */
     private record Field<T, V>(String name, GobCodec<V> codec, Function<T, V> getter) {
-        boolean writeIfSet(GobOutput out, T owner, int delta) {
+        boolean writeIfSet(GobOutput out, T owner, int delta, String struct) {
             V value = getter.apply(owner);
-            if (value != null && codec.isZero(value)) {
-                return false;
+            if (value == null) {
+                if (codec instanceof PointerCodec) {
+                    return false; // a nil pointer is omitted
+                }
+                throw new IllegalArgumentException("gob: encode " + struct + "." + name + " failed: value is null"
+                        + " and " + codec.goType() + " has no nil");
             }
-            if (value == null && codec instanceof PointerCodec) {
+            if (codec.isZero(value)) {
                 return false;
             }
             out.writeUint(delta);

@@ -98,6 +98,21 @@ class StandaloneVectorsTest {
     }
 
     @Test
+    void aNullFieldWithoutANilIsAnEncodeErrorNamingTheField() {
+        assertThatThrownBy(() -> encode(OUTER, new Outer(null, null, List.of(), 0, false, 0), new TypeIdAllocator()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gob: encode Outer.I failed: value is null and Inner has no nil");
+    }
+
+    @Test
+    void aNilSliceElementIsAnEncodeError() {
+        SliceCodec<Inner> inners = new SliceCodec<>("", INNER.pointer());
+        assertThatThrownBy(() -> encode(inners, java.util.Arrays.asList(new Inner(1), null), new TypeIdAllocator()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gob: encode []*Inner failed: element 1 is nil, which gob cannot encode");
+    }
+
+    @Test
     void aNilTopLevelValueCannotBeEncoded() {
         assertThatThrownBy(() -> encode(POINT.pointer(), null, new TypeIdAllocator()))
                 .isInstanceOf(IllegalArgumentException.class)
