@@ -5,6 +5,7 @@ import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.invoke.ErrorRequests;
 import dev.coldbrew.runtime.invoke.InvocationContext;
 import dev.coldbrew.runtime.invoke.ResponseTooLargeException;
+import dev.coldbrew.runtime.invoke.TraceProperty;
 import dev.coldbrew.runtime.logging.LogWriter;
 
 /**
@@ -58,7 +59,7 @@ public final class Invoker {
     public Outcome invoke(Invocation invocation) {
         InvocationContext context = new InvocationContext(function, invocation, log);
         if (setsTraceProperty) {
-            setTraceProperty(invocation.traceId());
+            TraceProperty.set(invocation.traceId());
         }
         byte[] payload;
         try {
@@ -94,13 +95,5 @@ public final class Invoker {
                 new ErrorRequest(message, RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE),
                 RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE,
                 false);
-    }
-
-    private static void setTraceProperty(String traceId) {
-        if (traceId == null) {
-            System.clearProperty(RuntimeApi.XRAY_TRACE_PROPERTY);
-        } else {
-            System.setProperty(RuntimeApi.XRAY_TRACE_PROPERTY, traceId);
-        }
     }
 }

@@ -39,6 +39,20 @@ public final class LambdaRuntime {
         exit(run(System.getenv(), BytesHandler.of(handler, input, output), output.contentType()));
     }
 
+    /**
+     * Serves invocations with a stream handler whose output is streamed to the caller as it is written (Runtime
+     * API response streaming, up to 200 MB; reachable through function URLs with {@code RESPONSE_STREAM} and
+     * {@code InvokeWithResponseStream}), as {@code application/octet-stream}.
+     */
+    public static void runStreaming(StreamHandler handler) {
+        exit(runStreaming(System.getenv(), handler, RuntimeApi.CONTENT_TYPE_OCTET_STREAM));
+    }
+
+    /** As {@link #runStreaming(StreamHandler)} with {@code env} and {@code contentType}; returns instead of exiting. */
+    public static ExitStatus runStreaming(Map<String, String> env, StreamHandler handler, String contentType) {
+        return Bootstrap.runStreaming(env, handler, contentType, System.err);
+    }
+
     /** Serves invocations using {@code env} as the environment; returns why it stopped instead of exiting. */
     public static ExitStatus run(Map<String, String> env, BytesHandler handler) {
         return run(env, handler, RuntimeApi.CONTENT_TYPE_JSON);

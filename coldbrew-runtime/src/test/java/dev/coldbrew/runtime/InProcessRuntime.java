@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Runs the real runtime (init + loop) on a thread of the test JVM against a fake Runtime API, capturing what it
@@ -23,12 +24,16 @@ final class InProcessRuntime implements AutoCloseable {
     private final CompletableFuture<ExitStatus> status = new CompletableFuture<>();
 
     private InProcessRuntime(FakeRuntimeApi api, Map<String, String> env, HandlerInit init) {
+        this(api, err -> Bootstrap.run(env, init, err));
+    }
+
+    private InProcessRuntime(FakeRuntimeApi api, Function<PrintStream, ExitStatus> runtime) {
         this.api = api;
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
         Thread thread = new Thread(
                 () -> {
                     try {
-                        status.complete(Bootstrap.run(env, init, err));
+                        status.complete(runtime.apply(err));
                     } catch (Throwable t) {
                         status.completeExceptionally(t);
                     }
@@ -49,6 +54,11 @@ final class InProcessRuntime implements AutoCloseable {
 
     static InProcessRuntime start(FakeRuntimeApi api, Map<String, String> env, HandlerInit init) {
         return new InProcessRuntime(api, env, init);
+    }
+
+    /** Runs {@code handler} with response streaming. */
+    static InProcessRuntime streaming(FakeRuntimeApi api, Map<String, String> env, StreamHandler handler) {
+        return new InProcessRuntime(api, err -> Bootstrap.runStreaming(env, handler, "text/plain", err));
     }
 
     /** Runs {@code _HANDLER} resolution with {@code loader}, as {@link Main} does. */

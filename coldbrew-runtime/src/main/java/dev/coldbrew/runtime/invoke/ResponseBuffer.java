@@ -26,7 +26,7 @@ public final class ResponseBuffer extends OutputStream {
     private void require(int more) throws ResponseTooLargeException {
         long total = (long) bytes.size() + more;
         if (total > RuntimeApi.MAX_RESPONSE_BYTES) {
-            throw new ResponseTooLargeException(total);
+            throw new ResponseTooLargeException(total, RuntimeApi.MAX_RESPONSE_BYTES);
         }
     }
 

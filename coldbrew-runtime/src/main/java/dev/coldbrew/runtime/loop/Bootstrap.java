@@ -5,6 +5,7 @@ import dev.coldbrew.runtime.ConfigException;
 import dev.coldbrew.runtime.ExitStatus;
 import dev.coldbrew.runtime.InitException;
 import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.StreamHandler;
 import dev.coldbrew.runtime.api.ErrorRequest;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.RuntimeApiAddress;
@@ -50,6 +51,26 @@ public final class Bootstrap {
             return ConcurrentLoops.run(config, invoker, err);
         }
         return new RuntimeLoop(client, invoker, err).run();
+    }
+
+    /**
+     * As {@link #run}, streaming each response as {@code handler} writes it, with {@code Content-Type:
+     * contentType}. One loop: streaming is not combined with {@code AWS_LAMBDA_MAX_CONCURRENCY}.
+     */
+    public static ExitStatus runStreaming(
+            Map<String, String> env, StreamHandler handler, String contentType, PrintStream err) {
+        Config config;
+        try {
+            config = Config.from(env);
+        } catch (ConfigException e) {
+            return initFailed(address(env), RuntimeApi.FN_ERROR_INVALID_CONFIG, e, err);
+        }
+        RuntimeApiClient client = new RuntimeApiClient(config.runtimeApi());
+        if (config.snapStart() && !restored(client, err)) {
+            return ExitStatus.RUNTIME_API_FAILED;
+        }
+        StreamingInvoker streaming = new StreamingInvoker(config.function(), handler, contentType);
+        return new RuntimeLoop(client, streaming, err).run();
     }
 
     /**

@@ -13,6 +13,8 @@ import java.io.PrintStream;
 
 /**
  * The invoke loop over the Runtime API: {@code next → invoke → response | error}, until the Runtime API fails.
+ * Responses are sent when the handler returns ({@link Invoker}) or streamed as it writes them
+ * ({@link StreamingInvoker}).
  *
  * <p>Failure classes: a handler exception is reported to {@code /error} and the loop continues (see
  * {@link Invoker}); a {@code /next} reply with an unusable deadline is reported to {@code /error} for its request
@@ -24,11 +26,23 @@ import java.io.PrintStream;
 public final class RuntimeLoop {
     private final RuntimeApiClient client;
     private final Invoker invoker;
+    private final StreamingInvoker streaming;
     private final PrintStream err;
 
+    /** A loop that sends each handler's response when it returns. */
     public RuntimeLoop(RuntimeApiClient client, Invoker invoker, PrintStream err) {
+        this(client, invoker, null, err);
+    }
+
+    /** A loop that streams each response as the handler writes it. */
+    RuntimeLoop(RuntimeApiClient client, StreamingInvoker streaming, PrintStream err) {
+        this(client, null, streaming, err);
+    }
+
+    private RuntimeLoop(RuntimeApiClient client, Invoker invoker, StreamingInvoker streaming, PrintStream err) {
         this.client = client;
         this.invoker = invoker;
+        this.streaming = streaming;
         this.err = err;
     }
 
@@ -37,7 +51,7 @@ public final class RuntimeLoop {
         try {
             while (true) {
                 Invocation invocation = next();
-                if (invocation != null && !send(invocation.requestId(), invoker.invoke(invocation))) {
+                if (invocation != null && !serve(invocation)) {
                     return ExitStatus.FATAL_HANDLER_ERROR;
                 }
             }
@@ -55,13 +69,33 @@ public final class RuntimeLoop {
                 throw e;
             }
             ErrorRequest error = new ErrorRequest(e.getMessage(), RuntimeApi.FN_ERROR_INVALID_INVOCATION);
-            send(e.requestId(), new Outcome.Failure(error, RuntimeApi.FN_ERROR_INVALID_INVOCATION, false));
+            report(e.requestId(), new Outcome.Failure(error, RuntimeApi.FN_ERROR_INVALID_INVOCATION, false));
             return null;
         }
     }
 
-    /** Reports {@code outcome}; false when the process must exit after it. */
-    private boolean send(String requestId, Outcome outcome) throws IOException {
+    /** Runs one invocation and reports its outcome; false when the process must exit after it. */
+    private boolean serve(Invocation invocation) throws IOException {
+        if (streaming == null) {
+            return report(invocation.requestId(), invoker.invoke(invocation));
+        }
+        StreamingInvoker.Result result;
+        try {
+            result = streaming.stream(invocation, client);
+        } catch (RuntimeApiException e) {
+            return tolerated(e);
+        }
+        if (result.toReport() != null) {
+            return report(invocation.requestId(), result.toReport());
+        }
+        if (result.fatal()) {
+            err.println("coldbrew-runtime: stopping after request " + invocation.requestId() + ": out of memory");
+        }
+        return !result.fatal();
+    }
+
+    /** Posts {@code outcome}; false when the process must exit after it. */
+    private boolean report(String requestId, Outcome outcome) throws IOException {
         try {
             if (outcome instanceof Outcome.Success success) {
                 client.postResponse(requestId, success.contentType(), success.payload());
@@ -73,12 +107,18 @@ public final class RuntimeLoop {
                     return false;
                 }
             }
+            return true;
         } catch (RuntimeApiException e) {
-            if (e.status() < RuntimeApi.HTTP_BAD_REQUEST || e.status() >= RuntimeApi.HTTP_INTERNAL_ERROR) {
-                throw e;
-            }
-            err.println("coldbrew-runtime: " + e.getMessage() + "; continuing with the next invocation");
+            return tolerated(e);
         }
+    }
+
+    /** A 4xx reply concerns one invocation only: written to stderr, the loop goes on. Anything else is fatal. */
+    private boolean tolerated(RuntimeApiException e) throws RuntimeApiException {
+        if (e.status() < RuntimeApi.HTTP_BAD_REQUEST || e.status() >= RuntimeApi.HTTP_INTERNAL_ERROR) {
+            throw e;
+        }
+        err.println("coldbrew-runtime: " + e.getMessage() + "; continuing with the next invocation");
         return true;
     }
 }
