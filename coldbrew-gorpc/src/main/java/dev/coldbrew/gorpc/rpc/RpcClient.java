@@ -93,6 +93,13 @@ public final class RpcClient implements AutoCloseable {
         } catch (IOException e) {
             throw fail(new IOException(
                     "rpc: call " + serviceMethod + " (seq " + seq + ") to " + peer + " failed: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            // The argument could not be encoded after its header was buffered: the stream cannot continue.
+            fail(new IOException(
+                    "rpc: call " + serviceMethod + " (seq " + seq + ") failed to encode its argument: "
+                            + e.getMessage(),
+                    e));
+            throw e;
         }
     }
 

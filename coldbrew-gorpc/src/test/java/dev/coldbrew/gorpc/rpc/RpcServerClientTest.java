@@ -150,6 +150,16 @@ class RpcServerClientTest {
     }
 
     @Test
+    void anArgumentThatCannotBeEncodedClosesTheClient() throws Exception {
+        try (RpcClient client = connect()) {
+            assertThatThrownBy(() -> client.call("Arith.Multiply", ARGS.pointer(), null, PRODUCT, TIMEOUT))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("gob: encode *Args failed: cannot encode a nil value");
+            assertThat(client.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void garbageClosesThatConnectionButNotTheServer() throws Exception {
         try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             raw.getOutputStream().write(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
