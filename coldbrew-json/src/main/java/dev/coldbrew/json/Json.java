@@ -17,7 +17,7 @@ import java.util.Map;
  * and the {@code aws-lambda-java-events} types whose JSON shape differs from their bean shape (when that jar is on
  * the class path). Thread-safe; create one per function and reuse it.
  *
- * <p>Decoding is strict where a silent guess would hide a bug: scalars must have a matching JSON form (see
+ * <p>{@code java.time} values are ISO-8601 strings. Decoding is strict where a silent guess would hide a bug: scalars must have a matching JSON form (see
  * {@link StrictScalars}) and nothing may follow the value. Unknown object properties are ignored (events gain
  * fields over time), and an empty event decodes as {@code null}, like JSON {@code null}. When encoding,
  * {@code null} properties are left out, as API Gateway and the other event sources expect.
@@ -33,7 +33,7 @@ public final class Json {
 
     /** A codec that also maps {@code aws-lambda-java-events} types when they are on the class path. */
     public static Json create() {
-        JSON.Builder builder = JSON.builder().register(new StrictScalars());
+        JSON.Builder builder = JSON.builder().register(new StrictScalars()).register(new JavaTimeText());
         if (eventsModelPresent(Json.class.getClassLoader())) {
             builder.register(new LambdaEventsExtension());
         }
@@ -47,7 +47,7 @@ public final class Json {
      *     shape the type cannot take
      */
     public <T> T decode(byte[] bytes, Class<T> type) {
-        return type.cast(read(bytes, type, parser -> untyped(type, parser)));
+        return type.cast(read(bytes, type, Shape.PLAIN, type));
     }
 
     /**
@@ -63,12 +63,12 @@ public final class Json {
         Class<?> raw = rawClass(generic);
         Type[] arguments = generic.getActualTypeArguments();
         if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
-            return read(bytes, type, parser -> json.mapOfFrom(rawClass(arguments[1]), parser));
+            return read(bytes, type, Shape.MAP_OF, rawClass(arguments[1]));
         }
         if (Collection.class.isAssignableFrom(raw) && arguments.length == 1) {
-            return read(bytes, type, parser -> json.listOfFrom(rawClass(arguments[0]), parser));
+            return read(bytes, type, Shape.LIST_OF, rawClass(arguments[0]));
         }
-        return read(bytes, type, parser -> untyped(raw, parser));
+        return read(bytes, type, Shape.PLAIN, raw);
     }
 
     /** A runtime {@link dev.coldbrew.runtime.Codec} for {@code type}, for handlers registered from {@code main}. */
@@ -113,19 +113,24 @@ public final class Json {
         }
     }
 
-    /** How one kind of target reads a value from a parser. */
-    @FunctionalInterface
-    private interface ValueRead {
-        Object from(JsonParser parser) throws IOException;
+    /** How a target type is read: as itself, or as a map or list of {@code element}s. */
+    private enum Shape {
+        PLAIN,
+        MAP_OF,
+        LIST_OF
     }
 
-    /** Reads one value with {@code read}, then insists that the input ends there. */
-    private Object read(byte[] bytes, Type type, ValueRead read) {
+    /** Reads one value of {@code type}, then insists that the input ends there. */
+    private Object read(byte[] bytes, Type type, Shape shape, Class<?> element) {
         if (isBlank(bytes)) {
             return null;
         }
         try (JsonParser parser = json.getStreamingFactory().createParser(bytes)) {
-            Object value = read.from(parser);
+            Object value = switch (shape) {
+                case PLAIN -> untyped(element, parser);
+                case MAP_OF -> json.mapOfFrom(element, parser);
+                case LIST_OF -> json.listOfFrom(element, parser);
+            };
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new JsonCodecException(

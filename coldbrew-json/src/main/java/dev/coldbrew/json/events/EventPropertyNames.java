@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Bean properties of event classes whose JSON key is not the bean name. Sources: the event shapes in the Lambda
@@ -36,27 +35,28 @@ final class EventPropertyNames extends ReaderWriterModifier {
 
     @Override
     public POJODefinition pojoDefinitionForDeserialization(JSONReader context, Class<?> type) {
-        UnaryOperator<String> names = jsonNames(type);
-        return names == null
-                ? null
-                : renamed(BeanPropertyIntrospector.instance().pojoDefinitionForDeserialization(context, type), names);
+        return renames(type)
+                ? renamed(type, BeanPropertyIntrospector.instance().pojoDefinitionForDeserialization(context, type))
+                : null;
     }
 
     @Override
     public POJODefinition pojoDefinitionForSerialization(JSONWriter context, Class<?> type) {
-        UnaryOperator<String> names = jsonNames(type);
-        return names == null
-                ? null
-                : renamed(BeanPropertyIntrospector.instance().pojoDefinitionForSerialization(context, type), names);
+        return renames(type)
+                ? renamed(type, BeanPropertyIntrospector.instance().pojoDefinitionForSerialization(context, type))
+                : null;
     }
 
-    /** Bean name → JSON key for {@code type}, or null when its bean names are its JSON keys. */
-    private static UnaryOperator<String> jsonNames(Class<?> type) {
+    private static boolean renames(Class<?> type) {
+        return CAPITALIZED.contains(type) || RENAMED.containsKey(type);
+    }
+
+    /** The JSON key of {@code type}'s bean property {@code name}. */
+    private static String jsonName(Class<?> type, String name) {
         if (CAPITALIZED.contains(type)) {
-            return EventPropertyNames::capitalized;
+            return capitalized(name);
         }
-        Map<String, String> renamed = RENAMED.get(type);
-        return renamed == null ? null : name -> renamed.getOrDefault(name, name);
+        return RENAMED.get(type).getOrDefault(name, name);
     }
 
     /** {@code sns} and {@code SNS} → {@code Sns}; {@code topicArn} → {@code TopicArn}. */
@@ -67,10 +67,10 @@ final class EventPropertyNames extends ReaderWriterModifier {
                 : first + name.substring(1);
     }
 
-    private static POJODefinition renamed(POJODefinition definition, UnaryOperator<String> names) {
+    private static POJODefinition renamed(Class<?> type, POJODefinition definition) {
         List<POJODefinition.Prop> properties = new ArrayList<>();
         for (POJODefinition.Prop property : definition.getProperties()) {
-            String jsonName = names.apply(property.name);
+            String jsonName = jsonName(type, property.name);
             properties.add(jsonName.equals(property.name) ? property : renamed(property, jsonName));
         }
         return definition.withProperties(properties);
