@@ -16,8 +16,8 @@ import java.util.Map;
  * value.
  */
 public final class GobDecoder {
-    /** Message buffers start at most this big and double only as bytes arrive (a bare length prefix costs no more). */
-    private static final int FIRST_CHUNK_BYTES = 1024 * 1024;
+    /** A message buffer starts at this size, or at what has already arrived if that is more. */
+    private static final int FIRST_CHUNK_BYTES = 64 * 1024;
 
     private final InputStream in;
     private final GobLimits limits;
@@ -160,13 +160,18 @@ public final class GobDecoder {
         return length;
     }
 
-    /** Reads exactly {@code length} bytes, growing the buffer only as bytes actually arrive. */
+    /**
+     * Reads exactly {@code length} bytes. The length is untrusted: the buffer is sized by the bytes that have
+     * actually arrived ({@link InputStream#available()}), at most doubling what was received, never from the
+     * length alone.
+     */
     private byte[] readBody(int length, long start) throws IOException {
-        byte[] buf = new byte[Math.min(length, FIRST_CHUNK_BYTES)];
+        byte[] buf = new byte[Math.min(length, Math.max(FIRST_CHUNK_BYTES, in.available()))];
         int filled = 0;
         while (filled < length) {
             if (filled == buf.length) {
-                buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, length));
+                long grown = Math.max((long) filled * 2, (long) filled + in.available());
+                buf = Arrays.copyOf(buf, (int) Math.min(grown, length));
             }
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) {

@@ -115,6 +115,12 @@ public class GobCodecBenchmark {
             return current[pos++] & 0xff;
         }
 
+        /** Everything has arrived, as for a message already in the socket buffer. */
+        @Override
+        public int available() {
+            return pos == current.length ? repeat.length : current.length - pos;
+        }
+
         @Override
         public int read(byte[] b, int off, int len) {
             if (pos == current.length) {
