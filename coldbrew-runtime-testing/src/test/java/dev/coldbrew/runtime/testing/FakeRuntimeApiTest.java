@@ -1,0 +1,152 @@
+package dev.coldbrew.runtime.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coldbrew.runtime.api.ErrorRequest;
+import dev.coldbrew.runtime.api.NextInvocation;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.RuntimeApiAddress;
+import dev.coldbrew.runtime.api.RuntimeApiClient;
+import dev.coldbrew.runtime.api.RuntimeApiException;
+import dev.coldbrew.runtime.api.StatusResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The fake, driven by coldbrew's real Runtime API client. */
+class FakeRuntimeApiTest {
+    @RegisterExtension
+    final FakeRuntimeApi api = new FakeRuntimeApi().waiting(Duration.ofSeconds(5));
+
+    private RuntimeApiClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new RuntimeApiClient(RuntimeApiAddress.parse(api.address()));
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void servesQueuedEventsWithLambdasHeaders() throws Exception {
+        String id = api.enqueue(Event.of("{\"k\":1}").withTraceId("Root=1-x").with(RuntimeApi.HEADER_TENANT_ID, "t"));
+        NextInvocation next = client.next();
+        assertThat(next.requestId()).isEqualTo(id);
+        assertThat(next.deadlineMs()).isGreaterThan(System.currentTimeMillis());
+        assertThat(next.invokedFunctionArn()).isEqualTo(Event.DEFAULT_FUNCTION_ARN);
+        assertThat(next.traceId()).isEqualTo("Root=1-x");
+        assertThat(next.tenantId()).isEqualTo("t");
+        assertThat(next.contentType()).isEqualTo(RuntimeApi.CONTENT_TYPE_JSON);
+        assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"k\":1}");
+    }
+
+    @Test
+    void recordsResponsesAndAnswersWithStatusOk() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        assertThat(client.postResponse(id, "text/plain", "done".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(StatusResponse.OK);
+        RuntimeRequest response = api.awaitResponse(id);
+        assertThat(response.bodyAsString()).isEqualTo("done");
+        assertThat(response.header("content-type")).isEqualTo("text/plain");
+        assertThat(response.requestId()).isEqualTo(id);
+    }
+
+    @Test
+    void recordsErrorsAndInitErrors() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        ErrorRequest error = new ErrorRequest("m", "java.lang.RuntimeException", List.of("a.B.c(B.java:1)"));
+        client.postError(id, RuntimeApi.FN_ERROR_USER_EXCEPTION, error);
+        client.postInitError(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, new ErrorRequest("init", "T"));
+        assertThat(api.awaitError(id).errorRequest()).isEqualTo(error);
+        assertThat(api.awaitError(id).errorType()).isEqualTo(RuntimeApi.FN_ERROR_USER_EXCEPTION);
+        assertThat(api.awaitInitError().errorType()).isEqualTo(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE);
+    }
+
+    @Test
+    void unknownRequestIdGets400() {
+        assertThatThrownBy(() -> client.postResponse("never-issued", null, new byte[0]))
+                .isInstanceOf(RuntimeApiException.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining("InvalidRequestID");
+    }
+
+    @Test
+    void secondAnswerForTheSameInvocationGets403() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        client.postResponse(id, null, new byte[0]);
+        assertThatThrownBy(() -> client.postError(id, null, new ErrorRequest("late", "T")))
+                .isInstanceOf(RuntimeApiException.class)
+                .hasMessageContaining("HTTP 403")
+                .hasMessageContaining("InvalidStateTransition");
+    }
+
+    @Test
+    void responseOverTheLimitGets413() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        assertThatThrownBy(() -> client.postResponse(id, null, new byte[RuntimeApi.MAX_RESPONSE_BYTES + 1]))
+                .isInstanceOf(RuntimeApiException.class)
+                .hasMessageContaining("HTTP 413")
+                .hasMessageContaining("RequestEntityTooLarge");
+    }
+
+    @Test
+    void brokenRepliesCanBeQueued() {
+        api.enqueue(Event.reply(500, "{\"errorMessage\":\"x\",\"errorType\":\"InternalServerError\"}"));
+        assertThatThrownBy(client::next).isInstanceOf(RuntimeApiException.class).hasMessageContaining("HTTP 500");
+        api.enqueue(Event.of("{}").without(RuntimeApi.HEADER_REQUEST_ID));
+        assertThatThrownBy(client::next).hasMessageContaining("Lambda-Runtime-Aws-Request-Id is missing");
+    }
+
+    @Test
+    void restoreEndpointsAnswer() throws Exception {
+        client.restoreNext();
+        client.postRestoreError(RuntimeApi.FN_ERROR_AFTER_RESTORE, new ErrorRequest("m", "t"));
+        assertThat(api.requests())
+                .extracting(RuntimeRequest::path)
+                .containsExactly(RuntimeApi.RESTORE_NEXT_PATH, RuntimeApi.RESTORE_ERROR_PATH);
+    }
+
+    @Test
+    void awaitingWhatNeverCameFailsWithinTheBoundNamingWhatArrived() {
+        api.waiting(Duration.ofMillis(200));
+        assertThatThrownBy(() -> api.awaitResponse("nope"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no POST /2018-06-01/runtime/invocation/nope/response within 200 ms");
+    }
+
+    @Test
+    void closingEndsAWaitingNext() throws InterruptedException {
+        Thread closer = new Thread(() -> {
+            try {
+                api.awaitNextCalls(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            api.close();
+        });
+        closer.start();
+        assertThatThrownBy(client::next).isInstanceOf(java.io.IOException.class);
+        closer.join(5_000);
+    }
+
+    @Test
+    void environmentPointsAtThisFake() {
+        assertThat(api.environment())
+                .containsEntry(RuntimeApi.ENV_RUNTIME_API, api.address())
+                .containsEntry(RuntimeApi.ENV_FUNCTION_NAME, FakeRuntimeApi.FUNCTION_NAME)
+                .containsKey(RuntimeApi.ENV_FUNCTION_MEMORY_SIZE);
+        assertThat(api.address()).startsWith("127.0.0.1:");
+    }
+}
