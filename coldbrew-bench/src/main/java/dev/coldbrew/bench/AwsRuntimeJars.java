@@ -11,7 +11,7 @@ import java.util.List;
  * The jars of AWS's Java runtime interface client, for the local Lambda's {@code java25} kind (the {@code aws-java}
  * baseline): found on the bench's own classpath, where Maven put the client and its runtime dependencies.
  */
-final class AwsRuntimeJars {
+public final class AwsRuntimeJars {
     /** One class from each jar the client needs at run time. */
     private static final List<String> MARKERS = List.of(
             "com/amazonaws/services/lambda/runtime/api/client/AWSLambda.class",
@@ -21,7 +21,10 @@ final class AwsRuntimeJars {
 
     private AwsRuntimeJars() {}
 
-    static List<Path> locate() {
+    /**
+     * @throws IllegalStateException naming the missing class when the client is not on the classpath
+     */
+    public static List<Path> locate() {
         List<Path> jars = new ArrayList<>();
         for (String marker : MARKERS) {
             URL url = AwsRuntimeJars.class.getClassLoader().getResource(marker);

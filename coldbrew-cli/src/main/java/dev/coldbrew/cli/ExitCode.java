@@ -18,4 +18,14 @@ public enum ExitCode {
     public int code() {
         return code;
     }
+
+    /** The exit code with this number; the local Lambda's commands use the same three. */
+    static ExitCode of(int code) {
+        for (ExitCode e : values()) {
+            if (e.code == code) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown exit code " + code + ": valid codes are 0, 1 and 2");
+    }
 }

@@ -1,13 +1,20 @@
 package dev.coldbrew.cli;
 
+import dev.coldbrew.bench.AwsRuntimeJars;
 import dev.coldbrew.bench.BenchCommand;
+import dev.coldbrew.local.cli.InvokeCommand;
+import dev.coldbrew.local.cli.LocalCommand;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /** The {@code coldbrew} command: a thin {@code main} over {@link #run}, which the tests call with their own streams. */
 public final class Main {
@@ -17,13 +24,17 @@ public final class Main {
             Commands:
               bench      run the workloads under each start-up strategy and memory size in the local Lambda;
                          write results.json, report.md and charts (coldbrew bench --help for its options)
+              local      run functions in the local Lambda and serve the Invoke API (coldbrew local --help)
+              invoke     invoke a function through the Invoke API (coldbrew invoke --help)
               help       show this help
 
             Options:
               --version  print coldbrew's version
             """;
 
-    private static final List<String> COMMANDS = List.of("bench", "help", "--version");
+    private static final List<String> COMMANDS = List.of("bench", "local", "invoke", "help", "--version");
+
+    private static final String AWS_RUNTIME_FLAG = "--aws-runtime-classpath";
 
     private Main() {}
 
@@ -43,6 +54,8 @@ public final class Main {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
             case "bench" -> bench(out, err, rest);
+            case "local" -> ExitCode.of(LocalCommand.run(out, err, withAwsRuntime(rest)));
+            case "invoke" -> ExitCode.of(InvokeCommand.run(out, err, rest.toArray(String[]::new)));
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield ExitCode.OK;
@@ -65,6 +78,21 @@ public final class Main {
             case FAILED -> ExitCode.FAILURE;
             case USAGE -> ExitCode.USAGE;
         };
+    }
+
+    /**
+     * {@code coldbrew local} runs {@code java21}/{@code java25} functions with AWS's runtime interface client, which
+     * ships with this command: its jars are passed unless the user names others.
+     */
+    static String[] withAwsRuntime(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        if (!args.contains(AWS_RUNTIME_FLAG) && !args.contains("--help") && !args.contains("-h")) {
+            all.add(AWS_RUNTIME_FLAG);
+            all.add(AwsRuntimeJars.locate().stream()
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)));
+        }
+        return all.toArray(String[]::new);
     }
 
     /** The project version, from the build. */

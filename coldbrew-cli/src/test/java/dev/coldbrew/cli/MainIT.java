@@ -48,7 +48,8 @@ class MainIT {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err())
-                .isEqualTo("coldbrew: unknown command 'serve': valid commands are bench, help, --version\n");
+                .isEqualTo(
+                        "coldbrew: unknown command 'serve': valid commands are bench, local, invoke, help, --version\n");
     }
 
     @Test

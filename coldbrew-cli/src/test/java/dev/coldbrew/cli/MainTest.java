@@ -48,7 +48,36 @@ class MainTest {
     @Test
     void unknownCommandNamesItAndTheValidOnes() {
         assertThat(run("brew")).isEqualTo(2);
-        assertThat(err()).isEqualTo("coldbrew: unknown command 'brew': valid commands are bench, help, --version\n");
+        assertThat(err())
+                .isEqualTo(
+                        "coldbrew: unknown command 'brew': valid commands are bench, local, invoke, help, --version\n");
+    }
+
+    @Test
+    void localHelpIsTheLocalLambdasUsage() {
+        assertThat(run("local", "--help")).isZero();
+        assertThat(out())
+                .startsWith("Usage: coldbrew local [--template template.yaml] [--function SPEC]... [options]\n");
+    }
+
+    @Test
+    void localWithoutFunctionsIsAUsageError() {
+        assertThat(run("local")).isEqualTo(2);
+        assertThat(err()).startsWith("coldbrew local: ");
+    }
+
+    @Test
+    void invokeWithoutANameIsAUsageError() {
+        assertThat(run("invoke")).isEqualTo(2);
+        assertThat(err()).startsWith("coldbrew invoke: ").contains("Usage: coldbrew invoke NAME");
+    }
+
+    @Test
+    void localGetsTheBundledAwsRuntimeClient() {
+        String[] args = Main.withAwsRuntime(java.util.List.of("--function", "x"));
+
+        assertThat(args).hasSize(4).startsWith("--function", "x", "--aws-runtime-classpath");
+        assertThat(args[3]).contains("aws-lambda-java-runtime-interface-client");
     }
 
     @Test
