@@ -7,11 +7,16 @@ import java.util.List;
  * Everything a run measured: how each function was prepared and every raw sample, in the order taken.
  *
  * @param limitsEnforced whether the local Lambda enforced memory and CPU limits with cgroups
+ * @param loadAverageStart the machine's 1-minute load average when the run started (NaN where unknown): other
+ *     processes competing for the CPU make every number noisier
+ * @param loadAverageEnd the same when it finished
  */
 public record Measurements(
         Instant started,
         Instant finished,
         boolean limitsEnforced,
+        double loadAverageStart,
+        double loadAverageEnd,
         List<Preparation> preparations,
         List<Sample> samples) {
     public Measurements {

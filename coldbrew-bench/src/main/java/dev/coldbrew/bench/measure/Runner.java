@@ -34,6 +34,7 @@ public final class Runner {
 
     public Measurements run() {
         Instant started = Instant.now();
+        double loadStart = LoadAverage.oneMinute();
         for (Workload workload : options.workloads()) {
             for (Strategy strategy : options.strategies()) {
                 progress.show(workload.id() + " " + strategy.name() + " preparing");
@@ -48,7 +49,14 @@ public final class Runner {
             }
         }
         progress.finish();
-        return new Measurements(started, Instant.now(), context.lambda().limitsEnforced(), preparations, samples);
+        return new Measurements(
+                started,
+                Instant.now(),
+                context.lambda().limitsEnforced(),
+                loadStart,
+                LoadAverage.oneMinute(),
+                preparations,
+                samples);
     }
 
     private PreparedFunction prepare(Workload workload, Strategy strategy) {

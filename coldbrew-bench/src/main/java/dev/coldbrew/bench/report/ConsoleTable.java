@@ -13,7 +13,16 @@ public final class ConsoleTable {
         "workload", "strategy", "MB", "cold ms", "vs aws", "warm ms", "vs aws", "max MB", "$/1M warm"
     };
 
+    /** A row without numbers: workload, strategy, memory size and why. */
+    private static final int NOTE_COLUMNS = 4;
+
+    private static final int MAX_NOTE = 90;
+
     private ConsoleTable() {}
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
 
     public static void print(Summary summary, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
@@ -23,12 +32,24 @@ public final class ConsoleTable {
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
+            for (int i = 0; i < (row.length == NOTE_COLUMNS ? NOTE_COLUMNS - 1 : row.length); i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
+            if (row.length == NOTE_COLUMNS) {
+                line.append(pad(row[0], widths[0]))
+                        .append("  ")
+                        .append(pad(row[1], widths[1]))
+                        .append("  ");
+                line.append(" ".repeat(widths[2] - row[2].length()))
+                        .append(row[2])
+                        .append("  ")
+                        .append(row[3]);
+                out.println(line);
+                continue;
+            }
             for (int i = 0; i < row.length; i++) {
                 String cell = row[i];
                 boolean left = i < 2 || row == HEADER;
@@ -41,7 +62,7 @@ public final class ConsoleTable {
 
     private static String[] row(Summary summary, CellSummary c) {
         if (!c.note().isEmpty()) {
-            return new String[] {c.workload(), c.strategy(), "" + c.memoryMb(), shorten(c.note()), "", "", "", "", ""};
+            return new String[] {c.workload(), c.strategy(), "" + c.memoryMb(), shorten(c.note())};
         }
         String cold = Format.ms(c.coldTotal().median()) + (c.errors() > 0 ? " (" + c.errors() + " errors)" : "");
         return new String[] {
@@ -59,6 +80,6 @@ public final class ConsoleTable {
 
     private static String shorten(String note) {
         String line = note.lines().findFirst().orElse("");
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+        return line.length() > MAX_NOTE ? line.substring(0, MAX_NOTE - 3) + "..." : line;
     }
 }

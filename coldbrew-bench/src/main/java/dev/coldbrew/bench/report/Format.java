@@ -29,6 +29,10 @@ final class Format {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "$%.2f", value);
     }
 
+    static String load(double value) {
+        return Double.isNaN(value) ? "unknown" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
     static String mb(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f", value);
     }

@@ -45,6 +45,15 @@ public final class MarkdownReport {
                                 ? "memory limit = memory size and CPU = memory size / 1769 MB of one vCPU, enforced with cgroups"
                                 : "limits NOT enforced (no writable cgroups): every size got the whole machine")
                 .append('\n');
+        md.append("- Load average (1 min): ")
+                .append(Format.load(m.loadAverageStart()))
+                .append(" at the start, ")
+                .append(Format.load(m.loadAverageEnd()))
+                .append(" at the end, on ")
+                .append(machine.cpus())
+                .append(" CPUs")
+                .append(busy(m, machine) ? busyNote() : "")
+                .append('\n');
         md.append("- Price: ")
                 .append(Pricing.statement())
                 .append("; cost per 1M warm invokes at the median")
@@ -64,6 +73,17 @@ public final class MarkdownReport {
 
     public static byte[] bytes(BenchOptions o, MachineInfo machine, Measurements m, Summary summary) {
         return write(o, machine, m, summary).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** More runnable processes than half the CPUs: the bench was not alone on the machine. */
+    private static boolean busy(Measurements m, MachineInfo machine) {
+        double worst = Math.max(m.loadAverageStart(), m.loadAverageEnd());
+        return !Double.isNaN(worst) && worst > machine.cpus() / 2.0;
+    }
+
+    private static String busyNote() {
+        return " — other processes competed for the CPUs during this run, so durations are noisier and slower"
+                + " than on an idle machine; compare strategies through the ratios and ranges";
     }
 
     private static void strategies(StringBuilder md, BenchOptions o, Measurements m) {

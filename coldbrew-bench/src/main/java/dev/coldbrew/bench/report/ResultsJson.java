@@ -24,6 +24,7 @@ public final class ResultsJson {
         json.member("started", m.started().toString())
                 .member("finished", m.finished().toString());
         json.member("limitsEnforced", m.limitsEnforced());
+        json.member("loadAverageStart", m.loadAverageStart()).member("loadAverageEnd", m.loadAverageEnd());
         options(json.name("run"), options);
         machine(json.name("machine"), machine);
         json.name("pricing").beginObject();

@@ -79,7 +79,7 @@ class ReportTest {
                         "not available here: no native-image on PATH or GRAALVM_HOME",
                         List.of(),
                         0));
-        return new Measurements(Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, preparations, samples);
+        return new Measurements(Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, 0.5, 0.75, preparations, samples);
     }
 
     @Test
@@ -95,6 +95,25 @@ class ReportTest {
                         + " | 10.0 [10.0–10.0] | 10.0 | 0.25× | 90 | 0.69× | 10.0 | $0.37 |")
                 .contains("| `coldbrew-native` | 256 | not available here: no native-image on PATH or GRAALVM_HOME |")
                 .contains("![duration-kmeans.png](duration-kmeans.png)");
+    }
+
+    @Test
+    void consoleTableAlignsNumbersAndShowsWhyACellHasNone() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        ConsoleTable.print(
+                Summary.of(o, m), new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .toList())
+                .contains(
+                        "workload  strategy         MB    cold ms  vs aws  warm ms  vs aws  max MB  $/1M warm",
+                        "kmeans    aws-java          256     1501   1.00×      100   1.00×     120      $0.62",
+                        "kmeans    coldbrew-aot     1024     91.0   0.15×     10.0   0.25×      90      $0.37",
+                        "kmeans    coldbrew-native   256  not available here: no native-image on PATH or GRAALVM_HOME");
     }
 
     @Test
