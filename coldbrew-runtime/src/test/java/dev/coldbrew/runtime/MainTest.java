@@ -151,7 +151,7 @@ class MainTest {
     void unknownMethodIsAnInitError() throws Exception {
         RuntimeRequest report = initFailure("example.handlers.Echo::nope", "Runtime.NoSuchHandler");
         assertThat(report.errorRequest().errorMessage())
-                .endsWith("class example.handlers.Echo has no public method nope");
+                .endsWith("class example.handlers.Echo has no public method nope with at most 3 parameters");
     }
 
     @Test
@@ -166,7 +166,57 @@ class MainTest {
 
     @Test
     void classThatIsNoHandlerIsAnInitError() throws Exception {
-        RuntimeRequest report = initFailure("example.handlers.NotAHandler::handle", "Runtime.BadFunctionCode");
-        assertThat(report.errorRequest().errorMessage()).contains("method handle is not a handler");
+        RuntimeRequest report = initFailure("example.handlers.NotAHandler", "Runtime.BadFunctionCode");
+        assertThat(report.errorRequest().errorMessage())
+                .contains("class example.handlers.NotAHandler is not a handler");
+    }
+
+    @Test
+    void runsAHandlerMethodOnBytesWithColdbrewsContext() throws Exception {
+        try (InProcessRuntime runtime = main("example.handlers.Pojo::bytes")) {
+            String id = api.enqueue(Event.of("ev").withRequestId("pojo-1"));
+            assertThat(api.awaitResponse(id).bodyAsString()).isEqualTo("pojo-1:ev");
+        }
+    }
+
+    @Test
+    void runsAStreamHandlerMethodWithAwsContext() throws Exception {
+        try (InProcessRuntime runtime = main("example.handlers.Pojo::stream")) {
+            String id = api.enqueue(Event.of("ev").withRequestId("pojo-2"));
+            assertThat(api.awaitResponse(id).bodyAsString()).isEqualTo("pojo-2:ev");
+        }
+    }
+
+    @Test
+    void runsAStaticPojoMethodThroughACodec() throws Exception {
+        try (InProcessRuntime runtime = main("example.handlers.Pojo::greet")) {
+            String id = api.enqueue("Grace");
+            assertThat(api.awaitResponse(id).bodyAsString()).isEqualTo("Hi Grace");
+        }
+    }
+
+    @Test
+    void voidMethodWithoutParametersSendsAnEmptyResponse() throws Exception {
+        try (InProcessRuntime runtime = main("example.handlers.Pojo::nothing")) {
+            String id = api.enqueue("{}");
+            assertThat(api.awaitResponse(id).body()).isEmpty();
+        }
+    }
+
+    @Test
+    void exceptionFromAHandlerMethodIsAUserErrorWithTheMethodsFrame() throws Exception {
+        try (InProcessRuntime runtime = main("example.handlers.Pojo::fail")) {
+            String id = api.enqueue("abc");
+            RuntimeRequest report = api.awaitError(id);
+            assertThat(report.errorType()).isEqualTo("Runtime.UserException");
+            assertThat(report.errorRequest().errorMessage()).isEqualTo("refused 3 bytes");
+            assertThat(report.errorRequest().stackTrace().get(0)).startsWith("example.handlers.Pojo.fail(Pojo.java:");
+        }
+    }
+
+    @Test
+    void handlerMethodWithAnUnsupportedSignatureIsAnInitError() throws Exception {
+        RuntimeRequest report = initFailure("example.handlers.Pojo::twoInputs", "Runtime.BadFunctionCode");
+        assertThat(report.errorRequest().errorMessage()).contains("has an unsupported signature");
     }
 }

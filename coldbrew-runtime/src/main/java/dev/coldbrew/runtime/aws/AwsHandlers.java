@@ -42,6 +42,18 @@ public final class AwsHandlers {
         return null;
     }
 
+    /** Passes AWS's {@code Context} view of coldbrew's context to handler methods that declare it. */
+    public static dev.coldbrew.runtime.handler.ContextAdapter contextAdapter() {
+        return new AwsContextAdapter();
+    }
+
+    private static final class AwsContextAdapter implements dev.coldbrew.runtime.handler.ContextAdapter {
+        @Override
+        public Object adapt(dev.coldbrew.runtime.Context context) {
+            return new AwsContext(context);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Invoker requestHandler(
             RequestHandler<?, ?> handler, HandlerName name, FunctionConfig function, ClassLoader loader)

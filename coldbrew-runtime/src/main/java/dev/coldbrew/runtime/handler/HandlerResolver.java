@@ -17,7 +17,8 @@ import java.lang.reflect.Type;
 /**
  * Resolves {@code _HANDLER} once at init: loads the class, creates one instance with its public no-argument
  * constructor, and wraps it by the handler interface it implements. Reflection happens here only; the instance
- * is then called through its interface on every invocation.
+ * is then called through its interface on every invocation. A method named with {@code ::method} that is not a
+ * handler interface's method is bound by {@link MethodHandlers} (the one reflective call per invocation).
  *
  * <p>Init failures: no such class or method → {@code Runtime.NoSuchHandler}; constructor throws, class is not a
  * handler, or a {@code RequestHandler} has no codec → {@code Runtime.BadFunctionCode}.
@@ -35,9 +36,25 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
     public Invoker create(Config config) throws InitException {
         HandlerName name = HandlerName.parse(config.handler());
         Class<?> type = load(name);
-        requireMethod(type, name);
+        Method method = name.method() == null ? null : MethodHandlers.find(type, name);
+        if (method != null && MethodHandlers.isStatic(method)) {
+            return new Invoker(config.function(), MethodHandlers.bind(null, method, name, loader));
+        }
         Object instance = instantiate(type, name);
-        return adapt(instance, name, config.function());
+        Invoker invoker = adapt(instance, name, config.function());
+        if (invoker != null) {
+            return invoker;
+        }
+        if (method != null) {
+            return new Invoker(config.function(), MethodHandlers.bind(instance, method, name, loader));
+        }
+        throw new InitException(
+                RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE,
+                "adapt handler " + name + " failed: class "
+                        + type.getName()
+                        + " is not a handler: implement dev.coldbrew.runtime.BytesHandler, StreamHandler or"
+                        + " TypedHandler, or com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler,"
+                        + " or name a handler method as package.Class::method");
     }
 
     private Class<?> load(HandlerName name) throws InitException {
@@ -51,20 +68,6 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
         } catch (LinkageError e) {
             throw new InitException(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, "load handler " + name + " failed: " + e, e);
         }
-    }
-
-    private static void requireMethod(Class<?> type, HandlerName name) throws InitException {
-        if (name.method() == null) {
-            return;
-        }
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals(name.method())) {
-                return;
-            }
-        }
-        throw new InitException(
-                RuntimeApi.FN_ERROR_NO_SUCH_HANDLER,
-                "load handler " + name + " failed: class " + type.getName() + " has no public method " + name.method());
     }
 
     private static Object instantiate(Class<?> type, HandlerName name) throws InitException {
@@ -97,18 +100,7 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
         if (instance instanceof TypedHandler<?, ?> typed && isMethod(name, HANDLE)) {
             return typed(typed, name, function);
         }
-        Invoker aws = awsHandler(instance, name, function);
-        if (aws != null) {
-            return aws;
-        }
-        throw new InitException(
-                RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE,
-                "adapt handler " + name + " failed: "
-                        + (name.method() == null
-                                ? "class " + instance.getClass().getName()
-                                : "method " + name.method())
-                        + " is not a handler: implement dev.coldbrew.runtime.BytesHandler, StreamHandler or TypedHandler,"
-                        + " or com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler");
+        return awsHandler(instance, name, function);
     }
 
     private Invoker awsHandler(Object instance, HandlerName name, FunctionConfig function) throws InitException {
