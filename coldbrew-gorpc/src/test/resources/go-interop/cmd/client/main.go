@@ -97,6 +97,21 @@ func main() {
 		fmt.Printf("size %d %s equal=%v\n", n, outcome(err), bytes.Equal(resp.Payload, payload))
 	}
 
+	// 20 calls in flight at once on the one connection; replies are matched by sequence number.
+	calls := make([]*rpc.Call, 0, 20)
+	for i := 0; i < 20; i++ {
+		req := &messages.InvokeRequest{Payload: []byte(fmt.Sprintf("p%d", i))}
+		calls = append(calls, client.Go("Function.Invoke", req, &messages.InvokeResponse{}, nil))
+	}
+	matched := 0
+	for i, call := range calls {
+		<-call.Done
+		if call.Error == nil && string(call.Reply.(*messages.InvokeResponse).Payload) == fmt.Sprintf("p%d", i) {
+			matched++
+		}
+	}
+	fmt.Printf("pipelined %d of %d matched\n", matched, len(calls))
+
 	err = client.Call("Function.Ping", messages.PingRequest{}, &messages.PingResponse{})
 	fmt.Printf("ping-again %s\n", outcome(err))
 }

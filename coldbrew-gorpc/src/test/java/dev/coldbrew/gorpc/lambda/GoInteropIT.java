@@ -65,6 +65,7 @@ class GoInteropIT {
                             "size 1024 ok equal=true",
                             "size 1048576 ok equal=true",
                             "size 6291456 ok equal=true",
+                            "pipelined 20 of 20 matched",
                             "ping-again ok");
         }
         assertThat(received.get(5))
