@@ -75,7 +75,7 @@ public final class Charts {
                 .xAxisTitle("memory size (MB)")
                 .yAxisTitle("Duration (ms)")
                 .build();
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         for (String strategy : strategies(cells)) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class Charts {
                 .yAxisTitle("ms")
                 .build();
         chart.getStyler().setStacked(true);
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         List<CellSummary> at = cells.stream().filter(c -> c.memoryMb() == mb).toList();
         List<String> names = at.stream().map(CellSummary::strategy).toList();
         chart.addSeries("Init Duration", names, values(at, c -> c.coldInit().median()));
@@ -119,7 +119,7 @@ public final class Charts {
                 .xAxisTitle("memory size (MB)")
                 .yAxisTitle("Max Memory Used (MB)")
                 .build();
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         List<Integer> sizes =
                 cells.stream().map(CellSummary::memoryMb).distinct().sorted().toList();
         List<String> categories = sizes.stream().map(String::valueOf).toList();
