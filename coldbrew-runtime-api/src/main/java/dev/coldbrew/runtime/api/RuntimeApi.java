@@ -105,6 +105,8 @@ public final class RuntimeApi {
 
     // ---- HTTP/1.1 framing used on the Runtime API connection ---------------------------------------
     public static final String HTTP_VERSION = "HTTP/1.1";
+    public static final String METHOD_GET = "GET";
+    public static final String METHOD_POST = "POST";
     public static final String HEADER_HOST = "Host";
     public static final String HEADER_USER_AGENT = "User-Agent";
     public static final String HEADER_CONTENT_TYPE = "Content-Type";

@@ -140,26 +140,36 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
 
     /** Waits for the {@code /response} of {@code requestId}. */
     public RuntimeRequest awaitResponse(String requestId) throws InterruptedException {
-        return await("POST " + RuntimeApi.responsePath(requestId), "POST", RuntimeApi.responsePath(requestId));
+        return await(
+                RuntimeApi.METHOD_POST + " " + RuntimeApi.responsePath(requestId),
+                RuntimeApi.METHOD_POST,
+                RuntimeApi.responsePath(requestId));
     }
 
     /** Waits for the {@code /error} of {@code requestId}. */
     public RuntimeRequest awaitError(String requestId) throws InterruptedException {
-        return await("POST " + RuntimeApi.errorPath(requestId), "POST", RuntimeApi.errorPath(requestId));
+        return await(
+                RuntimeApi.METHOD_POST + " " + RuntimeApi.errorPath(requestId),
+                RuntimeApi.METHOD_POST,
+                RuntimeApi.errorPath(requestId));
     }
 
     /** Waits for a {@code POST /runtime/init/error}. */
     public RuntimeRequest awaitInitError() throws InterruptedException {
-        return await("POST " + RuntimeApi.INIT_ERROR_PATH, "POST", RuntimeApi.INIT_ERROR_PATH);
+        return await(
+                RuntimeApi.METHOD_POST + " " + RuntimeApi.INIT_ERROR_PATH,
+                RuntimeApi.METHOD_POST,
+                RuntimeApi.INIT_ERROR_PATH);
     }
 
     /** Waits for {@code count} {@code GET /next} requests in total (the runtime is then waiting for an event). */
     public void awaitNextCalls(int count) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (countOf("GET", RuntimeApi.NEXT_PATH) < count) {
+        while (countOf(RuntimeApi.METHOD_GET, RuntimeApi.NEXT_PATH) < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("fake Runtime API: expected " + count + " GET " + RuntimeApi.NEXT_PATH
-                        + " within " + wait.toMillis() + " ms, saw " + countOf("GET", RuntimeApi.NEXT_PATH)
+                        + " within " + wait.toMillis() + " ms, saw "
+                        + countOf(RuntimeApi.METHOD_GET, RuntimeApi.NEXT_PATH)
                         + "; all requests: " + requests());
             }
             Thread.sleep(10);
@@ -207,7 +217,7 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
                 all.add(request);
             }
             received.add(request);
-            if (request.method().equals("GET") && request.path().equals(RuntimeApi.NEXT_PATH)) {
+            if (request.method().equals(RuntimeApi.METHOD_GET) && request.path().equals(RuntimeApi.NEXT_PATH)) {
                 serveNext(exchange);
             } else {
                 Exchanges.reply(exchange, Routes.answer(request, states));

@@ -13,16 +13,16 @@ final class Routes {
 
     static Answer answer(RuntimeRequest request, InvocationStates states) {
         String path = request.path();
-        if (request.method().equals("POST") && path.equals(RuntimeApi.INIT_ERROR_PATH)) {
+        if (request.method().equals(RuntimeApi.METHOD_POST) && path.equals(RuntimeApi.INIT_ERROR_PATH)) {
             return accepted();
         }
-        if (request.method().equals("POST") && path.equals(RuntimeApi.RESTORE_ERROR_PATH)) {
+        if (request.method().equals(RuntimeApi.METHOD_POST) && path.equals(RuntimeApi.RESTORE_ERROR_PATH)) {
             return accepted();
         }
-        if (request.method().equals("GET") && path.equals(RuntimeApi.RESTORE_NEXT_PATH)) {
+        if (request.method().equals(RuntimeApi.METHOD_GET) && path.equals(RuntimeApi.RESTORE_NEXT_PATH)) {
             return new Answer(RuntimeApi.HTTP_OK, new byte[0]);
         }
-        if (request.method().equals("POST") && request.requestId() != null) {
+        if (request.method().equals(RuntimeApi.METHOD_POST) && request.requestId() != null) {
             return invocationResult(request, states);
         }
         return error(404, "NotFound", "no route for " + request.method() + " " + path);
