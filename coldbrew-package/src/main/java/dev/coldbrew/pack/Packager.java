@@ -97,6 +97,7 @@ public final class Packager {
         if (!request.aotCache()) {
             return new Contents("jvm", modules, 0, 0);
         }
+        ZipWriter.fixTimes(stage);
         Path training = work.resolve("training");
         Folders.copyTree(stage, training);
         Path configuration = work.resolve("coldbrew.aotconf");
@@ -149,7 +150,12 @@ public final class Packager {
         if (request.verify() && request.target() == Target.PROVIDED_AL2023) {
             step("verify: running " + output + " in the local Lambda (unpacked to a new folder)");
             verification = ZipCheck.run(
-                    lambdaRun(), output, events.events().getFirst(), contents.aotCacheBytes() > 0, progress);
+                    lambdaRun(),
+                    output,
+                    work.resolve("verify/var/task"),
+                    events.events().getFirst(),
+                    contents.aotCacheBytes() > 0,
+                    progress);
         }
         return new PackageSummary(
                 output,

@@ -3,13 +3,15 @@ package dev.coldbrew.pack.aot;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.pack.PackageException;
+import dev.coldbrew.pack.layout.ZipWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Runs a finished zip once in the local Lambda, which unpacks it into a folder of its own (not the training one):
- * with {@code -XX:AOTMode=on} the JVM refuses to start unless the AOT cache is valid at that new path.
+ * Runs a finished zip once in the local Lambda, unpacked (with the times and permissions stored in the zip) into a
+ * folder of its own, not the training one: with {@code -XX:AOTMode=on} the JVM refuses to start unless the AOT
+ * cache is valid at that new path.
  */
 public final class ZipCheck {
     private ZipCheck() {}
@@ -20,10 +22,12 @@ public final class ZipCheck {
      * @return e.g. {@code ok: response, Init Duration 123.45 ms, AOT cache in use}
      * @throws PackageException with the function's log when the runtime fails or rejects the cache
      */
-    public static String run(LambdaRun run, Path zip, SampleEvents.Event event, boolean aotCache, Consumer<String> log)
+    public static String run(
+            LambdaRun run, Path zip, Path taskRoot, SampleEvents.Event event, boolean aotCache, Consumer<String> log)
             throws PackageException {
+        ZipWriter.extract(zip, taskRoot);
         try (LocalLambda lambda = LambdaRun.localLambda(log)) {
-            run.register(lambda, zip, aotCache ? "-XX:AOTMode=on" : "");
+            run.register(lambda, taskRoot, aotCache ? "-XX:AOTMode=on" : "");
             InvocationResult result =
                     LambdaRun.invoke(lambda, run.functionName(), event.fileName(), event.payload(), "verify " + zip);
             String outcome = result.isFunctionError() ? "function error " + LambdaRun.errorType(result) : "response";

@@ -8,6 +8,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -22,8 +23,11 @@ import java.util.stream.Stream;
 public final class ZipWriter {
     private ZipWriter() {}
 
-    /** 2000-01-01T00:00:00Z: every entry's modification time. */
-    static final FileTime ENTRY_TIME = FileTime.fromMillis(946_684_800_000L);
+    /**
+     * 2000-01-01T00:00:00Z: the modification time of every file of a package, in the staging folder (before the AOT
+     * cache is made: the JVM checks the recorded time of each jar on the class path) and in the zip.
+     */
+    public static final FileTime ENTRY_TIME = FileTime.fromMillis(946_684_800_000L);
 
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> REGULAR = PosixFilePermissions.fromString("rw-r--r--");
@@ -65,6 +69,47 @@ public final class ZipWriter {
             Files.setPosixFilePermissions(entry, Files.isExecutable(file) ? EXECUTABLE : REGULAR);
         }
         Files.setLastModifiedTime(entry, ENTRY_TIME);
+    }
+
+    /**
+     * Unpacks a package as Lambda does: every entry under {@code target} with its Unix permissions and modification
+     * time.
+     *
+     * @throws PackageException naming the zip and the entry when unpacking fails or an entry escapes the target
+     */
+    public static void extract(Path zip, Path target) throws PackageException {
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"));
+                Stream<Path> walk = Files.walk(fs.getPath("/"))) {
+            for (Path entry : walk.toList()) {
+                Path out = target.resolve(entry.toString().substring(1)).normalize();
+                if (!out.startsWith(target)) {
+                    throw new PackageException("unzip " + zip + ": entry " + entry + " escapes " + target);
+                }
+                if (Files.isDirectory(entry)) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.copy(entry, out);
+                    Files.setPosixFilePermissions(
+                            out,
+                            Files.readAttributes(entry, PosixFileAttributes.class)
+                                    .permissions());
+                    Files.setLastModifiedTime(out, Files.getLastModifiedTime(entry));
+                }
+            }
+        } catch (IOException e) {
+            throw new PackageException("unzip " + zip + " into " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets the modification time of every file under {@code folder} to {@link #ENTRY_TIME}. */
+    public static void fixTimes(Path folder) throws PackageException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, ENTRY_TIME);
+            }
+        } catch (IOException e) {
+            throw new PackageException("set file times under " + folder + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** The sum of the sizes of the regular files under {@code folder}: the package's unzipped size. */
