@@ -55,12 +55,12 @@ public final class LocalLambda implements AutoCloseable {
     private LocalLambda(LocalOptions options, Optional<Cgroups> cgroups) {
         this.options = options;
         this.cgroups = cgroups;
-        this.invoker = new Invoker(options, this::startEnvironment);
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "coldbrew-idle-expiry");
+            Thread t = new Thread(r, "coldbrew-idle");
             t.setDaemon(true);
             return t;
         });
+        this.invoker = new Invoker(options, this::startEnvironment, reaper);
         long periodMs = Math.max(10, Math.min(1_000, options.idleExpiry().toMillis() / 2));
         reaper.scheduleWithFixedDelay(this::expireIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }

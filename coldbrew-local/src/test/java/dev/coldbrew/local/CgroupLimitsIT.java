@@ -84,10 +84,10 @@ class CgroupLimitsIT {
         assertThat(next.report().initDurationMs()).isPresent();
     }
 
-    /** The kernel moves FREEZING → FROZEN once every task stopped. */
+    /** Frozen after the freeze delay; the kernel moves FREEZING → FROZEN once every task stopped. */
     private static String awaitFrozen(long pid) throws IOException {
         String state = read("freezer", pid, "freezer.state");
-        for (int i = 0; i < 200 && state.equals("FREEZING"); i++) {
+        for (int i = 0; i < 500 && !state.equals("FROZEN"); i++) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
             state = read("freezer", pid, "freezer.state");
         }

@@ -45,6 +45,7 @@ public final class LocalCommand {
                                      AWS runtime interface client jars (java21/java25), separated by ':'
               --no-limits            do not use cgroups (no memory, CPU or pids limits)
               --no-freeze            do not freeze environments between invokes
+              --freeze-delay MS      freeze an environment after it is idle this long (default 20; 0 = at once)
               --help                 this text
 
             Example:
@@ -144,6 +145,9 @@ public final class LocalCommand {
                                     .toList());
                 case "--no-limits" -> options = options.withEnforceLimits(false);
                 case "--no-freeze" -> options = options.withFreezeBetweenInvokes(false);
+                case "--freeze-delay" ->
+                    options = options.withFreezeDelay(
+                            Duration.ofMillis(Flags.intIn(flag, value(args, ++i, flag), 0, 60_000)));
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }

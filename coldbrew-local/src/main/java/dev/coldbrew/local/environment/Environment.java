@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,6 +39,8 @@ public final class Environment {
     private final boolean freeze;
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile boolean killed;
+    private long freezeGeneration;
+    private boolean frozen;
 
     private Environment(
             String id,
@@ -137,13 +140,16 @@ public final class Environment {
         }
     }
 
-    private void prepare() {
+    /** Thaws a frozen environment, cancels a pending freeze and resets the peak memory. */
+    private synchronized void prepare() {
+        freezeGeneration++;
         if (cgroup == null) {
             return;
         }
         try {
-            if (freeze) {
+            if (frozen) {
                 cgroup.thaw();
+                frozen = false;
             }
             cgroup.resetPeak();
         } catch (IOException e) {
@@ -151,14 +157,35 @@ public final class Environment {
         }
     }
 
-    /** Freezes an idle environment (no CPU until the next invoke), when freezing is enabled. */
-    public void freeze() {
-        if (freeze && !killed) {
-            try {
-                cgroup.freeze();
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "environment " + id + ": cgroup freeze failed", e);
-            }
+    /**
+     * Freezes the environment once it has been idle for {@code delay} (no CPU until the next invoke), when
+     * freezing is enabled. A delay of zero freezes at once, as Lambda does; a short delay keeps back-to-back
+     * invokes from paying a freeze and a thaw each.
+     */
+    public void freezeWhenIdle(ScheduledExecutorService scheduler, Duration delay) {
+        if (!freeze) {
+            return;
+        }
+        long generation;
+        synchronized (this) {
+            generation = ++freezeGeneration;
+        }
+        if (delay.isZero()) {
+            freezeIfIdle(generation);
+        } else {
+            scheduler.schedule(() -> freezeIfIdle(generation), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private synchronized void freezeIfIdle(long generation) {
+        if (generation != freezeGeneration || killed || frozen) {
+            return;
+        }
+        try {
+            cgroup.freeze();
+            frozen = true;
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "environment " + id + ": cgroup freeze failed", e);
         }
     }
 
@@ -186,6 +213,7 @@ public final class Environment {
                 return;
             }
             killed = true;
+            freezeGeneration++;
         }
         process.killTree(cgroup, KILL_WAIT_MS);
         server.close();

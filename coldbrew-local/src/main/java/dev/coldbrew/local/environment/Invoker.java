@@ -17,6 +17,7 @@ import dev.coldbrew.local.runtimeapi.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs one synchronous invocation through a function's pool: a warm environment or a cold start (init limited
@@ -27,15 +28,17 @@ public final class Invoker {
 
     private final LocalOptions options;
     private final EnvironmentFactory factory;
+    private final ScheduledExecutorService scheduler;
 
     /** Starts environments (with their cgroups) for a pool. */
     public interface EnvironmentFactory {
         Environment start(FunctionPool pool) throws java.io.IOException;
     }
 
-    public Invoker(LocalOptions options, EnvironmentFactory factory) {
+    public Invoker(LocalOptions options, EnvironmentFactory factory, ScheduledExecutorService scheduler) {
         this.options = options;
         this.factory = factory;
+        this.scheduler = scheduler;
     }
 
     /** A request to invoke: the payload and the decoded client context (or {@code null}). */
@@ -168,7 +171,7 @@ public final class Invoker {
         env.logLine(report.toLogLine());
         String log = env.takeLog();
         if (!result.killEnvironment()) {
-            env.freeze();
+            env.freezeWhenIdle(scheduler, options.freezeDelay());
             if (!pool.release(env)) {
                 env.kill();
                 pool.discard(env);

@@ -6,19 +6,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Max Memory Used without cgroups: the sum of the peak resident set sizes ({@code VmHWM} in
- * {@code /proc/<pid>/status}) of the process tree. It is a peak since the process started, not per invocation.
+ * Max Memory Used without cgroups: the peak resident set size ({@code VmHWM} in {@code /proc/<pid>/status}) of
+ * the runtime process (not its children: walking the tree costs more than an invoke). It is a peak since the
+ * process started, not per invocation.
  */
 final class ProcessMemory {
     private ProcessMemory() {}
 
     static long peakRssMb(long pid) {
-        long kb = ProcessHandle.of(pid)
-                .map(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .orElseGet(Stream::empty)
-                .mapToLong(p -> vmHwmKb(p.pid()))
-                .sum();
-        return (kb + 1023) / 1024;
+        return (vmHwmKb(pid) + 1023) / 1024;
     }
 
     private static long vmHwmKb(long pid) {

@@ -45,6 +45,15 @@ public final class TestFunctions {
         return dir;
     }
 
+    /** The benchmark's echo function (raw-socket Runtime API loop, see {@code Echo.java}) as provided.al2023. */
+    public static FunctionConfig echo(Path dir, String name) {
+        copy("echo", dir, "Echo.java", "bootstrap");
+        compile(dir.resolve("Echo.java"));
+        return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Echo")
+                .withEnvironment(Map.of("JAVA", JAVA))
+                .withMemoryMb(MEMORY_MB);
+    }
+
     /** Compiles a Java source into its own directory. */
     public static void compile(Path source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

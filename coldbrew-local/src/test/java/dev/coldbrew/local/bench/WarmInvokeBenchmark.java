@@ -1,0 +1,155 @@
+package dev.coldbrew.local.bench;
+
+import dev.coldbrew.local.HttpInvokeServer;
+import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.testing.TestFunctions;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Warm invoke overhead of the local Lambda with the raw-socket echo function: p50/p99 latency and invokes/s
+ * with 1 and 2 environments, through the Java API and the HTTP Invoke API, with and without cgroups and freezing;
+ * a bare loopback HTTP round trip on the same JDK server as the baseline; and REPORT Init Duration against the
+ * bootstrap-start → first /next time the function itself observes. A benchmark, not a test: it asserts nothing.
+ *
+ * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run]}.
+ */
+public final class WarmInvokeBenchmark {
+
+    private static final byte[] PAYLOAD = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
+
+    public static void main(String[] args) throws Exception {
+        int invokes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Path dir = Files.createTempDirectory("coldbrew-bench-");
+        System.out.printf(
+                "warm invoke overhead, %d invokes per run, %d cores%n",
+                invokes, Runtime.getRuntime().availableProcessors());
+        System.out.println(LoopbackBaseline.measure(invokes));
+        for (Mode mode : Mode.values()) {
+            try (LocalLambda lambda = LocalLambda.create(mode.options())) {
+                lambda.register(TestFunctions.echo(dir.resolve("echo"), "echo").withReservedConcurrency(2));
+                System.out.println(run(mode.label + " java-api", 1, invokes, () -> lambda.invoke("echo", PAYLOAD)));
+                System.out.println(run(mode.label + " java-api", 2, invokes, () -> lambda.invoke("echo", PAYLOAD)));
+                if (mode == Mode.LAMBDA) {
+                    httpRuns(lambda, invokes);
+                    InitDurations.measure(lambda, 10);
+                }
+            }
+        }
+    }
+
+    enum Mode {
+        LAMBDA("cgroups+freeze after 20 ms idle"),
+        FREEZE_AT_ONCE("cgroups+freeze at once"),
+        NO_FREEZE("cgroups, no freeze"),
+        NO_LIMITS("no cgroups");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        LocalOptions options() {
+            LocalOptions base = LocalOptions.defaults().withLogSink(line -> {});
+            return switch (this) {
+                case LAMBDA -> base;
+                case FREEZE_AT_ONCE -> base.withFreezeDelay(java.time.Duration.ZERO);
+                case NO_FREEZE -> base.withFreezeBetweenInvokes(false);
+                case NO_LIMITS -> base.withEnforceLimits(false);
+            };
+        }
+    }
+
+    private static void httpRuns(LocalLambda lambda, int invokes) throws Exception {
+        try (HttpInvokeServer server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()) {
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(server.endpoint() + "/2015-03-31/functions/echo/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(PAYLOAD))
+                    .build();
+            Callable<Object> call = () -> http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            System.out.println(run("cgroups+freeze@20ms invoke-api(java.net.http)", 1, invokes, call));
+            System.out.println(run("cgroups+freeze@20ms invoke-api(java.net.http)", 2, invokes, call));
+            ThreadLocal<RawInvokeClient> raw = ThreadLocal.withInitial(() -> RawInvokeClient.connect(server.address()));
+            Callable<Object> rawCall = () -> raw.get().invoke("echo", PAYLOAD);
+            System.out.println(run("cgroups+freeze@20ms invoke-api(raw socket)", 1, invokes, rawCall));
+            System.out.println(run("cgroups+freeze@20ms invoke-api(raw socket)", 2, invokes, rawCall));
+        }
+    }
+
+    /** Warms up with a tenth of the invokes, then times {@code invokes} calls spread over {@code threads}. */
+    static String run(String label, int threads, int invokes, Callable<?> call) throws Exception {
+        timed(threads, Math.max(200, invokes / 10), call);
+        long start = System.nanoTime();
+        long[] latencies = timed(threads, invokes, call);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        return String.format(
+                Locale.ROOT,
+                "%-44s envs=%d  p50=%7.1f µs  p99=%7.1f µs  %8.0f invokes/s",
+                label,
+                threads,
+                latencies[latencies.length / 2] / 1e3,
+                latencies[(int) (latencies.length * 0.99)] / 1e3,
+                invokes / seconds);
+    }
+
+    private static long[] timed(int threads, int invokes, Callable<?> call) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<long[]>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                parts.add(pool.submit(() -> {
+                    long[] own = new long[invokes / threads];
+                    for (int i = 0; i < own.length; i++) {
+                        long s = System.nanoTime();
+                        Object result = call.call();
+                        own[i] = System.nanoTime() - s;
+                        check(result);
+                    }
+                    return own;
+                }));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> part : parts) {
+                long[] own = part.get();
+                long[] merged = Arrays.copyOf(all, all.length + own.length);
+                System.arraycopy(own, 0, merged, all.length, own.length);
+                all = merged;
+            }
+            return all;
+        }
+    }
+
+    private static void check(Object result) throws IOException {
+        int status = switch (result) {
+            case InvocationResult r -> r.functionError() == null ? r.statusCode() : 500;
+            case HttpResponse<?> r -> r.statusCode();
+            case Boolean done -> 200;
+            case Integer code -> code;
+            default -> 0;
+        };
+        if (status != 200) {
+            throw new IOException("benchmark invoke failed: " + result);
+        }
+    }
+}
