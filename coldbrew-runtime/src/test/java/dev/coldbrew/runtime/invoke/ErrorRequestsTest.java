@@ -1,0 +1,64 @@
+package dev.coldbrew.runtime.invoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coldbrew.runtime.api.ErrorRequest;
+import org.junit.jupiter.api.Test;
+
+class ErrorRequestsTest {
+    private static StackTraceElement frame(String className) {
+        return new StackTraceElement(className, "m", "F.java", 7);
+    }
+
+    @Test
+    void hidesRuntimeAndReflectionFramesAndKeepsUserFrames() {
+        RuntimeException error = new RuntimeException("boom");
+        error.setStackTrace(new StackTraceElement[] {
+            frame("com.example.Handler"),
+            frame("jdk.internal.reflect.DirectMethodHandleAccessor"),
+            frame("java.lang.invoke.LambdaForm$DMH"),
+            frame("dev.coldbrew.runtime.Invoker"),
+            frame("dev.coldbrew.runtime.loop.RuntimeLoop"),
+            frame("java.lang.Thread")
+        });
+        ErrorRequest request = ErrorRequests.from(error);
+        assertThat(request.errorMessage()).isEqualTo("boom");
+        assertThat(request.errorType()).isEqualTo("java.lang.RuntimeException");
+        assertThat(request.stackTrace())
+                .containsExactly("com.example.Handler.m(F.java:7)", "java.lang.Thread.m(F.java:7)");
+    }
+
+    @Test
+    void causeChainBackToTheTopEndsThere() {
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalArgumentException b = new IllegalArgumentException("b", a);
+        a.initCause(b);
+        a.setStackTrace(new StackTraceElement[0]);
+        b.setStackTrace(new StackTraceElement[0]);
+        assertThat(ErrorRequests.from(a).stackTrace())
+                .containsExactly("Caused by: java.lang.IllegalArgumentException: b");
+    }
+
+    @Test
+    void causeCyclesBelowTheTopEndAfterTheLimit() {
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalArgumentException b = new IllegalArgumentException("b", a);
+        a.initCause(b);
+        RuntimeException top = new RuntimeException("top", a);
+        for (Throwable t : new Throwable[] {a, b, top}) {
+            t.setStackTrace(new StackTraceElement[0]);
+        }
+        assertThat(ErrorRequests.from(top).stackTrace())
+                .hasSize(ErrorRequests.MAX_CAUSES)
+                .startsWith(
+                        "Caused by: java.lang.IllegalStateException: a",
+                        "Caused by: java.lang.IllegalArgumentException: b");
+    }
+
+    @Test
+    void errorTypeCanBeGivenForInitFailures() {
+        ErrorRequest request = ErrorRequests.from(new Exception("no handler"), "Runtime.NoSuchHandler");
+        assertThat(request.errorType()).isEqualTo("Runtime.NoSuchHandler");
+        assertThat(request.errorMessage()).isEqualTo("no handler");
+    }
+}
