@@ -59,7 +59,8 @@ final class Claims {
                                 c -> c.warmDuration().median(),
                                 AwsJavaStrategy.NAME,
                                 r -> r <= 0.5,
-                                "native warm Duration vs aws-java"));
+                                "native warm Duration vs aws-java"),
+                "**Plain Java used 50–60 MB on k-means** (seed, on Lambda) — " + plainJavaMemory());
     }
 
     List<String> targets() {
@@ -94,6 +95,19 @@ final class Claims {
                                 JvmStrategy.NAME,
                                 r -> r > 1,
                                 "coldbrew-jvm-c1 vs coldbrew-jvm warm Duration"));
+    }
+
+    /** aws-java's Max Memory Used on k-means at each size, against the seed's 50–60 MB. */
+    private String plainJavaMemory() {
+        List<String> parts = new ArrayList<>();
+        for (int mb : memorySizes) {
+            cell("kmeans", AwsJavaStrategy.NAME, mb)
+                    .ifPresent(c -> parts.add(mb + " MB: " + Format.mb(c.maxMemoryMedian()) + " MB"));
+        }
+        return parts.isEmpty()
+                ? "not measured here (" + notMeasuredReason("kmeans", AwsJavaStrategy.NAME) + ")."
+                : "aws-java's Max Memory Used here: " + String.join(", ", parts)
+                        + " (the local Lambda's cgroup peak; see the Max Memory Used chart).";
     }
 
     private String compare(
