@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Reads gob primitives from one received message. Every length is checked against the bytes left in the
  * message before anything is allocated, and every error names the stream offset.
  */
-public final class GobInput {
+final class GobInput {
     private final byte[] buf;
     private final int end;
     private final long streamOffset;

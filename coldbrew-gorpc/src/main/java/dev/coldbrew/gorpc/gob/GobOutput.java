@@ -10,7 +10,7 @@ import java.util.Arrays;
  * prefix (9 bytes) is kept in front of each message body, so the prefix is filled in afterwards without
  * copying the body.
  */
-public final class GobOutput {
+final class GobOutput {
     private static final int PREFIX_ROOM = 9;
     private static final int INITIAL_CAPACITY = 256;
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Component types are referenced by id and resolved only when a value is decoded, because Go defines a parent
  * before its components.
  */
-public sealed interface WireType {
+sealed interface WireType {
     /** The informational name Go sent (often empty); never compared when matching types. */
     String name();
 
