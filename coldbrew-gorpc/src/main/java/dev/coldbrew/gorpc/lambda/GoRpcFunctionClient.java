@@ -53,7 +53,14 @@ public final class GoRpcFunctionClient implements AutoCloseable {
                 client = RpcClient.connect(address, left);
                 client.call(FunctionService.PING, PingRequest.GOB, PingRequest.INSTANCE, PingResponse.GOB, left);
                 return new GoRpcFunctionClient(client);
-            } catch (IOException | RpcMethodException e) {
+            } catch (RpcMethodException e) {
+                client.close();
+                // It answers, but not as a go1.x function: retrying cannot help.
+                throw new IOException(
+                        "go1.x: function at " + address + " answered " + FunctionService.PING + " with an rpc error: "
+                                + e.remoteError(),
+                        e);
+            } catch (IOException e) {
                 last = e;
                 if (client != null) {
                     client.close();

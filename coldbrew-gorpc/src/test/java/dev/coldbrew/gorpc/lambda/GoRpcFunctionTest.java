@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coldbrew.gorpc.rpc.RpcClient;
+import dev.coldbrew.gorpc.rpc.RpcMethod;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
+import dev.coldbrew.gorpc.rpc.RpcServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -179,6 +181,18 @@ class GoRpcFunctionTest {
                 .hasMessageContaining("go1.x: function at ")
                 .hasMessageContaining(":" + port + " not ready within 200 ms after ")
                 .hasMessageContaining("last error: rpc: connect to");
+    }
+
+    @Test
+    void aPeerWithoutFunctionPingFailsAtOnceInsteadOfRetrying() throws Exception {
+        try (RpcServer other = RpcServer.builder()
+                .method("Other.Ping", new RpcMethod<>(PingRequest.GOB, PingResponse.GOB, req -> PingResponse.INSTANCE))
+                .start(0)) {
+            assertThatThrownBy(() -> GoRpcFunctionClient.connect(other.port(), Duration.ofMinutes(5)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("go1.x: function at " + VectorReplayTest.loopback(other.port()) + " answered "
+                            + "Function.Ping with an rpc error: rpc: can't find service Function.Ping");
+        }
     }
 
     @Test
