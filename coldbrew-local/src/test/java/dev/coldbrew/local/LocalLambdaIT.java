@@ -38,8 +38,15 @@ class LocalLambdaIT {
                         .isFalse());
     }
 
+    /** True while the process runs; a zombie waiting for its (re)parent to reap it is not running. */
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private InvocationResult invoke(String name, String payload) {

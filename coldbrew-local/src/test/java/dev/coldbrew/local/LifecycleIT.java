@@ -1,0 +1,158 @@
+package dev.coldbrew.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coldbrew.local.testing.TestFunctions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Environment lifecycle: zip code, init timeout, idle expiry, stopping, process trees, running without limits. */
+class LifecycleIT {
+
+    @TempDir
+    Path dir;
+
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    LocalLambda lambda;
+
+    LocalLambda start(LocalOptions options) {
+        lambda = LocalLambda.create(options.withLogSink(lines::add));
+        return lambda;
+    }
+
+    @AfterEach
+    void stop() {
+        if (lambda != null) {
+            lambda.close();
+        }
+    }
+
+    @Test
+    void zipCodeIsUnzippedWithItsExecutableBits() throws IOException {
+        FunctionConfig probe = TestFunctions.probe(dir.resolve("src"), "zipped");
+        Path zip = dir.resolve("function.zip");
+        try (FileSystem fs = FileSystems.newFileSystem(
+                URI.create("jar:" + zip.toUri()), Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+            for (String file : List.of("bootstrap", "Fn.class")) {
+                Path entry = fs.getPath(file);
+                Files.copy(dir.resolve("src").resolve(file), entry);
+                Files.setPosixFilePermissions(
+                        entry, PosixFilePermissions.fromString(file.equals("bootstrap") ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        start(LocalOptions.defaults())
+                .register(new FunctionConfig(
+                        "zipped",
+                        zip,
+                        RuntimeKind.PROVIDED,
+                        "Fn",
+                        probe.memoryMb(),
+                        probe.timeout(),
+                        FunctionConfig.UNRESERVED,
+                        probe.environment()));
+
+        InvocationResult result = invoke("zipped", "{\"action\":\"env\",\"name\":\"LAMBDA_TASK_ROOT\"}");
+
+        assertThat(result.functionError()).as(result.log()).isNull();
+        assertThat(result.payloadText()).doesNotContain(dir.toString()).contains("coldbrew-task-");
+        Path taskRoot = Path.of(result.payloadText().replace("\"", ""));
+        lambda.close();
+        assertThat(taskRoot).doesNotExist();
+    }
+
+    @Test
+    void initOverTheInitLimitIsRetriedInsideTheFirstInvoke() {
+        start(LocalOptions.defaults().withInitTimeout(Duration.ofMillis(500)));
+        lambda.register(TestFunctions.probe(dir, "sleepy", Map.of("INIT_SLEEP_MS", "1000"))
+                .withTimeout(Duration.ofSeconds(30)));
+
+        InvocationResult result = invoke("sleepy", "{}");
+
+        assertThat(result.functionError()).isNull();
+        assertThat(result.log()).containsPattern("INIT_REPORT Init Duration: [0-9.]+ ms\tPhase: init\tStatus: timeout");
+        assertThat(result.report().initDurationMs()).isEmpty();
+        assertThat(result.report().durationMs()).isGreaterThan(1000);
+    }
+
+    @Test
+    void idleEnvironmentsExpire() throws InterruptedException {
+        start(LocalOptions.defaults().withIdleExpiry(Duration.ofMillis(300)));
+        lambda.register(TestFunctions.probe(dir, "expiring"));
+        long pid = Long.parseLong(invoke("expiring", "{\"action\":\"pid\"}").payloadText());
+
+        for (int i = 0; i < 500 && LocalLambdaIT.alive(pid); i++) {
+            Thread.sleep(10);
+        }
+
+        assertThat(LocalLambdaIT.alive(pid)).isFalse();
+        assertThat(lambda.environmentPids("expiring")).isEmpty();
+        assertThat(invoke("expiring", "{}").report().initDurationMs()).isPresent();
+    }
+
+    @Test
+    void stopEnvironmentsMakesTheNextInvokeCold() {
+        start(LocalOptions.defaults());
+        lambda.register(TestFunctions.probe(dir, "stopped"));
+        long pid = Long.parseLong(invoke("stopped", "{\"action\":\"pid\"}").payloadText());
+
+        lambda.stopEnvironments("stopped");
+        InvocationResult next = invoke("stopped", "{\"action\":\"pid\"}");
+
+        assertThat(LocalLambdaIT.alive(pid)).isFalse();
+        assertThat(next.report().initDurationMs()).isPresent();
+        assertThat(Long.parseLong(next.payloadText())).isNotEqualTo(pid);
+    }
+
+    @Test
+    void timeoutAndCloseKillTheWholeProcessTree() {
+        start(LocalOptions.defaults());
+        lambda.register(TestFunctions.probe(dir, "forking").withTimeout(Duration.ofSeconds(1)));
+        long child = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
+        long other = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
+
+        invoke("forking", "{\"action\":\"sleep\",\"ms\":5000}");
+        assertThat(LocalLambdaIT.alive(child))
+                .as("child of a timed-out environment")
+                .isFalse();
+
+        long third = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
+        lambda.close();
+        assertThat(LocalLambdaIT.alive(other)).isFalse();
+        assertThat(LocalLambdaIT.alive(third)).as("child after close").isFalse();
+    }
+
+    @Test
+    void withoutCgroupsEverythingRunsAndItSaysSoOnce() {
+        start(LocalOptions.defaults().withCgroups(dir.resolve("no-cgroups"), "coldbrew"));
+        lambda.register(TestFunctions.probe(dir.resolve("fn"), "free"));
+
+        InvocationResult first = invoke("free", "{}");
+        InvocationResult second = invoke("free", "{\"action\":\"alloc\",\"mb\":50}");
+
+        assertThat(lambda.limitsEnforced()).isFalse();
+        assertThat(lines.stream()
+                        .filter(l -> l.contains("limits are NOT enforced"))
+                        .count())
+                .isEqualTo(1);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.report().maxMemoryUsedMb())
+                .isGreaterThan(first.report().maxMemoryUsedMb());
+    }
+
+    private InvocationResult invoke(String name, String payload) {
+        return lambda.invoke(name, payload.getBytes(StandardCharsets.UTF_8));
+    }
+}
