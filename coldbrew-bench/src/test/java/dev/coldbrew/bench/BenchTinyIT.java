@@ -35,7 +35,7 @@ class BenchTinyIT {
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(outcome).as("stdout:\n%s\nstderr:\n%s", table, err).isEqualTo(BenchCommand.Outcome.OK);
         assertThat(home.resolve("examples")).isDirectory();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 6/6 kmeans coldbrew-aot 1024 MB");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 6/6 kmeans 1024 MB");
         for (String strategy : List.of("aws-java", "coldbrew-jvm", "coldbrew-aot")) {
             assertThat(table).containsPattern("(?m)^echo +" + strategy + " +1024 +\\d");
             assertThat(table).containsPattern("(?m)^kmeans +" + strategy + " +1024 +\\d");

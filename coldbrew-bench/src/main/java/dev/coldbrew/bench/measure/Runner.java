@@ -10,11 +10,14 @@ import dev.coldbrew.local.LocalLambda;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Drives the local Lambda: for each workload and strategy, prepare once; then for each memory size, the cold
- * starts (environments stopped before each, so each is a new one) and the warm invokes on the last environment.
+ * Drives the local Lambda: for each workload, prepare every strategy once; then for each memory size, the cold
+ * starts (the environment stopped before each, so each is a new one) and the warm invokes on the environment of the
+ * last cold start, strategies interleaved.
  */
 public final class Runner {
     /** Long enough for k-means stopped at C1 on a 128 MB share of a CPU; a hung function still ends. */
@@ -36,15 +39,18 @@ public final class Runner {
         Instant started = Instant.now();
         double loadStart = LoadAverage.oneMinute();
         for (Workload workload : options.workloads()) {
+            Map<Strategy, PreparedFunction> prepared = new LinkedHashMap<>();
             for (Strategy strategy : options.strategies()) {
                 progress.show(workload.id() + " " + strategy.name() + " preparing");
                 PreparedFunction function = prepare(workload, strategy);
-                for (int memoryMb : options.memorySizesMb()) {
-                    if (function != null) {
-                        progress.show(workload.id() + " " + strategy.name() + " " + memoryMb + " MB");
-                        measure(workload, strategy, function, memoryMb);
-                    }
-                    progress.step(workload.id() + " " + strategy.name() + " " + memoryMb + " MB");
+                if (function != null) {
+                    prepared.put(strategy, function);
+                }
+            }
+            for (int memoryMb : options.memorySizesMb()) {
+                measure(workload, prepared, memoryMb);
+                for (int i = 0; i < options.strategies().size(); i++) {
+                    progress.step(workload.id() + " " + memoryMb + " MB");
                 }
             }
         }
@@ -79,21 +85,40 @@ public final class Runner {
         }
     }
 
-    private void measure(Workload workload, Strategy strategy, PreparedFunction function, int memoryMb) {
-        String name = workload.id() + "-" + strategy.name() + "-" + memoryMb;
+    /**
+     * One workload at one memory size, every strategy interleaved: round r of the cold starts runs each strategy's
+     * r-th cold start in turn, and so do the warm invokes, so that a change in the machine's load during the run
+     * falls on every strategy alike instead of on whichever ran at that moment.
+     */
+    private void measure(Workload workload, Map<Strategy, PreparedFunction> prepared, int memoryMb) {
         LocalLambda lambda = context.lambda();
-        lambda.register(function.config(name, memoryMb, FUNCTION_TIMEOUT));
+        Map<Strategy, String> names = new LinkedHashMap<>();
+        prepared.forEach((strategy, function) -> {
+            String name = workload.id() + "-" + strategy.name() + "-" + memoryMb;
+            lambda.register(function.config(name, memoryMb, FUNCTION_TIMEOUT));
+            names.put(strategy, name);
+        });
         byte[] event = workload.event(options.smallEvents());
         try {
             for (int i = 0; i < options.coldStarts(); i++) {
-                lambda.stopEnvironments(name);
-                samples.add(invoke(lambda, name, event, workload, strategy, memoryMb, Phase.COLD, i));
+                progress.show(
+                        workload.id() + " " + memoryMb + " MB: cold start " + (i + 1) + "/" + options.coldStarts());
+                for (var entry : names.entrySet()) {
+                    lambda.stopEnvironments(entry.getValue());
+                    samples.add(
+                            invoke(lambda, entry.getValue(), event, workload, entry.getKey(), memoryMb, Phase.COLD, i));
+                }
             }
             for (int i = 0; i < options.warmInvokes(); i++) {
-                samples.add(invoke(lambda, name, event, workload, strategy, memoryMb, Phase.WARM, i));
+                progress.show(
+                        workload.id() + " " + memoryMb + " MB: warm invoke " + (i + 1) + "/" + options.warmInvokes());
+                for (var entry : names.entrySet()) {
+                    samples.add(
+                            invoke(lambda, entry.getValue(), event, workload, entry.getKey(), memoryMb, Phase.WARM, i));
+                }
             }
         } finally {
-            lambda.stopEnvironments(name);
+            names.values().forEach(lambda::stopEnvironments);
         }
     }
 
