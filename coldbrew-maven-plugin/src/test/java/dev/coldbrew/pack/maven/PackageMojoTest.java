@@ -1,0 +1,123 @@
+package dev.coldbrew.pack.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal as Maven runs it, with the parameters Maven would inject, on the kmeans example's jars. */
+class PackageMojoTest {
+    @TempDir
+    Path dir;
+
+    private PackageMojo mojo;
+
+    @BeforeEach
+    void mojo() {
+        mojo = new PackageMojo();
+        mojo.jar = jarOf(dev.coldbrew.examples.kmeans.KmeansFunction.class, "kmeans.jar")
+                .toFile();
+        mojo.classesDirectory = dir.resolve("classes").toFile();
+        mojo.classpathElements = List.of(
+                mojo.classesDirectory.toString(),
+                jarOf(org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer.class, "cm3.jar")
+                        .toString(),
+                jarOf(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class, "core.jar")
+                        .toString(),
+                jarOf(dev.coldbrew.runtime.LambdaRuntime.class, "runtime.jar").toString(),
+                jarOf(dev.coldbrew.runtime.api.RuntimeApi.class, "runtime-api.jar")
+                        .toString());
+        mojo.target = "java21";
+        mojo.mainClass = "dev.coldbrew.examples.kmeans.KmeansFunction";
+        mojo.trainingRounds = 1;
+        mojo.aot = true;
+        mojo.verify = true;
+        mojo.functionName = "kmeans";
+        mojo.memoryMb = 1024;
+        mojo.timeoutSeconds = 60;
+        mojo.outputDirectory = dir.resolve("coldbrew").toFile();
+    }
+
+    @Test
+    void packagesTheProjectJarFirstThenItsRuntimeDependencies() throws Exception {
+        assertThat(mojo.jars()).hasSize(5).first().isEqualTo(mojo.jar.toPath());
+        mojo.execute();
+        Path zip = dir.resolve("coldbrew/function.zip");
+        try (FileSystem fs = FileSystems.newFileSystem(zip);
+                Stream<Path> lib = Files.list(fs.getPath("/lib"))) {
+            assertThat(lib).hasSize(5);
+            assertThat(fs.getPath("/coldbrew-wrapper")).exists();
+        }
+        assertThat(Files.readString(dir.resolve("coldbrew/template.yaml")))
+                .contains("Runtime: java21")
+                .contains("MemorySize: 1024")
+                .contains("Timeout: 60");
+    }
+
+    @Test
+    void aPackagingErrorFailsTheBuildWithItsMessage() {
+        mojo.mainClass = null;
+        mojo.handler = null;
+        mojo.target = "provided.al2023";
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("coldbrew:package: no handler: give --handler");
+    }
+
+    @Test
+    void aBadParameterIsAConfigurationError() {
+        mojo.target = "java8";
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown target 'java8'");
+    }
+
+    @Test
+    void skipWritesNothing() throws Exception {
+        mojo.skip = true;
+        mojo.execute();
+        assertThat(dir.resolve("coldbrew")).doesNotExist();
+    }
+
+    /** The jar a class came from; a classes folder (reactor build before packaging) is jarred first. */
+    private Path jarOf(Class<?> type, String name) {
+        try {
+            Path source = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(source)) {
+                return source;
+            }
+            Path jar = dir.resolve(name);
+            try (OutputStream file = Files.newOutputStream(jar);
+                    JarOutputStream out = new JarOutputStream(file, new Manifest());
+                    Stream<Path> walk = Files.walk(source)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    out.putNextEntry(new JarEntry(source.relativize(p).toString()));
+                    Files.copy(p, out);
+                    out.closeEntry();
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
