@@ -21,6 +21,9 @@ public final class GoPrograms {
     private static final List<String> SOURCES =
             List.of("go.mod", "messages/messages.go", "cmd/client/main.go", "cmd/server/main.go");
     private static final long BUILD_TIMEOUT_SECONDS = 300;
+    private static final String GO_PROPERTY = "coldbrew.go";
+    private static final String INSTALL_HINT =
+            "Install Go (Debian: apt-get install -y golang-go; CI's .ci/run does) or point -Dcoldbrew.go at it.";
 
     private final Path bin;
 
@@ -71,7 +74,16 @@ public final class GoPrograms {
         return bin.resolve("server");
     }
 
+    /** The Go binary: {@code -Dcoldbrew.go=/path/to/go} if given, else {@code go} on the PATH. */
     private static Path findGo() {
+        String configured = System.getProperty(GO_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            Path go = Path.of(configured);
+            if (!Files.isExecutable(go)) {
+                fail("-D" + GO_PROPERTY + "=" + configured + " is not an executable Go binary; " + INSTALL_HINT);
+            }
+            return go;
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "go");
@@ -79,12 +91,7 @@ public final class GoPrograms {
                 return candidate;
             }
         }
-        for (Path candidate : List.of(Path.of("/usr/lib/go/bin/go"), Path.of("/usr/local/go/bin/go"))) {
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
         return fail("Go is required for coldbrew-gorpc's interop tests (Go's own net/rpc is the peer), but no `go`"
-                + " was found on PATH (" + path + "). Install it: apt-get install -y golang-go (CI's .ci/run does).");
+                + " was found on PATH (" + path + "). " + INSTALL_HINT);
     }
 }
