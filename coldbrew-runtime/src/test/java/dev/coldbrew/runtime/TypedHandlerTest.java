@@ -61,4 +61,33 @@ class TypedHandlerTest {
             assertThat(report.errorRequest().errorMessage()).contains("twenty-one");
         }
     }
+
+    @Test
+    void codecWithAContentTypeThatWouldBreakTheRequestStopsTheRuntimeWithAMessage() throws Exception {
+        Codec<byte[]> bytes = new Codec<>() {
+            @Override
+            public byte[] decode(byte[] b) {
+                return b;
+            }
+
+            @Override
+            public byte[] encode(byte[] value) {
+                return value;
+            }
+
+            @Override
+            public String contentType() {
+                return "text/plain\r\nX-Injected: 1";
+            }
+        };
+        TypedHandler<byte[], byte[]> echo = (in, context) -> in;
+        try (InProcessRuntime runtime = InProcessRuntime.start(
+                api,
+                api.environment(),
+                config -> new Invoker(config.function(), BytesHandler.of(echo, bytes, bytes), bytes.contentType()))) {
+            api.enqueue("{}");
+            assertThat(runtime.awaitExit()).isEqualTo(ExitStatus.RUNTIME_API_FAILED);
+            assertThat(runtime.stderr()).contains("write HTTP header 'Content-Type' failed");
+        }
+    }
 }

@@ -58,6 +58,9 @@ public final class RuntimeLoop {
         } catch (IOException e) {
             err.println("coldbrew-runtime: stopping: " + e.getMessage());
             return ExitStatus.RUNTIME_API_FAILED;
+        } catch (RuntimeException e) {
+            err.println("coldbrew-runtime: stopping: unexpected failure in the invoke loop: " + e);
+            return ExitStatus.RUNTIME_API_FAILED;
         }
     }
 
