@@ -155,7 +155,7 @@ public final class RuntimeApi {
     public static final String FN_ERROR_INVALID_INVOCATION = "Runtime.InvalidInvocation";
     /** Error type for a missing or malformed environment variable at init. */
     public static final String FN_ERROR_INVALID_CONFIG = "Runtime.InvalidConfiguration";
-    /** Error type for a failure inside the runtime itself (e.g. a codec that failed to encode). */
+    /** Platform error type for an unknown runtime failure (the emulator's {@code Runtime.Unknown}). */
     public static final String FN_ERROR_UNKNOWN = "Runtime.Unknown";
     /** Log format values of {@link #ENV_LOG_FORMAT}. */
     public static final String LOG_FORMAT_TEXT = "TEXT";
