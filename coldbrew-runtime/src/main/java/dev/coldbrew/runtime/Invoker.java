@@ -13,7 +13,8 @@ import dev.coldbrew.runtime.logging.LogWriter;
  * X-Ray trace property, calls the handler and turns its result into an {@link Outcome}. A handler exception
  * becomes a {@link Outcome.Failure} with {@code Runtime.UserException}; a response over
  * {@link RuntimeApi#MAX_RESPONSE_BYTES} becomes {@code Function.ResponseSizeTooLarge}; an
- * {@link OutOfMemoryError} becomes a fatal {@code Runtime.OutOfMemory}. {@link #invoke} never throws.
+ * {@link OutOfMemoryError} becomes a fatal {@code Runtime.OutOfMemory}. {@link #invoke} never throws. A handler
+ * error is also logged, as AWS's runtime does: one line {@code type: message}, at ERROR in JSON format.
  *
  * <p>The Runtime API loop ({@link LambdaRuntime}) and other transports (coldbrew-gorpc) drive handlers through
  * this class. Thread-safe: it holds no per-invocation state; the trace property is process-wide, as for AWS's runtime,
@@ -82,8 +83,11 @@ public final class Invoker {
 
     private Outcome userError(InvocationContext context, Throwable e) {
         ErrorRequest error = ErrorRequests.from(e);
+        String line = error.errorType() + ": " + error.errorMessage();
         if (function.logFormat() == LogFormat.JSON) {
-            context.logger().log(LogLevel.ERROR, error.errorType() + ": " + error.errorMessage());
+            context.logger().log(LogLevel.ERROR, line);
+        } else {
+            context.logger().log(line);
         }
         return new Outcome.Failure(error, RuntimeApi.FN_ERROR_USER_EXCEPTION, false);
     }

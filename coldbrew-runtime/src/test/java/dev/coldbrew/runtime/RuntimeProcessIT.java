@@ -131,4 +131,22 @@ class RuntimeProcessIT {
             stop(process);
         }
     }
+
+    @Test
+    void handlerErrorIsReportedAndLoggedOnStdout() throws Exception {
+        Process process = start(api.environment(), "example.handlers.FailingMain");
+        try {
+            String id = api.enqueue("x");
+            assertThat(api.awaitError(id).errorRequest().errorMessage()).isEqualTo("cannot handle x");
+            String next = api.enqueue("y");
+            api.awaitError(next);
+            api.close();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("stdout.log")))
+                    .contains("java.lang.IllegalStateException: cannot handle x")
+                    .contains("java.lang.IllegalStateException: cannot handle y");
+        } finally {
+            stop(process);
+        }
+    }
 }
