@@ -24,6 +24,7 @@ public final class GobDecoder {
     private final RemoteTypes types;
     private final Map<PlanKey, ValueReader<?>> plans = new HashMap<>();
     private long offset;
+    private long definitionBytes;
 
     public GobDecoder(InputStream in) {
         this(in, GobLimits.DEFAULT);
@@ -78,12 +79,21 @@ public final class GobDecoder {
             }
             int defined = (int) -id;
             types.requireDefinable(defined, at);
+            countDefinitionBytes(message.remaining(), defined, at);
             types.define(defined, WireTypeReader.read(message, defined), at);
             if (message.remaining() > 0) {
                 throw message.error(
                         "read definition of type id " + defined,
                         "extra data in buffer, " + message.remaining() + " bytes after the wireType");
             }
+        }
+    }
+
+    private void countDefinitionBytes(int bytes, int id, long at) throws GobException {
+        definitionBytes += bytes;
+        if (definitionBytes > limits.maxTypeDefinitionBytes()) {
+            throw new GobException("gob: define type id " + id + " at offset " + at + " failed: type definitions on"
+                    + " this stream exceed " + limits.maxTypeDefinitionBytes() + " bytes");
         }
     }
 

@@ -43,6 +43,10 @@ final class RemoteTypes {
         }
     }
 
+    GobLimits limits() {
+        return limits;
+    }
+
     /** The definition of a user type id, or null for a predefined id. */
     WireType get(int id) {
         return types.get(id);

@@ -58,8 +58,14 @@ public final class SliceCodec<E> extends GobCodec<List<E>> {
             throw mismatch(types, remoteId, target, offset);
         }
         ValueReader<E> read = element.reader(types, remote.elem(), target + "[]", offset);
+        int maxElements = types.limits().maxSliceElements();
         return in -> {
+            long at = in.offset();
             int count = in.readCount(goType());
+            if (count > maxElements) {
+                throw new GobException("gob: decode " + target + " at offset " + at + " failed: " + count
+                        + " elements exceed the limit of " + maxElements);
+            }
             List<E> out = new ArrayList<>(Math.min(count, MAX_INITIAL_CAPACITY));
             for (int i = 0; i < count; i++) {
                 out.add(read.read(in));

@@ -152,8 +152,39 @@ class HostileInputTest {
         for (int id = 65; id < 70; id++) {
             stream.writeBytes(structDefinition(id, "F", GobTypeIds.INT));
         }
-        GobDecoder decoder = new GobDecoder(new ByteArrayInputStream(stream.toByteArray()), new GobLimits(1024, 3, 8));
+        GobDecoder decoder =
+                new GobDecoder(new ByteArrayInputStream(stream.toByteArray()), new GobLimits(1024, 3, 1024, 8, 16));
         assertThatThrownBy(() -> decoder.decode(POINT)).hasMessageContaining("more than 3 type definitions");
+    }
+
+    @Test
+    void typeDefinitionsBeyondTheirByteBudgetAreRejected() {
+        // one struct with 10,000 one-letter fields: 60 KB on the wire, several times that once parsed
+        byte[] wide = frame(out -> {
+            out.writeInt(-65);
+            out.writeUint(3);
+            out.writeUint(1);
+            out.writeUint(2);
+            out.writeInt(65);
+            out.writeUint(0);
+            out.writeUint(1);
+            out.writeUint(10_000);
+            for (int i = 0; i < 10_000; i++) {
+                out.writeUint(1);
+                out.writeString("F");
+                out.writeUint(1);
+                out.writeInt(GobTypeIds.INT);
+                out.writeUint(0);
+            }
+            out.writeUint(0);
+            out.writeUint(0);
+        });
+        GobDecoder decoder =
+                new GobDecoder(new ByteArrayInputStream(wide), new GobLimits(1 << 20, 8, 16 * 1024, 8, 16));
+        assertThatThrownBy(() -> decoder.decode(POINT))
+                .isInstanceOf(GobException.class)
+                .hasMessage("gob: define type id 65 at offset 3 failed: type definitions on this stream exceed 16384 "
+                        + "bytes");
     }
 
     @Test
@@ -192,6 +223,18 @@ class HostileInputTest {
         byte[] value = hex("09ff8600fb ffffffffff"); // count 2^40-1, no elements
         assertDecodeFails(concat(sliceType, value), ints)
                 .hasMessageContaining("length 1099511627775 exceeds the 0 bytes left in the message");
+    }
+
+    @Test
+    void slicesWithMoreElementsThanTheLimitAreRejectedBeforeDecoding() {
+        SliceCodec<Long> ints = new SliceCodec<>("", GobScalars.INT);
+        byte[] sliceType = hex("0cff85020102ff8600010400 00");
+        byte[] seventeen = hex("15ff8600 11 0000000000000000000000000000000000");
+        GobDecoder decoder = new GobDecoder(
+                new ByteArrayInputStream(concat(sliceType, seventeen)), new GobLimits(1 << 20, 8, 1024, 8, 16));
+        assertThatThrownBy(() -> decoder.decode(ints))
+                .isInstanceOf(GobException.class)
+                .hasMessage("gob: decode value of type id 67 at offset 17 failed: 17 elements exceed the limit of 16");
     }
 
     @Test
