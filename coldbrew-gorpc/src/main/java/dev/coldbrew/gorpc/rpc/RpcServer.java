@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * A net/rpc server speaking the gob codec, as Go's {@code rpc.Accept} does: any number of connections, each
- * with its own gob streams and type registries, served on its own (virtual) thread. Calls on one connection
- * are answered in order. Binds loopback only.
+ * with its own gob streams and type registries, read by its own (virtual) thread; each call runs on a
+ * virtual thread of its own, so handlers may run concurrently and replies may leave out of order (clients
+ * match them by sequence number). Binds loopback only.
  *
  * <p>Failure classes: a malformed or hostile stream closes that connection (logged), never the server; an
  * unknown method gets net/rpc's error reply and the connection continues.
