@@ -6,6 +6,7 @@ import dev.coldbrew.runtime.invoke.ErrorRequests;
 import dev.coldbrew.runtime.invoke.InvocationContext;
 import dev.coldbrew.runtime.invoke.ResponseTooLargeException;
 import dev.coldbrew.runtime.invoke.TraceProperty;
+import dev.coldbrew.runtime.invoke.XRayErrorCause;
 import dev.coldbrew.runtime.logging.LogWriter;
 
 /**
@@ -22,6 +23,8 @@ import dev.coldbrew.runtime.logging.LogWriter;
  */
 public final class Invoker {
     private static final byte[] EMPTY = new byte[0];
+    /** The process's working directory, reported in the X-Ray error cause. */
+    private static final String USER_DIR = "user.dir";
 
     private final FunctionConfig function;
     private final BytesHandler handler;
@@ -89,7 +92,8 @@ public final class Invoker {
         } else {
             context.logger().log(line);
         }
-        return new Outcome.Failure(error, RuntimeApi.FN_ERROR_USER_EXCEPTION, false);
+        return new Outcome.Failure(
+                error, RuntimeApi.FN_ERROR_USER_EXCEPTION, false, XRayErrorCause.of(e, System.getProperty(USER_DIR)));
     }
 
     private static Outcome tooLarge(long bytes, boolean atLeast) {

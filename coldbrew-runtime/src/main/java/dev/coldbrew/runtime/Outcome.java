@@ -9,8 +9,13 @@ public sealed interface Outcome {
 
     /**
      * The invocation failed with {@code error}, to be reported with the function error type {@code errorType}
-     * (e.g. {@code Runtime.UserException}). When {@code fatal}, the process should exit after reporting it (the
-     * JVM ran out of memory).
+     * (e.g. {@code Runtime.UserException}) and, when known, the X-Ray error cause JSON {@code xrayCause}. When
+     * {@code fatal}, the process should exit after reporting it (the JVM ran out of memory).
      */
-    record Failure(ErrorRequest error, String errorType, boolean fatal) implements Outcome {}
+    record Failure(ErrorRequest error, String errorType, boolean fatal, String xrayCause) implements Outcome {
+        /** A failure without an X-Ray error cause. */
+        public Failure(ErrorRequest error, String errorType, boolean fatal) {
+            this(error, errorType, fatal, null);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.runtime.api.ErrorRequest;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonReader;
 import dev.coldbrew.runtime.testing.Event;
 import dev.coldbrew.runtime.testing.FakeRuntimeApi;
 import dev.coldbrew.runtime.testing.RuntimeRequest;
@@ -11,6 +12,7 @@ import example.handlers.Failing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,6 +109,7 @@ class RuntimeLoopTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void handlerExceptionIsReportedAsUserErrorAndTheLoopContinues() throws Exception {
         Failing failing = new Failing();
         BytesHandler handler = (event, c) -> event.length == 0 ? utf8("fine") : failing.handle(event, c);
@@ -121,6 +124,15 @@ class RuntimeLoopTest {
             assertThat(error.stackTrace().get(0)).startsWith("example.handlers.Failing.deeper(Failing.java:");
             assertThat(error.stackTrace()).contains("Caused by: java.io.IOException: disk gone");
             assertThat(error.stackTrace()).noneMatch(frame -> frame.startsWith("dev.coldbrew.runtime."));
+            Map<String, Object> cause = JsonReader.parseObject(report.header(RuntimeApi.HEADER_XRAY_ERROR_CAUSE));
+            assertThat(cause).containsEntry("working_directory", System.getProperty("user.dir"));
+            Map<String, Object> exception = (Map<String, Object>) ((List<Object>) cause.get("exceptions")).get(0);
+            assertThat(exception)
+                    .containsEntry("message", "cannot handle boom")
+                    .containsEntry("type", "java.lang.IllegalStateException");
+            Map<String, Object> top = (Map<String, Object>) ((List<Object>) exception.get("stack")).get(0);
+            assertThat(top).containsEntry("label", "deeper").containsEntry("path", "Failing.java");
+            assertThat((List<Object>) cause.get("paths")).contains("Failing.java");
             String good = api.enqueue("");
             assertThat(api.awaitResponse(good).bodyAsString()).isEqualTo("fine");
         }
@@ -318,6 +330,20 @@ class RuntimeLoopTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(api.awaitResponse(ids.get(i)).bodyAsString()).isEqualTo("null|Root=" + i);
             }
+        }
+    }
+
+    @Test
+    void nonAsciiErrorMessageTravelsEscapedInTheXrayHeader() throws Exception {
+        try (InProcessRuntime runtime = InProcessRuntime.start(api, (event, c) -> {
+            throw new IllegalStateException("kaputt: ü 😀\r\nX-Injected: 1");
+        })) {
+            String id = api.enqueue("{}");
+            RuntimeRequest report = api.awaitError(id);
+            assertThat(report.errorRequest().errorMessage()).isEqualTo("kaputt: ü 😀\r\nX-Injected: 1");
+            assertThat(report.header("X-Injected")).isNull();
+            assertThat(report.header(RuntimeApi.HEADER_XRAY_ERROR_CAUSE))
+                    .contains("kaputt: \\u00fc \\ud83d\\ude00\\r\\n");
         }
     }
 }

@@ -148,6 +148,19 @@ public final class RuntimeApi {
     public static final String FIELD_APP_VERSION_CODE = "app_version_code";
     public static final String FIELD_APP_PACKAGE_NAME = "app_package_name";
 
+    // ---- X-Ray error cause (header Lambda-Runtime-Function-XRay-Error-Cause) ---------------------------
+    public static final String FIELD_WORKING_DIRECTORY = "working_directory";
+    public static final String FIELD_EXCEPTIONS = "exceptions";
+    public static final String FIELD_MESSAGE = "message";
+    public static final String FIELD_TYPE = "type";
+    public static final String FIELD_STACK = "stack";
+    public static final String FIELD_PATH = "path";
+    public static final String FIELD_LINE = "line";
+    public static final String FIELD_LABEL = "label";
+    public static final String FIELD_PATHS = "paths";
+    /** Runtimes send the X-Ray error cause only below this size (AWS's runtime client and aws-lambda-go: 1 MiB). */
+    public static final int XRAY_ERROR_CAUSE_MAX_BYTES = 1024 * 1024;
+
     // ---- runtime defaults -------------------------------------------------------------------------
     /** Connect timeout to the Runtime API, as AWS's runtime client sets it (libcurl, 1 s). */
     public static final int CONNECT_TIMEOUT_MS = 1_000;

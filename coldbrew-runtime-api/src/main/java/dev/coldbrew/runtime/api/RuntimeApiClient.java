@@ -101,7 +101,21 @@ public final class RuntimeApiClient implements Closeable {
 
     /** {@code POST /runtime/invocation/{id}/error} with {@code Lambda-Runtime-Function-Error-Type: errorType}. */
     public StatusResponse postError(String requestId, String errorType, ErrorRequest error) throws IOException {
-        return post(RuntimeApi.errorPath(requestId), errorHeaders(errorType), error.toJson(), requestId);
+        return postError(requestId, errorType, error, null);
+    }
+
+    /**
+     * As {@link #postError(String, String, ErrorRequest)}, with the X-Ray error cause JSON (ASCII) in
+     * {@code Lambda-Runtime-Function-XRay-Error-Cause} when it is given and under
+     * {@link RuntimeApi#XRAY_ERROR_CAUSE_MAX_BYTES}.
+     */
+    public StatusResponse postError(String requestId, String errorType, ErrorRequest error, String xrayCause)
+            throws IOException {
+        HttpHeaders headers = errorHeaders(errorType);
+        if (xrayCause != null && xrayCause.length() < RuntimeApi.XRAY_ERROR_CAUSE_MAX_BYTES) {
+            headers.add(RuntimeApi.HEADER_XRAY_ERROR_CAUSE, xrayCause);
+        }
+        return post(RuntimeApi.errorPath(requestId), headers, error.toJson(), requestId);
     }
 
     /** {@code POST /runtime/init/error}; the runtime exits after it. */

@@ -261,6 +261,17 @@ class RuntimeApiClientTest {
     }
 
     @Test
+    void postErrorCarriesTheXrayCauseHeaderWhenGiven() throws Exception {
+        server.reply(OK_202, false).reply(OK_202, false);
+        client.postError("req-1", null, new ErrorRequest("m", "t"), "{\"exceptions\":[]}");
+        client.postError("req-2", null, new ErrorRequest("m", "t"), "x".repeat(RuntimeApi.XRAY_ERROR_CAUSE_MAX_BYTES));
+        assertThat(server.take().header(RuntimeApi.HEADER_XRAY_ERROR_CAUSE)).isEqualTo("{\"exceptions\":[]}");
+        ScriptedServer.Recorded oversized = server.take();
+        assertThat(oversized.header(RuntimeApi.HEADER_XRAY_ERROR_CAUSE)).isNull();
+        assertThat(oversized.header("Lambda-Runtime-Function-Error-Type")).isNull();
+    }
+
+    @Test
     void postInitErrorGoesToTheInitErrorPath() throws Exception {
         server.reply(OK_202, false);
         client.postInitError(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, new ErrorRequest("no class", "x"));

@@ -36,17 +36,27 @@ public final class ErrorRequests {
         return new ErrorRequest(message(error), errorType, trace);
     }
 
-    private static String message(Throwable error) {
+    /** The localized message of {@code error}, or its class name when it has none. */
+    static String message(Throwable error) {
         String message = error.getLocalizedMessage();
         return message == null ? error.getClass().getName() : message;
     }
 
     private static void frames(Throwable error, List<String> trace) {
+        for (StackTraceElement frame : userFrames(error)) {
+            trace.add(frame.toString());
+        }
+    }
+
+    /** The frames of {@code error} without coldbrew's and reflection's own. */
+    static List<StackTraceElement> userFrames(Throwable error) {
+        List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : error.getStackTrace()) {
             if (!hidden(frame.getClassName())) {
-                trace.add(frame.toString());
+                frames.add(frame);
             }
         }
+        return frames;
     }
 
     private static boolean hidden(String className) {

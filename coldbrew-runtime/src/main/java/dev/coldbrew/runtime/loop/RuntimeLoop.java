@@ -103,7 +103,7 @@ public final class RuntimeLoop {
             if (outcome instanceof Outcome.Success success) {
                 client.postResponse(requestId, success.contentType(), success.payload());
             } else if (outcome instanceof Outcome.Failure failure) {
-                client.postError(requestId, failure.errorType(), failure.error());
+                client.postError(requestId, failure.errorType(), failure.error(), failure.xrayCause());
                 if (failure.fatal()) {
                     err.println("coldbrew-runtime: stopping after request " + requestId + ": " + failure.errorType()
                             + ": " + failure.error().errorMessage());

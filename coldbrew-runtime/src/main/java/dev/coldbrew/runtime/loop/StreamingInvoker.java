@@ -11,6 +11,7 @@ import dev.coldbrew.runtime.invoke.ErrorRequests;
 import dev.coldbrew.runtime.invoke.InvocationContext;
 import dev.coldbrew.runtime.invoke.ResponseTooLargeException;
 import dev.coldbrew.runtime.invoke.TraceProperty;
+import dev.coldbrew.runtime.invoke.XRayErrorCause;
 import dev.coldbrew.runtime.logging.LogWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,7 +62,8 @@ final class StreamingInvoker {
         ErrorRequest error = ErrorRequests.from(failure);
         boolean fatal = failure instanceof OutOfMemoryError;
         if (!out.started()) {
-            return new Result(new Outcome.Failure(error, errorType, fatal), fatal);
+            String cause = XRayErrorCause.of(failure, System.getProperty("user.dir"));
+            return new Result(new Outcome.Failure(error, errorType, fatal, cause), fatal);
         }
         out.finish(errorType, error);
         return new Result(null, fatal);

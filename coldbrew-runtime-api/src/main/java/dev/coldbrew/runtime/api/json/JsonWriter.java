@@ -87,6 +87,23 @@ public final class JsonWriter {
         out.append('"');
     }
 
+    /**
+     * Appends {@code value} as a quoted JSON string in plain ASCII: every character from U+007F up is escaped as
+     * {@code \\uXXXX}, so the text can travel in an HTTP header.
+     */
+    public static void asciiString(StringBuilder out, String value) {
+        StringBuilder plain = new StringBuilder(value.length() + 2);
+        string(plain, value);
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= 0x7f) {
+                unicodeEscape(out, c);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
     private static int other(StringBuilder out, String value, int i, char c) {
         if (c < 0x20 || c == 0x7f) {
             unicodeEscape(out, c);

@@ -97,4 +97,12 @@ class JsonTest {
         assertThatThrownBy(() -> fields.string("errorType"))
                 .hasMessage("read ErrorRequest failed: member 'errorType' should be a string but is Long 3");
     }
+
+    @Test
+    void asciiStringsEscapeEverythingFromDelUp() {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter.asciiString(sb, "é😀\n\u007f");
+        assertThat(sb).hasToString("\"\\u00e9\\ud83d\\ude00\\n\\u007f\"");
+        assertThat(JsonReader.parse(sb.toString())).isEqualTo("é😀\n\u007f");
+    }
 }
