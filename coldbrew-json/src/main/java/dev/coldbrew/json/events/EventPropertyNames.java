@@ -1,5 +1,6 @@
 package dev.coldbrew.json.events;
 
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -22,14 +23,16 @@ import java.util.Set;
  * <ul>
  *   <li>SQS sends {@code Records} (capital R) and {@code eventSourceARN};
  *   <li>SNS capitalizes every key ({@code Records}, {@code EventSource}, {@code Sns}, {@code TopicArn}, …);
- *   <li>EventBridge sends {@code detail-type}.
+ *   <li>EventBridge sends {@code detail-type};
+ *   <li>Kinesis sends {@code Records}.
  * </ul>
  */
 final class EventPropertyNames extends ReaderWriterModifier {
     private static final Map<Class<?>, Map<String, String>> RENAMED = Map.of(
             SQSEvent.class, Map.of("records", "Records"),
             SQSEvent.SQSMessage.class, Map.of("eventSourceArn", "eventSourceARN"),
-            ScheduledEvent.class, Map.of("detailType", "detail-type"));
+            ScheduledEvent.class, Map.of("detailType", "detail-type"),
+            KinesisEvent.class, Map.of("records", "Records"));
     private static final Set<Class<?>> CAPITALIZED =
             Set.of(SNSEvent.class, SNSEvent.SNSRecord.class, SNSEvent.SNS.class, SNSEvent.MessageAttribute.class);
 

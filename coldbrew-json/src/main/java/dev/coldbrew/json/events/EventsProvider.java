@@ -1,5 +1,6 @@
 package dev.coldbrew.json.events;
 
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.jr.ob.api.ReaderWriterProvider;
 import com.fasterxml.jackson.jr.ob.api.ValueReader;
@@ -26,6 +27,9 @@ final class EventsProvider extends ReaderWriterProvider {
         if (S3EventNotification.class.isAssignableFrom(type)) {
             return new S3EventReader(type);
         }
+        if (type == KinesisEvent.Record.class) {
+            return new KinesisRecordReader();
+        }
         return null;
     }
 
@@ -39,6 +43,9 @@ final class EventsProvider extends ReaderWriterProvider {
         }
         if (S3EventNotification.class.isAssignableFrom(type)) {
             return new S3EventWriter();
+        }
+        if (type == KinesisEvent.Record.class) {
+            return new KinesisRecordWriter();
         }
         return null;
     }
