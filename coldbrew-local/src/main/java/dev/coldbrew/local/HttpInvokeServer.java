@@ -33,6 +33,7 @@ public final class HttpInvokeServer implements AutoCloseable {
     private final LocalLambda lambda;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HttpInvokeServer(LocalLambda lambda, HttpServer server, ExecutorService executor) {
         this.lambda = lambda;
@@ -168,7 +169,9 @@ public final class HttpInvokeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 }

@@ -160,11 +160,19 @@ public final class LocalLambda implements AutoCloseable {
         }
     }
 
-    /** An Event invocation: runs in the background; the result goes to the log only. */
+    /**
+     * An Event invocation: runs in the background; the result goes to the log only. Unlike Lambda, a throttled
+     * event is not queued and retried: it is dropped with a log line.
+     */
     public void invokeAsync(String functionName, byte[] payload) {
         background.execute(() -> {
             try {
-                invoke(functionName, payload);
+                InvocationResult result = invoke(functionName, payload);
+                if (result.statusCode() != 200) {
+                    options.logSink()
+                            .accept("coldbrew local: Event invocation " + result.requestId() + " of " + functionName
+                                    + " dropped: HTTP " + result.statusCode() + " " + result.payloadText());
+                }
             } catch (IllegalStateException e) {
                 // the local Lambda closed while the event ran
                 LOG.log(Level.DEBUG, "event invocation of " + functionName + " ended by close", e);

@@ -39,7 +39,7 @@ public final class EnvironmentCgroup {
         try {
             for (String controller : Cgroups.CONTROLLERS) {
                 Path dir = cgroups.dir(controller, name);
-                Files.createDirectory(dir);
+                createBelowParent(dir);
                 created.add(dir);
             }
             EnvironmentCgroup cgroup = new EnvironmentCgroup(cgroups, name, 0);
@@ -47,7 +47,25 @@ public final class EnvironmentCgroup {
             return cgroup;
         } catch (IOException | RuntimeException e) {
             created.reversed().forEach(dir -> dir.toFile().delete());
-            throw new IOException("create cgroups " + name + " failed: " + e.getMessage(), e);
+            throw new IOException("create cgroups " + name + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Creates {@code dir}, re-creating the shared coldbrew parent if another local Lambda removed it when it
+     * closed (it removes the parent once empty).
+     */
+    private static void createBelowParent(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dir.getParent());
+                Files.createDirectory(dir);
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -30,7 +30,7 @@ public final class TestFunctions {
      */
     public static FunctionConfig probe(Path dir, String name, Map<String, String> env) {
         copy("probe", dir, "Fn.java", "bootstrap");
-        compile(dir.resolve("Fn.java"));
+        compile(dir.resolve("Fn.java"), "-cp", dir.toString());
         Map<String, String> all = new HashMap<>(env);
         all.put("JAVA", JAVA);
         return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Fn")
@@ -48,7 +48,7 @@ public final class TestFunctions {
     /** The benchmark's echo function (raw-socket Runtime API loop, see {@code Echo.java}) as provided.al2023. */
     public static FunctionConfig echo(Path dir, String name) {
         copy("echo", dir, "Echo.java", "bootstrap");
-        compile(dir.resolve("Echo.java"));
+        compile(dir.resolve("Echo.java"), "-cp", dir.toString());
         return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Echo")
                 .withEnvironment(Map.of("JAVA", JAVA))
                 .withMemoryMb(MEMORY_MB);
