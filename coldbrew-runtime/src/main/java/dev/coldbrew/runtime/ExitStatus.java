@@ -7,7 +7,9 @@ public enum ExitStatus {
     /** The Runtime API failed: connection lost, malformed reply, or HTTP 500. */
     RUNTIME_API_FAILED(2),
     /** The handler left the JVM unusable (out of memory); reported to /error first. */
-    FATAL_HANDLER_ERROR(3);
+    FATAL_HANDLER_ERROR(3),
+    /** A SnapStart hook failed; reported first. 64, as AWS's Java runtime exits then. */
+    SNAPSTART_HOOK_FAILED(64);
 
     private final int code;
 

@@ -31,13 +31,20 @@ public final class Invoker {
     private final String contentType;
     private final LogWriter log;
     private final boolean setsTraceProperty;
+    private final Object hooksOwner;
 
     /** An invoker whose responses carry {@code contentType} (e.g. {@code application/json}). */
     public Invoker(FunctionConfig function, BytesHandler handler, String contentType) {
-        this(function, handler, contentType, true);
+        this(function, handler, contentType, true, handler);
     }
 
-    private Invoker(FunctionConfig function, BytesHandler handler, String contentType, boolean setsTraceProperty) {
+    private Invoker(
+            FunctionConfig function,
+            BytesHandler handler,
+            String contentType,
+            boolean setsTraceProperty,
+            Object owner) {
+        this.hooksOwner = owner;
         this.function = function;
         this.handler = handler;
         this.contentType = contentType;
@@ -46,12 +53,25 @@ public final class Invoker {
     }
 
     /**
+     * The handler object whose {@link SnapStartHooks} the runtime calls, if it implements them: the handler as
+     * registered, before any adapter wrapped it.
+     */
+    public Object handler() {
+        return hooksOwner;
+    }
+
+    /** This invoker with {@code owner} as the object checked for {@link SnapStartHooks}. */
+    public Invoker withHooksOf(Object owner) {
+        return new Invoker(function, handler, contentType, setsTraceProperty, owner);
+    }
+
+    /**
      * This invoker for concurrent invocations (Lambda Managed Instances): it leaves the process-wide X-Ray system
      * property alone, since concurrent invocations would overwrite each other's; handlers read
      * {@link Context#traceId()} instead.
      */
     public Invoker forConcurrentUse() {
-        return new Invoker(function, handler, contentType, false);
+        return new Invoker(function, handler, contentType, false, hooksOwner);
     }
 
     /** An invoker for a bytes handler, whose responses are sent as {@code application/json} as AWS's runtime does. */

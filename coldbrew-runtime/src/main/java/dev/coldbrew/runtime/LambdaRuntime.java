@@ -18,7 +18,8 @@ import java.util.Map;
  * <p>{@code run} reads {@code System.getenv()} once into a validated {@link Config}, then serves invocations
  * forever. It returns only by exiting the process with a non-zero {@link ExitStatus}: after reporting an init
  * failure to {@code /init/error}, when the Runtime API fails (connection lost, HTTP 500), or after an
- * {@link OutOfMemoryError} in the handler. The {@code Map} overloads return the status instead of exiting, for
+ * {@link OutOfMemoryError} in the handler. A handler that also implements {@link SnapStartHooks} gets them
+ * called around SnapStart snapshots. The {@code Map} overloads return the status instead of exiting, for
  * tests and for embedding.
  */
 public final class LambdaRuntime {
@@ -31,12 +32,18 @@ public final class LambdaRuntime {
 
     /** Serves invocations with a stream handler (output buffered, sent when the handler returns). */
     public static void run(StreamHandler handler) {
-        exit(run(System.getenv(), BytesHandler.of(handler)));
+        exit(Bootstrap.run(
+                System.getenv(),
+                new Registered(BytesHandler.of(handler), RuntimeApi.CONTENT_TYPE_JSON, handler),
+                System.err));
     }
 
     /** Serves invocations with a typed handler and explicit codecs; responses carry the output codec's type. */
     public static <I, O> void run(TypedHandler<I, O> handler, Codec<I> input, Codec<O> output) {
-        exit(run(System.getenv(), BytesHandler.of(handler, input, output), output.contentType()));
+        exit(Bootstrap.run(
+                System.getenv(),
+                new Registered(BytesHandler.of(handler, input, output), output.contentType(), handler),
+                System.err));
     }
 
     /**
@@ -60,26 +67,28 @@ public final class LambdaRuntime {
 
     /** As {@link #run(Map, BytesHandler)}, with responses sent as {@code contentType}. */
     public static ExitStatus run(Map<String, String> env, BytesHandler handler, String contentType) {
-        return Bootstrap.run(env, new Registered(handler, contentType), System.err);
+        return Bootstrap.run(env, new Registered(handler, contentType, handler), System.err);
     }
 
     static void exit(ExitStatus status) {
         System.exit(status.code());
     }
 
-    /** An explicitly registered handler: init only wraps it. */
+    /** An explicitly registered handler: init only wraps it. {@code owner} may implement {@link SnapStartHooks}. */
     private static final class Registered implements HandlerInit {
         private final BytesHandler handler;
         private final String contentType;
+        private final Object owner;
 
-        Registered(BytesHandler handler, String contentType) {
+        Registered(BytesHandler handler, String contentType, Object owner) {
             this.handler = handler;
             this.contentType = contentType;
+            this.owner = owner;
         }
 
         @Override
         public Invoker create(Config config) {
-            return new Invoker(config.function(), handler, contentType);
+            return new Invoker(config.function(), handler, contentType).withHooksOf(owner);
         }
     }
 }

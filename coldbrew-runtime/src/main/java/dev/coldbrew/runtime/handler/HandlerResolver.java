@@ -43,10 +43,11 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
         Object instance = instantiate(type, name);
         Invoker invoker = adapt(instance, name, config.function());
         if (invoker != null) {
-            return invoker;
+            return invoker.withHooksOf(instance);
         }
         if (method != null) {
-            return new Invoker(config.function(), MethodHandlers.bind(instance, method, name, loader));
+            return new Invoker(config.function(), MethodHandlers.bind(instance, method, name, loader))
+                    .withHooksOf(instance);
         }
         throw new InitException(
                 RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE,

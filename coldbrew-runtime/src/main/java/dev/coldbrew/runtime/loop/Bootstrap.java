@@ -16,7 +16,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * Init, then the loop: reads the configuration, creates the handler, waits for the SnapStart restore when
+ * Init, then the loop: reads the configuration, creates the handler, runs the SnapStart phase ({@link SnapStart}) when
  * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, and runs {@link RuntimeLoop} ({@code AWS_LAMBDA_MAX_CONCURRENCY}
  * of them when set). An init failure
  * (malformed environment, {@link InitException}, or any exception from the handler's creation) is reported to
@@ -43,8 +43,10 @@ public final class Bootstrap {
             return initFailed(config.runtimeApi(), RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, e, err);
         }
         RuntimeApiClient client = new RuntimeApiClient(config.runtimeApi());
-        if (config.snapStart() && !restored(client, err)) {
-            return ExitStatus.RUNTIME_API_FAILED;
+        ExitStatus snapStart =
+                config.snapStart() ? SnapStart.checkpointAndRestore(client, invoker.handler(), err) : null;
+        if (snapStart != null) {
+            return snapStart;
         }
         if (config.maxConcurrency() > 1) {
             client.close();
@@ -66,25 +68,12 @@ public final class Bootstrap {
             return initFailed(address(env), RuntimeApi.FN_ERROR_INVALID_CONFIG, e, err);
         }
         RuntimeApiClient client = new RuntimeApiClient(config.runtimeApi());
-        if (config.snapStart() && !restored(client, err)) {
-            return ExitStatus.RUNTIME_API_FAILED;
+        ExitStatus snapStart = config.snapStart() ? SnapStart.checkpointAndRestore(client, handler, err) : null;
+        if (snapStart != null) {
+            return snapStart;
         }
         StreamingInvoker streaming = new StreamingInvoker(config.function(), handler, contentType);
         return new RuntimeLoop(client, streaming, err).run();
-    }
-
-    /**
-     * SnapStart: after init, {@code GET /runtime/restore/next} blocks while Lambda snapshots the environment and
-     * returns in the restored copy; then the invoke loop starts.
-     */
-    private static boolean restored(RuntimeApiClient client, PrintStream err) {
-        try {
-            client.restoreNext();
-            return true;
-        } catch (IOException e) {
-            err.println("coldbrew-runtime: stopping: " + e.getMessage());
-            return false;
-        }
     }
 
     private static RuntimeApiAddress address(Map<String, String> env) {
