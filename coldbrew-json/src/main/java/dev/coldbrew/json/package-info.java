@@ -1,7 +1,7 @@
 /**
  * coldbrew's JSON codec for POJO handlers: {@link dev.coldbrew.json.Json} maps handler inputs and outputs,
  * including {@code aws-lambda-java-events} types (API Gateway REST and HTTP APIs, SQS, S3, SNS, Kinesis,
- * EventBridge scheduled events), on jackson-jr. The
+ * DynamoDB Streams, EventBridge scheduled events), on jackson-jr. The
  * runtime itself stays dependency-free; functions that want POJOs add this module.
  *
  * <p>Two ways in: put this jar on the class path and an unchanged {@code RequestHandler<I, O>} run through

@@ -1,5 +1,6 @@
 package dev.coldbrew.json.events;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -24,7 +25,7 @@ import java.util.Set;
  *   <li>SQS sends {@code Records} (capital R) and {@code eventSourceARN};
  *   <li>SNS capitalizes every key ({@code Records}, {@code EventSource}, {@code Sns}, {@code TopicArn}, …);
  *   <li>EventBridge sends {@code detail-type};
- *   <li>Kinesis sends {@code Records}.
+ *   <li>Kinesis and DynamoDB Streams send {@code Records}.
  * </ul>
  */
 final class EventPropertyNames extends ReaderWriterModifier {
@@ -32,7 +33,8 @@ final class EventPropertyNames extends ReaderWriterModifier {
             SQSEvent.class, Map.of("records", "Records"),
             SQSEvent.SQSMessage.class, Map.of("eventSourceArn", "eventSourceARN"),
             ScheduledEvent.class, Map.of("detailType", "detail-type"),
-            KinesisEvent.class, Map.of("records", "Records"));
+            KinesisEvent.class, Map.of("records", "Records"),
+            DynamodbEvent.class, Map.of("records", "Records"));
     private static final Set<Class<?>> CAPITALIZED =
             Set.of(SNSEvent.class, SNSEvent.SNSRecord.class, SNSEvent.SNS.class, SNSEvent.MessageAttribute.class);
 

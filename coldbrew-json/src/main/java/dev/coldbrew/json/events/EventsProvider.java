@@ -1,6 +1,7 @@
 package dev.coldbrew.json.events;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.jr.ob.api.ReaderWriterProvider;
 import com.fasterxml.jackson.jr.ob.api.ValueReader;
@@ -30,6 +31,9 @@ final class EventsProvider extends ReaderWriterProvider {
         if (type == KinesisEvent.Record.class) {
             return new KinesisRecordReader();
         }
+        if (type == StreamRecord.class) {
+            return new DynamodbStreamReader();
+        }
         return null;
     }
 
@@ -46,6 +50,9 @@ final class EventsProvider extends ReaderWriterProvider {
         }
         if (type == KinesisEvent.Record.class) {
             return new KinesisRecordWriter();
+        }
+        if (type == StreamRecord.class) {
+            return new DynamodbStreamWriter();
         }
         return null;
     }
