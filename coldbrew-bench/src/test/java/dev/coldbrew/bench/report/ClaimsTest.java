@@ -1,0 +1,84 @@
+package dev.coldbrew.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coldbrew.bench.BenchArguments;
+import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.measure.Measurements;
+import dev.coldbrew.bench.measure.Phase;
+import dev.coldbrew.bench.measure.Preparation;
+import dev.coldbrew.bench.measure.Sample;
+import dev.coldbrew.bench.strategy.Strategies;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Verdicts that hold at some sizes only, or not at all, from hand-made samples. */
+class ClaimsTest {
+    private final List<Sample> samples = new ArrayList<>();
+
+    private void cell(String strategy, int mb, double coldMs, double warmMs, long maxMb) {
+        samples.add(new Sample("kmeans", strategy, mb, Phase.COLD, 0, "c", coldMs / 2, coldMs / 2, 0, maxMb, null));
+        samples.add(new Sample("kmeans", strategy, mb, Phase.WARM, 0, "w", Double.NaN, warmMs, 0, maxMb, null));
+    }
+
+    private Claims claims() throws Exception {
+        BenchOptions o = BenchArguments.parse(
+                List.of(
+                        "--workloads",
+                        "kmeans",
+                        "--strategies",
+                        "coldbrew-jvm,coldbrew-jvm-c1,coldbrew-aot",
+                        "--memory",
+                        "256,1024"),
+                Strategies.of(Map.of("PATH", "")),
+                Path.of("/repo"),
+                LocalDateTime.now());
+        List<Preparation> preparations = new ArrayList<>();
+        for (String s : List.of("aws-java", "coldbrew-jvm", "coldbrew-jvm-c1", "coldbrew-aot")) {
+            preparations.add(new Preparation("kmeans", s, Preparation.OK, "", List.of(), 0));
+        }
+        Measurements m = new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples);
+        return new Claims(Summary.of(o, m), o.memorySizesMb());
+    }
+
+    @Test
+    void verdictsNameEverySizeAndHowManyHeld() throws Exception {
+        cell("aws-java", 256, 1000, 100, 40);
+        cell("aws-java", 1024, 400, 50, 40);
+        cell("coldbrew-jvm", 256, 900, 40, 38);
+        cell("coldbrew-jvm", 1024, 380, 20, 38);
+        cell("coldbrew-jvm-c1", 256, 800, 120, 30);
+        cell("coldbrew-jvm-c1", 1024, 300, 60, 30);
+        cell("coldbrew-aot", 256, 200, 60, 36);
+        cell("coldbrew-aot", 1024, 200, 21, 44);
+
+        assertThat(claims().targets())
+                .containsExactly(
+                        "**coldbrew-aot cold start ≤ 0.25× aws-java** (k-means, Init + first invoke) — holds at 1 of"
+                                + " 2 sizes: coldbrew-aot vs aws-java 256 MB 0.20×, 1024 MB 0.50×.",
+                        "**coldbrew-aot warm k-means within 10% of the best JIT result** — holds at 1 of 2 sizes:"
+                                + " coldbrew-aot warm Duration vs the fastest JIT strategy 256 MB 1.50×, 1024 MB 1.05×.",
+                        "**coldbrew-aot Max Memory Used below aws-java's at every size** — holds at 1 of 2 sizes:"
+                                + " coldbrew-aot vs aws-java (k-means) 256 MB 0.90×, 1024 MB 1.10×.",
+                        "**C1 only (AWS's default) vs C2, warm k-means** — holds: coldbrew-jvm-c1 vs coldbrew-jvm"
+                                + " warm Duration 256 MB 3.00×, 1024 MB 3.00×.");
+    }
+
+    @Test
+    void slowerEverywhereDoesNotHoldAndUnmeasuredSaysSo() throws Exception {
+        cell("aws-java", 256, 1000, 100, 40);
+        cell("aws-java", 1024, 400, 50, 40);
+        cell("coldbrew-aot", 256, 900, 100, 41);
+        cell("coldbrew-aot", 1024, 380, 50, 41);
+
+        assertThat(claims().targets().getFirst())
+                .endsWith("— does not hold: coldbrew-aot vs aws-java 256 MB 0.90×, 1024 MB 0.95×.");
+        assertThat(claims().targets().getLast())
+                .endsWith("— not measured here (kmeans × coldbrew-jvm-c1 was not part of this run).");
+    }
+}
