@@ -17,10 +17,11 @@ import java.util.Map;
  * and the {@code aws-lambda-java-events} types whose JSON shape differs from their bean shape (when that jar is on
  * the class path). Thread-safe; create one per function and reuse it.
  *
- * <p>{@code java.time} values are ISO-8601 strings. Decoding is strict where a silent guess would hide a bug: scalars must have a matching JSON form (see
- * {@link StrictScalars}) and nothing may follow the value. Unknown object properties are ignored (events gain
- * fields over time), and an empty event decodes as {@code null}, like JSON {@code null}. When encoding,
- * {@code null} properties are left out, as API Gateway and the other event sources expect.
+ * <p>{@code java.time} values are ISO-8601 strings. Decoding is strict where a silent guess would hide a bug:
+ * scalars must have a matching JSON form (see {@link StrictScalars}) and nothing may follow the value. Unknown
+ * object properties are ignored (events gain fields over time), and an empty event decodes as {@code null}, like
+ * JSON {@code null}. When encoding, {@code null} properties are left out, as API Gateway and the other event
+ * sources expect.
  */
 public final class Json {
     private static final String EVENTS_MARKER = "com.amazonaws.services.lambda.runtime.events.SQSEvent";

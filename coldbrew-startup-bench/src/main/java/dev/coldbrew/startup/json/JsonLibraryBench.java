@@ -128,8 +128,9 @@ public final class JsonLibraryBench {
             throws IOException, InterruptedException {
         Sample floor = Sample.of(times.get(candidates().get(0)));
         Sample aotFloor = Sample.of(aotTimes.get(candidates().get(0)));
-        StringBuilder out = new StringBuilder("| library | jar size (KiB) | classes loaded | spawn → first decode (ms)"
-                + " | vs no library | with AOT cache (ms) | vs no library, AOT |\n|---|---:|---:|---|---:|---|---:|\n");
+        StringBuilder out = new StringBuilder("| library | jar size (KiB) | classes loaded"
+                + " | spawn → first decode (ms) | vs no library | with AOT cache (ms) | vs no library, AOT |\n"
+                + "|---|---:|---:|---|---:|---|---:|\n");
         for (Candidate candidate : candidates()) {
             Sample sample = Sample.of(times.get(candidate));
             Sample aot = Sample.of(aotTimes.get(candidate));

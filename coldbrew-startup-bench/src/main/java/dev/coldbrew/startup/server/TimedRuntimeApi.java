@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A fake Runtime API for one function process, on 127.0.0.1 and a free port, that notes when things happen: it
  * serves {@code invokes} events, then holds further {@code GET /next} long polls until closed, as Lambda does
- * between invokes. {@code /error} and {@code /init/error} (both end in {@code /error}) end the wait with the function's error body.
+ * between invokes. {@code /error} and {@code /init/error} (both end in {@code /error}) end the wait with the
+ * function's error body.
  */
 public final class TimedRuntimeApi implements AutoCloseable {
     /** Deadline given to each invoke. */
