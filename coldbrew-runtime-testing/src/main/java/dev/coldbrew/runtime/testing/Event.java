@@ -78,4 +78,19 @@ public record Event(int status, Map<String, String> headers, byte[] body) {
     public Event withTraceId(String traceId) {
         return with(RuntimeApi.HEADER_TRACE_ID, traceId);
     }
+
+    /** This event with a {@code Lambda-Runtime-Client-Context} header (JSON text). */
+    public Event withClientContext(String json) {
+        return with(RuntimeApi.HEADER_CLIENT_CONTEXT, json);
+    }
+
+    /** This event with a {@code Lambda-Runtime-Cognito-Identity} header (JSON text). */
+    public Event withCognitoIdentity(String json) {
+        return with(RuntimeApi.HEADER_COGNITO_IDENTITY, json);
+    }
+
+    /** This event with a {@code Lambda-Runtime-Aws-Tenant-Id} header. */
+    public Event withTenantId(String tenantId) {
+        return with(RuntimeApi.HEADER_TENANT_ID, tenantId);
+    }
 }

@@ -37,13 +37,19 @@ class FakeRuntimeApiTest {
 
     @Test
     void servesQueuedEventsWithLambdasHeaders() throws Exception {
-        String id = api.enqueue(Event.of("{\"k\":1}").withTraceId("Root=1-x").with(RuntimeApi.HEADER_TENANT_ID, "t"));
+        String id = api.enqueue(Event.of("{\"k\":1}")
+                .withTraceId("Root=1-x")
+                .withTenantId("t")
+                .withClientContext("{\"custom\":{}}")
+                .withCognitoIdentity("{\"cognitoIdentityId\":\"c\"}"));
         NextInvocation next = client.next();
         assertThat(next.requestId()).isEqualTo(id);
         assertThat(next.deadlineMs()).isGreaterThan(System.currentTimeMillis());
         assertThat(next.invokedFunctionArn()).isEqualTo(Event.DEFAULT_FUNCTION_ARN);
         assertThat(next.traceId()).isEqualTo("Root=1-x");
         assertThat(next.tenantId()).isEqualTo("t");
+        assertThat(next.clientContext()).isEqualTo("{\"custom\":{}}");
+        assertThat(next.cognitoIdentity()).isEqualTo("{\"cognitoIdentityId\":\"c\"}");
         assertThat(next.contentType()).isEqualTo(RuntimeApi.CONTENT_TYPE_JSON);
         assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"k\":1}");
     }
