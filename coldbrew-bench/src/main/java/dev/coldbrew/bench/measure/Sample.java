@@ -2,6 +2,7 @@ package dev.coldbrew.bench.measure;
 
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.Report;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One invoke as the local Lambda reported it (its REPORT line), plus whether the function failed.
@@ -51,7 +52,7 @@ public record Sample(
         if (r.functionError() == null && r.statusCode() / 100 == 2) {
             return null;
         }
-        String body = new String(r.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        String body = new String(r.payload(), StandardCharsets.UTF_8);
         return "HTTP " + r.statusCode() + " " + r.functionError() + ": " + body;
     }
 }

@@ -7,6 +7,7 @@ import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.measure.Stats;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * The statistics of one workload × strategy × memory size: cold starts (Init Duration, first-invoke Duration,
@@ -34,7 +35,7 @@ public record CellSummary(
         Preparation prep = m.preparation(workload, strategy);
         List<Sample> cold = m.samples(workload, strategy, memoryMb, Phase.COLD);
         List<Sample> warm = m.samples(workload, strategy, memoryMb, Phase.WARM);
-        List<Sample> failed = java.util.stream.Stream.concat(cold.stream(), warm.stream())
+        List<Sample> failed = Stream.concat(cold.stream(), warm.stream())
                 .filter(Sample::failed)
                 .toList();
         List<Sample> okCold = cold.stream().filter(s -> !s.failed()).toList();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -149,7 +150,7 @@ final class Claims {
             String strategy,
             String what,
             DoublePredicate holds,
-            java.util.function.IntToDoubleFunction reference,
+            IntToDoubleFunction reference,
             ToDoubleFunction<CellSummary> metric) {
         List<String> parts = new ArrayList<>();
         int held = 0;

@@ -32,6 +32,9 @@ public final class MarkdownReport {
                 .append(m.finished())
                 .append('\n');
         md.append("- Machine: ").append(machine.oneLine()).append('\n');
+        md.append("- JDK inside the functions: the one running the bench, ")
+                .append(machine.javaHome())
+                .append(" (JVM flags per strategy in results.json)\n");
         md.append("- Each cell: ")
                 .append(o.coldStarts())
                 .append(" cold starts (a new environment each), then ")

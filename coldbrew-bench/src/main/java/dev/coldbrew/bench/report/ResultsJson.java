@@ -8,6 +8,7 @@ import dev.coldbrew.bench.measure.Stats;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * results.json: the run's flags, machine, JDK, price, how each function was prepared (with its JVM flags), every
@@ -90,7 +91,7 @@ public final class ResultsJson {
 
     private static void sample(JsonWriter json, Sample s) {
         json.beginObject().member("workload", s.workload()).member("strategy", s.strategy());
-        json.member("memoryMb", s.memoryMb()).member("phase", s.phase().name().toLowerCase(java.util.Locale.ROOT));
+        json.member("memoryMb", s.memoryMb()).member("phase", s.phase().name().toLowerCase(Locale.ROOT));
         json.member("index", s.index()).member("requestId", s.requestId());
         json.member("initDurationMs", s.initDurationMs()).member("durationMs", s.durationMs());
         json.member("billedDurationMs", s.billedDurationMs()).member("maxMemoryUsedMb", s.maxMemoryUsedMb());

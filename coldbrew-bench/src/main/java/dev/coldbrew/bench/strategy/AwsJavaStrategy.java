@@ -13,6 +13,17 @@ import java.util.Map;
 public final class AwsJavaStrategy implements Strategy {
     public static final String NAME = "aws-java";
 
+    /** The flags the local Lambda's java25 kind starts AWS's client with, as recorded in results.json. */
+    static final List<String> MANAGED_RUNTIME_FLAGS = List.of(
+            "-XX:MaxHeapSize=<85% of memory size>",
+            "-XX:MaxMetaspaceSize=<10% of memory size>",
+            "-XX:ReservedCodeCacheSize=<5% of memory size>",
+            "-XX:+UseSerialGC",
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto",
+            "-Djava.net.preferIPv4Stack=true");
+
     @Override
     public String name() {
         return NAME;
@@ -35,7 +46,7 @@ public final class AwsJavaStrategy implements Strategy {
                 workload.codeDirectory(context.home()),
                 RuntimeKind.JAVA25,
                 workload.awsHandler(),
-                List.of("<the local Lambda's java25 flags: AWS's documented defaults>"),
+                MANAGED_RUNTIME_FLAGS,
                 Map.of());
     }
 }
