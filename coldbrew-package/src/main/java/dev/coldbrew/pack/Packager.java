@@ -89,7 +89,7 @@ public final class Packager {
         Jdk jdk = request.jdkHome() == null ? Jdk.current() : Jdk.at(request.jdkHome());
         List<String> modules = modules(jdk);
         step("jlink: " + String.join(",", modules));
-        RuntimeImageBuilder.link(jdk, modules, stage.resolve(Launchers.RUNTIME_DIR));
+        RuntimeImageBuilder.link(jdk, modules, stage.resolve(Launchers.RUNTIME_DIR), !request.aotCache());
         String classPath = Launchers.classPath(jarNames);
         Folders.writeExecutable(
                 stage.resolve(Launchers.BOOTSTRAP),
