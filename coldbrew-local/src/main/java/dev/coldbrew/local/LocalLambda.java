@@ -71,6 +71,7 @@ public final class LocalLambda implements AutoCloseable {
         if (options.enforceLimits()) {
             Cgroups.Result detected = Cgroups.detect(options.cgroupRoot(), options.cgroupParent());
             cgroups = detected.cgroups();
+            cgroups.ifPresent(c -> LOG.log(Level.DEBUG, "coldbrew local: limits through " + c.describe()));
             if (cgroups.isEmpty()) {
                 options.logSink()
                         .accept("coldbrew local: memory, CPU and pids limits are NOT enforced ("

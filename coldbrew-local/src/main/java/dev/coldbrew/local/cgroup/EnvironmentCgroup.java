@@ -1,180 +1,56 @@
 package dev.coldbrew.local.cgroup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cgroups of one execution environment (v1: memory, cpu, pids, freezer), mapped from Lambda's settings as
- * in invoke-api-and-environment.md §6.4: memory limit = memory size (swap equal, swappiness 0), CPU quota =
- * memory / 1769 MB of one vCPU, 1,024 pids, frozen between invokes, peak memory reset per invoke, OOM kills
- * read from {@code memory.oom_control}.
+ * The cgroups of one execution environment, mapped from Lambda's settings (invoke-api-and-environment.md §6.4):
+ * memory limit = memory size without swap, CPU quota = memory / 1769 MB of one vCPU, 1,024 pids, frozen between
+ * invokes, peak memory reset per invoke, OOM kills counted.
  */
-public final class EnvironmentCgroup {
+public interface EnvironmentCgroup {
 
     /** Lambda gives one vCPU per 1,769 MB (docs configuration-memory). */
-    public static final int MB_PER_VCPU = 1769;
+    int MB_PER_VCPU = 1769;
 
-    public static final long CFS_PERIOD_US = 100_000;
+    long CFS_PERIOD_US = 100_000;
     /** Lambda's limit on processes and threads (docs gettingstarted-limits). */
-    public static final int PIDS_MAX = 1024;
+    int PIDS_MAX = 1024;
 
-    private static final long MIB = 1024 * 1024;
+    long MIB = 1024 * 1024;
 
-    private final Cgroups cgroups;
-    private final String name;
-    private final long oomKillsAtStart;
-
-    private EnvironmentCgroup(Cgroups cgroups, String name, long oomKillsAtStart) {
-        this.cgroups = cgroups;
-        this.name = name;
-        this.oomKillsAtStart = oomKillsAtStart;
-    }
-
-    static EnvironmentCgroup create(Cgroups cgroups, String name, int memoryMb) throws IOException {
-        List<Path> created = new ArrayList<>();
-        try {
-            for (String controller : Cgroups.CONTROLLERS) {
-                Path dir = cgroups.dir(controller, name);
-                createBelowParent(dir);
-                created.add(dir);
-            }
-            EnvironmentCgroup cgroup = new EnvironmentCgroup(cgroups, name, 0);
-            cgroup.applyLimits(memoryMb);
-            return cgroup;
-        } catch (IOException | RuntimeException e) {
-            created.reversed().forEach(dir -> dir.toFile().delete());
-            throw new IOException("create cgroups " + name + " failed: " + e, e);
-        }
-    }
-
-    /**
-     * Creates {@code dir}, re-creating the shared coldbrew parent if another local Lambda removed it when it
-     * closed (it removes the parent once empty).
-     */
-    private static void createBelowParent(Path dir) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Files.createDirectories(dir.getParent());
-                Files.createDirectory(dir);
-                return;
-            } catch (java.nio.file.NoSuchFileException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private void applyLimits(int memoryMb) throws IOException {
-        String bytes = Long.toString(memoryMb * MIB);
-        // A new cgroup starts unlimited, so this lowers the limit: limit_in_bytes first, then memsw (§6.3 gotcha 1).
-        write("memory", "memory.limit_in_bytes", bytes);
-        Path memsw = cgroups.dir("memory", name).resolve("memory.memsw.limit_in_bytes");
-        if (Files.exists(memsw)) {
-            Files.writeString(memsw, bytes);
-        }
-        write("memory", "memory.swappiness", "0");
-        write("cpu", "cpu.cfs_period_us", Long.toString(CFS_PERIOD_US));
-        write("cpu", "cpu.cfs_quota_us", Long.toString(cpuQuotaUs(memoryMb)));
-        write("pids", "pids.max", Integer.toString(PIDS_MAX));
-    }
-
-    /** {@code cpu.cfs_quota_us} for a memory size: period × memory / 1769. */
-    public static long cpuQuotaUs(int memoryMb) {
+    /** The CPU quota per period for a memory size: period × memory / 1769 (at least 1 ms). */
+    static long cpuQuotaUs(int memoryMb) {
         return Math.max(1000, CFS_PERIOD_US * memoryMb / MB_PER_VCPU);
     }
 
     /** The files a process writes its pid into to join every cgroup of this environment. */
-    public List<Path> procsFiles() {
-        return Cgroups.CONTROLLERS.stream()
-                .map(c -> cgroups.dir(c, name).resolve("cgroup.procs"))
-                .toList();
-    }
+    List<Path> procsFiles();
 
-    public void freeze() throws IOException {
-        write("freezer", "freezer.state", "FROZEN");
-    }
+    void freeze() throws IOException;
 
-    public void thaw() throws IOException {
-        write("freezer", "freezer.state", "THAWED");
-    }
+    void thaw() throws IOException;
 
-    /** Resets the peak so that {@link #peakMemoryMb()} covers one invocation (§6.3 gotcha 3). */
-    public void resetPeak() throws IOException {
-        write("memory", "memory.max_usage_in_bytes", "0");
-    }
+    /** Resets the peak so that {@link #peakMemoryMb()} covers one invocation. */
+    void resetPeak() throws IOException;
 
     /** Peak memory since the last {@link #resetPeak()}, in MB rounded up. */
-    public long peakMemoryMb() throws IOException {
-        long bytes = Long.parseLong(read("memory", "memory.max_usage_in_bytes").trim());
-        return (bytes + MIB - 1) / MIB;
-    }
+    long peakMemoryMb() throws IOException;
 
     /** True when the kernel's OOM killer killed a process of this environment. */
-    public boolean oomKilled() {
-        try {
-            for (String line : read("memory", "memory.oom_control").split("\n")) {
-                if (line.startsWith("oom_kill ")) {
-                    return Long.parseLong(line.substring(9).trim()) > oomKillsAtStart;
-                }
-            }
-            return false;
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
-    }
+    boolean oomKilled();
 
     /** The pids in this environment's cgroup. */
-    public List<Long> pids() {
-        try {
-            return Files.readAllLines(cgroups.dir("freezer", name).resolve("cgroup.procs")).stream()
-                    .filter(s -> !s.isBlank())
-                    .map(Long::parseLong)
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    List<Long> pids();
+
+    /** Kills every process in the cgroup with one kernel call when the hierarchy has one (v2 cgroup.kill). */
+    default boolean killAll() {
+        return false;
     }
 
-    /**
-     * Removes every cgroup of the environment; the processes must be gone. Returns false (and keeps trying
-     * until the deadline) while the kernel still counts tasks.
-     */
-    public boolean remove(long deadlineNanos) {
-        boolean removed;
-        do {
-            removed = true;
-            for (String controller : Cgroups.CONTROLLERS) {
-                Path dir = cgroups.dir(controller, name);
-                if (Files.exists(dir) && !dir.toFile().delete()) {
-                    removed = false;
-                }
-            }
-            if (!removed) {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-            }
-        } while (!removed && System.nanoTime() < deadlineNanos);
-        return removed;
-    }
+    /** Removes the cgroups once their processes are gone, trying until the deadline; false if they remain. */
+    boolean remove(long deadlineNanos);
 
-    public String name() {
-        return name;
-    }
-
-    private void write(String controller, String file, String value) throws IOException {
-        Path path = cgroups.dir(controller, name).resolve(file);
-        try {
-            Files.write(path, value.getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new IOException("write '" + value + "' to " + path + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private String read(String controller, String file) throws IOException {
-        return Files.readString(cgroups.dir(controller, name).resolve(file));
-    }
+    String name();
 }

@@ -92,10 +92,13 @@ final class ChildProcess {
     }
 
     /**
-     * SIGKILL to the process group, to every process of the cgroup and to every descendant, thaws a frozen
+     * SIGKILL to the whole cgroup (v2 {@code cgroup.kill}), to the process group, to every process of the cgroup and to every descendant, thaws a frozen
      * cgroup so the kills land (§6.3 gotcha 2), and waits up to {@code waitMs} for the exit.
      */
     void killTree(EnvironmentCgroup cgroup, long waitMs) {
+        if (cgroup != null) {
+            cgroup.killAll();
+        }
         killProcessGroup();
         if (cgroup != null) {
             cgroup.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));

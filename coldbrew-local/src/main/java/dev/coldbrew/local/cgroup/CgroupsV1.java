@@ -1,0 +1,80 @@
+package dev.coldbrew.local.cgroup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The cgroup v1 hierarchies the local Lambda uses (memory, cpu, pids, freezer), found under a root such as
+ * {@code /sys/fs/cgroup}, with a coldbrew-owned parent cgroup in each. Facts from invoke-api-and-environment.md
+ * §6: the machines this targets have v1 controllers and a v2 mount with only {@code hugetlb}.
+ */
+final class CgroupsV1 implements Cgroups {
+
+    static final List<String> CONTROLLERS = List.of("memory", "cpu", "pids", "freezer");
+
+    private final Path root;
+    private final String parent;
+
+    CgroupsV1(Path root, String parent) {
+        this.root = root;
+        this.parent = parent;
+    }
+
+    /** True when every controller is mounted as v1 under {@code root}. */
+    static boolean mounted(Path root) {
+        return CONTROLLERS.stream()
+                .allMatch(c -> Files.isRegularFile(root.resolve(c).resolve("cgroup.procs")));
+    }
+
+    /** Creates the coldbrew parent in every hierarchy and sweeps cgroups left by killed local Lambdas. */
+    void prepare() throws IOException {
+        for (String controller : CONTROLLERS) {
+            Files.createDirectories(root.resolve(controller).resolve(parent));
+        }
+        removeStale();
+    }
+
+    @Override
+    public String describe() {
+        return "cgroup v1 (" + String.join(", ", CONTROLLERS) + ") under " + root + "/*/" + parent;
+    }
+
+    @Override
+    public EnvironmentCgroup create(String name, int memoryMb) throws IOException {
+        return V1EnvironmentCgroup.create(this, name, memoryMb);
+    }
+
+    Path dir(String controller, String name) {
+        return root.resolve(controller).resolve(parent).resolve(name);
+    }
+
+    /**
+     * Removes empty environment cgroups left behind by a local Lambda that was killed: their names start with
+     * the pid of the JVM that created them, and that process no longer exists.
+     */
+    private void removeStale() {
+        for (String controller : CONTROLLERS) {
+            try (Stream<Path> children = Files.list(root.resolve(controller).resolve(parent))) {
+                children.filter(Files::isDirectory)
+                        .filter(Cgroups::ownerIsGone)
+                        .forEach(dir -> dir.toFile().delete());
+            } catch (IOException ignored) {
+                // nothing to sweep
+            }
+        }
+    }
+
+    @Override
+    public void removeParentIfEmpty() {
+        for (String controller : CONTROLLERS) {
+            try {
+                Files.deleteIfExists(root.resolve(controller).resolve(parent));
+            } catch (IOException ignored) {
+                // not empty (another local Lambda uses it) or already gone
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.coldbrew.local.cgroup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One environment's cgroup v2 group (kernel docs {@code cgroup-v2.rst}): {@code memory.max} and
+ * {@code memory.swap.max=0}, {@code cpu.max = "<quota> 100000"}, {@code pids.max}, {@code cgroup.freeze},
+ * {@code memory.peak} (reset by a write on kernels from 6.12; otherwise it is the peak since the start),
+ * {@code memory.events oom_kill}, and {@code cgroup.kill}, which also works on a frozen group.
+ */
+final class V2EnvironmentCgroup implements EnvironmentCgroup {
+
+    private final Path dir;
+
+    private V2EnvironmentCgroup(Path dir) {
+        this.dir = dir;
+    }
+
+    static V2EnvironmentCgroup create(Path dir, int memoryMb) throws IOException {
+        Files.createDirectory(dir);
+        V2EnvironmentCgroup cgroup = new V2EnvironmentCgroup(dir);
+        try {
+            cgroup.write("memory.max", Long.toString(memoryMb * MIB));
+            if (Files.exists(dir.resolve("memory.swap.max"))) {
+                cgroup.write("memory.swap.max", "0");
+            }
+            cgroup.write("cpu.max", EnvironmentCgroup.cpuQuotaUs(memoryMb) + " " + CFS_PERIOD_US);
+            cgroup.write("pids.max", Integer.toString(PIDS_MAX));
+            return cgroup;
+        } catch (IOException | RuntimeException e) {
+            dir.toFile().delete();
+            throw new IOException("create cgroup " + dir + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public List<Path> procsFiles() {
+        return List.of(dir.resolve("cgroup.procs"));
+    }
+
+    @Override
+    public void freeze() throws IOException {
+        write("cgroup.freeze", "1");
+    }
+
+    @Override
+    public void thaw() throws IOException {
+        write("cgroup.freeze", "0");
+    }
+
+    @Override
+    public void resetPeak() throws IOException {
+        Path peak = dir.resolve("memory.peak");
+        if (Files.exists(peak)) {
+            try {
+                Files.writeString(peak, "0");
+            } catch (IOException e) {
+                // kernels before 6.12 cannot reset memory.peak: it stays the peak since the start
+            }
+        }
+    }
+
+    @Override
+    public long peakMemoryMb() throws IOException {
+        Path peak = dir.resolve("memory.peak");
+        Path file = Files.exists(peak) ? peak : dir.resolve("memory.current");
+        long bytes = Long.parseLong(Files.readString(file).trim());
+        return (bytes + MIB - 1) / MIB;
+    }
+
+    @Override
+    public boolean oomKilled() {
+        try {
+            for (String line : Files.readAllLines(dir.resolve("memory.events"))) {
+                if (line.startsWith("oom_kill ")) {
+                    return Long.parseLong(line.substring(9).trim()) > 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no events file: no OOM known
+        }
+        return false;
+    }
+
+    @Override
+    public List<Long> pids() {
+        try {
+            return Files.readAllLines(dir.resolve("cgroup.procs")).stream()
+                    .filter(s -> !s.isBlank())
+                    .map(Long::parseLong)
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public boolean killAll() {
+        try {
+            write("cgroup.kill", "1");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean remove(long deadlineNanos) {
+        while (Files.exists(dir) && !dir.toFile().delete()) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return dir.getFileName().toString();
+    }
+
+    private void write(String file, String value) throws IOException {
+        Path path = dir.resolve(file);
+        try {
+            Files.write(path, value.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IOException("write '" + value + "' to " + path + " failed: " + e.getMessage(), e);
+        }
+    }
+}
