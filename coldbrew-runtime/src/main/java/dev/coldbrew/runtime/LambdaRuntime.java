@@ -52,7 +52,16 @@ public final class LambdaRuntime {
      * {@code InvokeWithResponseStream}), as {@code application/octet-stream}.
      */
     public static void runStreaming(StreamHandler handler) {
-        exit(runStreaming(System.getenv(), handler, RuntimeApi.CONTENT_TYPE_OCTET_STREAM));
+        runStreaming(handler, RuntimeApi.CONTENT_TYPE_OCTET_STREAM);
+    }
+
+    /**
+     * As {@link #runStreaming(StreamHandler)} with {@code Content-Type: contentType}; with
+     * {@link RuntimeApi#CONTENT_TYPE_HTTP_INTEGRATION} the handler starts its output with an
+     * {@link HttpResponsePrelude}.
+     */
+    public static void runStreaming(StreamHandler handler, String contentType) {
+        exit(runStreaming(System.getenv(), handler, contentType));
     }
 
     /** As {@link #runStreaming(StreamHandler)} with {@code env} and {@code contentType}; returns instead of exiting. */

@@ -58,7 +58,12 @@ final class InProcessRuntime implements AutoCloseable {
 
     /** Runs {@code handler} with response streaming. */
     static InProcessRuntime streaming(FakeRuntimeApi api, Map<String, String> env, StreamHandler handler) {
-        return new InProcessRuntime(api, err -> Bootstrap.runStreaming(env, handler, "text/plain", err));
+        return streaming(api, env, handler, "text/plain");
+    }
+
+    static InProcessRuntime streaming(
+            FakeRuntimeApi api, Map<String, String> env, StreamHandler handler, String contentType) {
+        return new InProcessRuntime(api, err -> Bootstrap.runStreaming(env, handler, contentType, err));
     }
 
     /** Runs {@code _HANDLER} resolution with {@code loader}, as {@link Main} does. */

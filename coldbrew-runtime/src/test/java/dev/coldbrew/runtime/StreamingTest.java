@@ -52,6 +52,31 @@ class StreamingTest {
     }
 
     @Test
+    void httpPreludeComesFirstThenEightNulBytesThenTheBody() throws Exception {
+        StreamHandler handler = (in, out, c) -> {
+            new HttpResponsePrelude(201, Map.of("X-B", "2", "Content-Type", "text/plain"), java.util.List.of("a=1"))
+                    .writeTo(out);
+            write(out, "created");
+        };
+        try (InProcessRuntime runtime =
+                InProcessRuntime.streaming(api, api.environment(), handler, RuntimeApi.CONTENT_TYPE_HTTP_INTEGRATION)) {
+            String id = api.enqueue("{}");
+            RuntimeRequest response = api.awaitResponse(id);
+            assertThat(response.header("Content-Type")).isEqualTo(RuntimeApi.CONTENT_TYPE_HTTP_INTEGRATION);
+            assertThat(response.bodyAsString())
+                    .isEqualTo("{\"statusCode\":201,\"headers\":{\"Content-Type\":\"text/plain\",\"X-B\":\"2\"},"
+                            + "\"cookies\":[\"a=1\"]}" + "\0".repeat(8) + "created");
+        }
+    }
+
+    @Test
+    void httpPreludeRejectsImpossibleStatusCodes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new HttpResponsePrelude(99, Map.of(), java.util.List.of()))
+                .hasMessage("HTTP response prelude: status code 99 is not in 100..599");
+    }
+
+    @Test
     void handlerThatWritesNothingSendsAnEmptyStream() throws Exception {
         try (InProcessRuntime runtime = InProcessRuntime.streaming(api, api.environment(), (in, out, c) -> {})) {
             String id = api.enqueue("{}");

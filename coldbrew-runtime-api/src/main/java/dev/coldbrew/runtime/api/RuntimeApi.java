@@ -148,6 +148,13 @@ public final class RuntimeApi {
     public static final String FIELD_APP_VERSION_CODE = "app_version_code";
     public static final String FIELD_APP_PACKAGE_NAME = "app_package_name";
 
+    // ---- HTTP integration prelude of streamed responses (function URLs, API Gateway streaming) ----------
+    public static final String FIELD_STATUS_CODE = "statusCode";
+    public static final String FIELD_HEADERS = "headers";
+    public static final String FIELD_COOKIES = "cookies";
+    /** NUL bytes between the JSON prelude and the body (Node runtime client's {@code DELIMITER_LEN}). */
+    public static final int HTTP_PRELUDE_DELIMITER_BYTES = 8;
+
     // ---- X-Ray error cause (header Lambda-Runtime-Function-XRay-Error-Cause) ---------------------------
     public static final String FIELD_WORKING_DIRECTORY = "working_directory";
     public static final String FIELD_EXCEPTIONS = "exceptions";

@@ -1,6 +1,7 @@
 package dev.coldbrew.runtime.api.json;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends JSON text to a {@link StringBuilder}: just enough for the Runtime API's small messages (objects of
@@ -50,6 +51,24 @@ public final class JsonWriter {
             }
         }
         out.append(']');
+        return this;
+    }
+
+    /** Adds {@code "name": 123}. */
+    public JsonWriter field(String name, long value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    /** Adds {@code "name": {"k": "v", …}}, in the map's iteration order. */
+    public JsonWriter field(String name, Map<String, String> members) {
+        name(name);
+        JsonWriter inner = object(out);
+        for (Map.Entry<String, String> member : members.entrySet()) {
+            inner.field(member.getKey(), member.getValue());
+        }
+        inner.end();
         return this;
     }
 
