@@ -291,22 +291,4 @@ final class HttpReplyReader {
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
-
-    /** A growable byte array for bodies of unknown length. */
-    private static final class ByteSink {
-        private byte[] bytes = new byte[1024];
-        private int size;
-
-        void append(byte[] more) {
-            if (size + more.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more.length));
-            }
-            System.arraycopy(more, 0, bytes, size, more.length);
-            size += more.length;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(bytes, size);
-        }
-    }
 }
