@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param zipBytes the zip's size
  * @param unzippedBytes the unpacked files' total size
  * @param modules the bundled runtime's modules (empty when no runtime is bundled)
+ * @param moduleSources for computed modules other than java.base, the jars that need them
  * @param aotCacheBytes the AOT cache's size, 0 without one
  * @param trainingInvocations invocations of the training run
  * @param verification how the finished zip ran in the local Lambda, or "skipped"
@@ -29,12 +30,14 @@ public record PackageSummary(
         long zipBytes,
         long unzippedBytes,
         List<String> modules,
+        List<String> moduleSources,
         long aotCacheBytes,
         int trainingInvocations,
         String verification) {
 
     public PackageSummary {
         modules = List.copyOf(modules);
+        moduleSources = List.copyOf(moduleSources);
     }
 
     /** The summary lines. */
@@ -49,6 +52,9 @@ public record PackageSummary(
                         SizeLimits.megabytes(unzippedBytes) + " (" + unzippedBytes + " bytes; limit 250 MB)"));
         if (!modules.isEmpty()) {
             s.append(line("modules", String.join(",", modules)));
+        }
+        for (String source : moduleSources) {
+            s.append(line("  needed by", source + " (replace the list with --modules if the function never uses it)"));
         }
         if (aotCacheBytes > 0) {
             s.append(line(

@@ -82,12 +82,20 @@ public final class Packager {
     }
 
     /** What the target-specific step put in the package. */
-    record Contents(String kind, List<String> modules, long aotCacheBytes, int trainingInvocations) {}
+    record Contents(
+            String kind,
+            List<String> modules,
+            List<String> moduleSources,
+            long aotCacheBytes,
+            int trainingInvocations) {}
 
     private Contents jvm(Path stage, Path work, List<String> jarNames, Entrypoint entry, SampleEvents events)
             throws PackageException {
         Jdk jdk = request.jdkHome() == null ? Jdk.current() : Jdk.at(request.jdkHome());
         List<String> modules = modules(jdk);
+        List<String> sources = request.modules().isEmpty() && modules.size() > 1
+                ? ModuleResolver.moduleSources(jdk, request.jars())
+                : List.of();
         step("jlink: " + String.join(",", modules));
         RuntimeImageBuilder.link(jdk, modules, stage.resolve(Launchers.RUNTIME_DIR), !request.aotCache());
         String classPath = Launchers.classPath(jarNames);
@@ -95,7 +103,7 @@ public final class Packager {
                 stage.resolve(Launchers.BOOTSTRAP),
                 Launchers.bootstrap(request.jvmFlags(), JvmFlags.aotCacheFlag(), jarNames, entry.mainClass()));
         if (!request.aotCache()) {
-            return new Contents("jvm", modules, 0, 0);
+            return new Contents("jvm", modules, sources, 0, 0);
         }
         ZipWriter.fixTimes(stage);
         Path training = work.resolve("training");
@@ -114,7 +122,8 @@ public final class Packager {
                 entry.mainClass(),
                 configuration,
                 JvmFlags.AOT_CACHE_FILE);
-        return new Contents("jvm+aot", modules, size(stage.resolve(JvmFlags.AOT_CACHE_FILE)), trained.invocations());
+        return new Contents(
+                "jvm+aot", modules, sources, size(stage.resolve(JvmFlags.AOT_CACHE_FILE)), trained.invocations());
     }
 
     private Contents nativeBootstrap(Path stage, FunctionJars jars, Entrypoint entry) throws PackageException {
@@ -122,17 +131,17 @@ public final class Packager {
         step("native-image: " + entry.mainClass());
         NativeImageBuilder.build(nativeImage, jars.jars(), entry.mainClass(), stage.resolve(Launchers.BOOTSTRAP));
         Folders.deleteTree(stage.resolve(Launchers.LIB_DIR));
-        return new Contents("native", List.of(), 0, 0);
+        return new Contents("native", List.of(), List.of(), 0, 0);
     }
 
     private Contents managedJava(Path stage, List<String> jarNames, Entrypoint entry) throws PackageException {
         if (!entry.coldbrewRuntime()) {
-            return new Contents("aws-handler", List.of(), 0, 0);
+            return new Contents("aws-handler", List.of(), List.of(), 0, 0);
         }
         Folders.writeExecutable(
                 stage.resolve(Launchers.EXEC_WRAPPER),
                 Launchers.execWrapper(request.jvmFlags(), jarNames, entry.mainClass()));
-        return new Contents("exec-wrapper", List.of(), 0, 0);
+        return new Contents("exec-wrapper", List.of(), List.of(), 0, 0);
     }
 
     private PackageSummary finish(Path stage, Path work, Entrypoint entry, SampleEvents events, Contents contents)
@@ -166,6 +175,7 @@ public final class Packager {
                 zipped,
                 unzipped,
                 contents.modules(),
+                contents.moduleSources(),
                 contents.aotCacheBytes(),
                 contents.trainingInvocations(),
                 verification);

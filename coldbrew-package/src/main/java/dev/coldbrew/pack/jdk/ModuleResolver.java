@@ -40,6 +40,46 @@ public final class ModuleResolver {
         return parse(output);
     }
 
+    /**
+     * Which jars need which JDK module besides {@code java.base}, from {@code jdeps -summary}: tells users which
+     * library pulls a large module (e.g. java.desktop) into the runtime, so they can decide to leave it out.
+     *
+     * @return e.g. {@code java.desktop <- commons-math3-3.6.1.jar}, one entry per module, sorted; empty if none
+     */
+    public static List<String> moduleSources(Jdk jdk, List<Path> jars) throws PackageException {
+        String classPath = String.join(
+                File.pathSeparator, jars.stream().map(Path::toString).toList());
+        List<String> command = new ArrayList<>(List.of(
+                jdk.tool("jdeps").toString(),
+                "-summary",
+                "--ignore-missing-deps",
+                "--multi-release",
+                Integer.toString(jdk.featureVersion()),
+                "--class-path",
+                classPath));
+        jars.forEach(j -> command.add(j.toString()));
+        return parseSummary(ToolRunner.run(command, null, Map.of(), JDEPS_TIMEOUT));
+    }
+
+    /** Parses {@code a.jar -> java.desktop} lines; dependencies on other jars and on java.base are skipped. */
+    static List<String> parseSummary(String output) {
+        Map<String, TreeSet<String>> byModule = new java.util.TreeMap<>();
+        for (String line : output.split("\\R")) {
+            int arrow = line.indexOf(" -> ");
+            if (arrow <= 0) {
+                continue;
+            }
+            String module = line.substring(arrow + 4).strip();
+            if (!module.equals("java.base") && MODULE_NAME.matcher(module).matches() && !module.endsWith(".jar")) {
+                byModule.computeIfAbsent(module, m -> new TreeSet<>())
+                        .add(line.substring(0, arrow).strip());
+            }
+        }
+        return byModule.entrySet().stream()
+                .map(e -> e.getKey() + " <- " + String.join(", ", e.getValue()))
+                .toList();
+    }
+
     /** Parses jdeps' last line, e.g. {@code java.base,java.net.http}. */
     static List<String> parse(String output) throws PackageException {
         String[] lines = output.strip().split("\\R");

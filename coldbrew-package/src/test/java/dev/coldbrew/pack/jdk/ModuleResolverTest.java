@@ -15,6 +15,18 @@ class ModuleResolverTest {
     }
 
     @Test
+    void attributesModulesOtherThanJavaBaseToTheJarsThatNeedThem() {
+        String summary = "fn.jar -> /work/lib/cm3.jar\n"
+                + "fn.jar -> java.base\n"
+                + "cm3.jar -> java.base\n"
+                + "cm3.jar -> java.desktop\n"
+                + "other.jar -> java.desktop\n"
+                + "other.jar -> java.net.http\n";
+        assertThat(ModuleResolver.parseSummary(summary))
+                .containsExactly("java.desktop <- cm3.jar, other.jar", "java.net.http <- other.jar");
+    }
+
+    @Test
     void rejectsSomethingThatIsNotAModuleName() {
         assertThatThrownBy(() -> ModuleResolver.parseList("java.base, not a module", "--modules"))
                 .isInstanceOf(PackageException.class)
