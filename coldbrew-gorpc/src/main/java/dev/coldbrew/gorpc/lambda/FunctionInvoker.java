@@ -9,7 +9,7 @@ package dev.coldbrew.gorpc.lambda;
  * (set {@code shouldExit} if the process must be replaced). Anything thrown from here is treated as Go treats
  * a panic: reported as an {@link InvokeError} with the stack trace and {@code shouldExit = true}.
  *
- * <p>Threads: called on a virtual thread per call. Lambda's go1.x caller sends one Invoke at a time, but a
+ * <p>Threads: called on a pooled thread per call. Lambda's go1.x caller sends one Invoke at a time, but a
  * caller that pipelines calls (Go's client can) gets them run concurrently, as a Go function would.
  */
 @FunctionalInterface

@@ -20,7 +20,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class GoRpcFunctionServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(GoRpcFunctionServer.class.getName());
 
     private final RpcServer server;
 
@@ -101,7 +100,8 @@ public final class GoRpcFunctionServer implements AutoCloseable {
             return Objects.requireNonNull(invoker.invoke(request), "FunctionInvoker returned null");
         } catch (RuntimeException | Error e) {
             // aws-lambda-go recovers a panic into an error with its stack trace and ShouldExit (lambda/panic.go).
-            LOG.log(System.Logger.Level.ERROR, "gorpc invoke " + request.requestId() + " failed fatally", e);
+            System.getLogger(GoRpcFunctionServer.class.getName())
+                    .log(System.Logger.Level.ERROR, "gorpc invoke " + request.requestId() + " failed fatally", e);
             return InvokeResponse.failure(InvokeError.of(e, true));
         }
     }

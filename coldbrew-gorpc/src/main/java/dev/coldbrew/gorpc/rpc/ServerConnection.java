@@ -11,30 +11,32 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The server side of one connection: Go's {@code ServeCodec} loop. One reader decodes a request header and
- * its body; each call then runs on its own virtual thread (as Go runs each in its own goroutine), so a Ping
+ * its body; each call then runs on a pooled thread (as Go runs each in its own goroutine), so a Ping
  * is answered while an Invoke is still running. Replies are written whole (header, then body, then flush)
  * under a lock and may leave out of order; clients match them by sequence number. When the request stream
  * ends, cleanly or not, replies still in progress are written before the connection closes.
  */
 final class ServerConnection {
-    private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Socket socket;
     private final Map<String, RpcMethod<?, ?>> methods;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final Executor calls;
+    private int inFlight; // guarded by this
     private final Object writeLock = new Object();
     private final GobDecoder decoder;
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
 
-    ServerConnection(Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits, TypeIdAllocator ids)
+    ServerConnection(
+            Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits, TypeIdAllocator ids, Executor calls)
             throws IOException {
+        this.calls = calls;
         this.socket = socket;
         this.methods = methods;
         this.decoder = new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), limits);
@@ -51,7 +53,7 @@ final class ServerConnection {
         try {
             readCalls();
         } finally {
-            calls.close();
+            awaitCallsInFlight();
         }
     }
 
@@ -75,7 +77,19 @@ final class ServerConnection {
 
     private <A, R> void call(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
-        calls.execute(() -> respond(request, method, argument));
+        callStarted();
+        try {
+            calls.execute(() -> {
+                try {
+                    respond(request, method, argument);
+                } finally {
+                    callFinished();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            callFinished();
+            throw new IOException("rpc: server closed before " + request.serviceMethod() + " could run", e);
+        }
     }
 
     private <A, R> void respond(RequestHeader request, RpcMethod<A, R> method, A argument) {
@@ -83,18 +97,18 @@ final class ServerConnection {
             answer(request, method, argument);
         } catch (RuntimeException e) {
             // The reply could not be encoded (a handler bug); the stream may hold half a reply, so end it.
-            LOG.log(
-                    System.Logger.Level.ERROR,
-                    "gorpc reply to " + request.serviceMethod() + " could not be encoded",
-                    e);
+            log().log(
+                            System.Logger.Level.ERROR,
+                            "gorpc reply to " + request.serviceMethod() + " could not be encoded",
+                            e);
             closeSocket();
         } catch (IOException e) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "gorpc reply to " + request.serviceMethod() + " (seq "
-                            + Long.toUnsignedString(request.seq()) + ") to " + socket.getRemoteSocketAddress()
-                            + " failed: "
-                            + e.getMessage());
+            log().log(
+                            System.Logger.Level.WARNING,
+                            "gorpc reply to " + request.serviceMethod() + " (seq "
+                                    + Long.toUnsignedString(request.seq()) + ") to " + socket.getRemoteSocketAddress()
+                                    + " failed: "
+                                    + e.getMessage());
             closeSocket();
         }
     }
@@ -108,7 +122,7 @@ final class ServerConnection {
             return;
         } catch (RuntimeException e) {
             // A Go method that panics takes its process down; a Java handler's bug only fails its call.
-            LOG.log(System.Logger.Level.ERROR, "gorpc method " + request.serviceMethod() + " threw", e);
+            log().log(System.Logger.Level.ERROR, "gorpc method " + request.serviceMethod() + " threw", e);
             replyError(request, "rpc: method " + request.serviceMethod() + " threw " + e);
             return;
         }
@@ -144,11 +158,36 @@ final class ServerConnection {
         }
     }
 
+    private synchronized void callStarted() {
+        inFlight++;
+    }
+
+    private synchronized void callFinished() {
+        if (--inFlight == 0) {
+            notifyAll();
+        }
+    }
+
+    private synchronized void awaitCallsInFlight() {
+        try {
+            while (inFlight > 0) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Looked up on the first failure only (see {@link RpcServer}). */
+    private static System.Logger log() {
+        return System.getLogger(ServerConnection.class.getName());
+    }
+
     private void closeSocket() {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "gorpc: closing " + socket + " failed: " + e.getMessage());
+            log().log(System.Logger.Level.DEBUG, "gorpc: closing " + socket + " failed: " + e.getMessage());
         }
     }
 }
