@@ -144,6 +144,10 @@ class LocalLambdaIT {
                 .containsPattern(
                         "INIT_REPORT Init Duration: [0-9.]+ ms\tPhase: invoke\tStatus: error\tError Type: Fn.InitError");
         assertThat(result.report().status()).isEqualTo("error");
+        assertThat(result.log())
+                .contains("START RequestId: " + result.requestId())
+                .contains("END RequestId: " + result.requestId())
+                .endsWith(result.report().toLogLine() + "\n");
     }
 
     @Test

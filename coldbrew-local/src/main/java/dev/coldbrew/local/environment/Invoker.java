@@ -77,7 +77,7 @@ public final class Invoker {
     }
 
     /** A started environment and its init outcome; {@code environment} is null when it could not start. */
-    private record Started(Environment environment, Environment.Init init, String log) {
+    private record Started(Environment environment, Environment.Init init, String log, long maxMemoryMb) {
         boolean ready() {
             return init instanceof Environment.Init.Ready;
         }
@@ -100,7 +100,7 @@ public final class Invoker {
                     ? "Runtime.InvalidEntrypoint"
                     : FN_ERROR_EXIT;
             options.logSink().accept("function " + pool.function().name() + ": start failed: " + e.getMessage());
-            return new Started(null, new Environment.Init.Failed(0, "error", type, null), e.getMessage() + "\n");
+            return new Started(null, new Environment.Init.Failed(0, "error", type, null), e.getMessage() + "\n", 0);
         }
         pool.started(env);
         Environment.Init init = env.awaitInit(limit);
@@ -108,11 +108,12 @@ public final class Invoker {
             String phase = limit.equals(options.initTimeout()) ? "init" : "invoke";
             env.logLine(PlatformLines.initReport(f.durationMs(), phase, f.status(), f.errorType()));
             String log = env.takeLog();
+            long peak = env.maxMemoryUsedMb();
             env.kill();
             pool.discard(env);
-            return new Started(env, init, log);
+            return new Started(env, init, log, peak);
         }
-        return new Started(env, init, "");
+        return new Started(env, init, "", 0);
     }
 
     private InvocationResult initFailed(
@@ -138,11 +139,14 @@ public final class Invoker {
                 requestId,
                 function,
                 durationMs,
-                0,
+                failed.maxMemoryMb(),
                 OptionalDouble.empty(),
                 timeout ? Report.STATUS_TIMEOUT : Report.STATUS_ERROR,
                 timeout ? null : init.errorType());
-        String log = firstLog + failed.log() + report.toLogLine() + "\n";
+        String end = PlatformLines.end(requestId);
+        String log = firstLog + PlatformLines.start(requestId) + "\n" + failed.log() + end + "\n" + report.toLogLine()
+                + "\n";
+        options.logSink().accept(end);
         options.logSink().accept(report.toLogLine());
         return new InvocationResult(requestId, 200, body, InvocationResult.UNHANDLED, report, log);
     }
