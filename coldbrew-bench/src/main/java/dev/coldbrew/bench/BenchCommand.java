@@ -97,8 +97,7 @@ public final class BenchCommand {
                     output.resolve("functions"),
                     Path.of(System.getProperty("java.home")),
                     lambda,
-                    options.smallEvents(),
-                    Runner.FUNCTION_TIMEOUT);
+                    options.smallEvents());
             measurements = new Runner(options, context, new Progress(err, options.cells())).run();
         }
         Summary summary = Summary.of(options, measurements);

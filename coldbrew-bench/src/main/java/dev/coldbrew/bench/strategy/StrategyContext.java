@@ -2,7 +2,6 @@ package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.local.LocalLambda;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * What strategies prepare with.
@@ -12,10 +11,8 @@ import java.time.Duration;
  * @param javaHome the JDK that runs inside the functions (the JDK 25 running the bench)
  * @param lambda the local Lambda, for strategies that train by invoking the function (AOT)
  * @param smallEvents use each workload's small event (pipeline checks), not the real one
- * @param timeout the function timeout for training invokes
  */
-public record StrategyContext(
-        Path home, Path workDirectory, Path javaHome, LocalLambda lambda, boolean smallEvents, Duration timeout) {
+public record StrategyContext(Path home, Path workDirectory, Path javaHome, LocalLambda lambda, boolean smallEvents) {
     public Path directoryFor(Strategy strategy, String workload) {
         return workDirectory.resolve(strategy.name()).resolve(workload);
     }

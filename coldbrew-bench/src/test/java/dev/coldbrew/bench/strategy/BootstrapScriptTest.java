@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,7 @@ class BootstrapScriptTest {
         Path java = Files.createDirectories(tmp.resolve("jdk/bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return new StrategyContext(
-                tmp.resolve("home"), tmp.resolve("work dir"), tmp.resolve("jdk"), null, true, Duration.ofSeconds(5));
+        return new StrategyContext(tmp.resolve("home"), tmp.resolve("work dir"), tmp.resolve("jdk"), null, true);
     }
 
     private static List<String> run(Path codeDir, Map<String, String> env) throws Exception {
