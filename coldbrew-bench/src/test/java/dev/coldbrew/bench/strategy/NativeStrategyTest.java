@@ -1,0 +1,86 @@
+package dev.coldbrew.bench.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coldbrew.bench.workload.Workload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With a stand-in {@code native-image} that records its arguments and writes an executable that prints its own,
+ * checks the build command and the bootstrap around the executable.
+ */
+class NativeStrategyTest {
+    @TempDir
+    Path tmp;
+
+    private Path tool(String body) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("graal/bin"));
+        Path tool = bin.resolve("native-image");
+        Files.writeString(tool, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tool;
+    }
+
+    private StrategyContext context() throws Exception {
+        Path lib = Files.createDirectories(tmp.resolve("home/examples/echo/target/function/lib"));
+        Files.writeString(lib.resolve("a.jar"), "");
+        return new StrategyContext(tmp.resolve("home"), tmp.resolve("work"), tmp.resolve("jdk"), null, true);
+    }
+
+    @Test
+    void withoutNativeImageItSaysWhy() {
+        NativeStrategy strategy = new NativeStrategy(Map.of("PATH", tmp.toString()));
+
+        assertThat(strategy.availability())
+                .isEqualTo(new Availability(false, "not available here: no native-image on PATH or GRAALVM_HOME"));
+    }
+
+    @Test
+    void buildsTheExamplesMainAndStartsItWithTheHeapCappedAt85Percent() throws Exception {
+        tool("""
+                echo "$@" > "$(dirname "$0")/args"
+                while [ "$1" != "-o" ]; do shift; done
+                printf '#!/bin/sh\\necho "$@"\\n' > "$2"
+                chmod 755 "$2"
+                """);
+        NativeStrategy strategy =
+                new NativeStrategy(Map.of("GRAALVM_HOME", tmp.resolve("graal").toString()));
+        assertThat(strategy.availability().available()).isTrue();
+
+        PreparedFunction f = strategy.prepare(Workload.ECHO, context());
+
+        Path dir = tmp.resolve("work/coldbrew-native/echo");
+        assertThat(Files.readString(tmp.resolve("graal/bin/args")))
+                .isEqualTo("--no-fallback -cp " + dir + "/lib/a.jar -o " + dir + "/function"
+                        + " dev.coldbrew.examples.echo.EchoFunction\n");
+        ProcessBuilder pb = new ProcessBuilder(f.code().resolve("bootstrap").toString());
+        pb.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256");
+        Process p = pb.start();
+        try {
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("-Xmx217m\n");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aFailedBuildCarriesTheToolsOutput() throws Exception {
+        tool("echo 'Error: class not found'; exit 3\n");
+        NativeStrategy strategy =
+                new NativeStrategy(Map.of("PATH", tmp.resolve("graal/bin").toString()));
+
+        assertThatThrownBy(() -> strategy.prepare(Workload.ECHO, context()))
+                .isInstanceOf(PreparationException.class)
+                .hasMessage("coldbrew-native: native-image for echo exited with 3: Error: class not found\n");
+    }
+}
