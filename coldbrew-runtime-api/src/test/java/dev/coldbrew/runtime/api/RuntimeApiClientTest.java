@@ -149,6 +149,34 @@ class RuntimeApiClientTest {
     }
 
     @Test
+    void conflictingContentLengthsAreAnError() {
+        server.reply("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc", true);
+        assertThatThrownBy(client::next).hasMessageContaining("conflicting Content-Length fields '2' and '3'");
+    }
+
+    @Test
+    void bothChunkedAndContentLengthAreAnError() {
+        server.reply(
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+                true);
+        assertThatThrownBy(client::next).hasMessageContaining("both Transfer-Encoding and Content-Length '3'");
+    }
+
+    @Test
+    void unsupportedTransferEncodingIsAnError() {
+        server.reply("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", true);
+        assertThatThrownBy(client::next).hasMessageContaining("unsupported Transfer-Encoding 'gzip'");
+    }
+
+    @Test
+    void interimRepliesAreSkipped() throws Exception {
+        server.reply(
+                "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n" + NEXT_HEADERS + "Content-Length: 1\r\n\r\nz",
+                false);
+        assertThat(client.next().body()).containsExactly('z');
+    }
+
+    @Test
     void headerFieldWithoutColonIsAnError() {
         server.reply("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n", true);
         assertThatThrownBy(client::next).hasMessageContaining("malformed header field 'no colon here'");

@@ -107,7 +107,7 @@ final class HttpReplyReader {
 
     private HttpReply body(int status, String reason, HttpHeaders headers, boolean http10) throws IOException {
         String transferEncoding = headers.first(RuntimeApi.HEADER_TRANSFER_ENCODING);
-        String contentLength = headers.first(RuntimeApi.HEADER_CONTENT_LENGTH);
+        String contentLength = singleContentLength(headers);
         HttpHeaders trailers = new HttpHeaders();
         byte[] body;
         if (status == 204 || status == 304) {
@@ -176,6 +176,21 @@ final class HttpReplyReader {
             size = size * 16 + digit;
         }
         return size;
+    }
+
+    /** The Content-Length value; several fields must agree (RFC 9112 §6.3), or the framing is ambiguous. */
+    private String singleContentLength(HttpHeaders headers) throws HttpException {
+        String value = null;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equalsIgnoreCase(RuntimeApi.HEADER_CONTENT_LENGTH)) {
+                if (value != null && !value.equals(headers.value(i))) {
+                    throw new HttpException(context + " failed: conflicting Content-Length fields '" + value + "' and '"
+                            + headers.value(i) + "'");
+                }
+                value = headers.value(i);
+            }
+        }
+        return value;
     }
 
     private int contentLength(String value) throws HttpException {
