@@ -129,7 +129,8 @@ public final class Packager {
     private Contents nativeBootstrap(Path stage, FunctionJars jars, Entrypoint entry) throws PackageException {
         Path nativeImage = NativeImageBuilder.locate(environment);
         step("native-image: " + entry.mainClass());
-        NativeImageBuilder.build(nativeImage, jars.jars(), entry.mainClass(), stage.resolve(Launchers.BOOTSTRAP));
+        NativeImageBuilder.build(
+                nativeImage, jars.jars(), entry.mainClass(), stage.resolve(Launchers.BOOTSTRAP), stage.getParent());
         Folders.deleteTree(stage.resolve(Launchers.LIB_DIR));
         return new Contents("native", List.of(), List.of(), 0, 0);
     }

@@ -51,8 +51,12 @@ public final class NativeImageBuilder {
                 + " --native (a jlink'd runtime with an AOT cache)");
     }
 
-    /** Builds {@code output} (the executable) from the jars and the main class. */
-    public static void build(Path nativeImage, List<Path> jars, String mainClass, Path output) throws PackageException {
+    /**
+     * Builds {@code output} (the executable) from the jars and the main class, in {@code workDir} (native-image
+     * leaves build reports in its working directory, which must not be the package folder).
+     */
+    public static void build(Path nativeImage, List<Path> jars, String mainClass, Path output, Path workDir)
+            throws PackageException {
         List<String> command = new ArrayList<>();
         command.add(nativeImage.toString());
         command.addAll(FLAGS);
@@ -62,6 +66,6 @@ public final class NativeImageBuilder {
         command.add("-o");
         command.add(output.toString());
         command.add(mainClass);
-        ToolRunner.run(command, output.getParent(), Map.of(), BUILD_TIMEOUT);
+        ToolRunner.run(command, workDir, Map.of(), BUILD_TIMEOUT);
     }
 }
