@@ -3,6 +3,7 @@ package dev.coldbrew.bench.report;
 import dev.coldbrew.bench.BenchOptions;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Preparation;
+import dev.coldbrew.bench.strategy.JvmStrategy;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public final class MarkdownReport {
         for (Workload w : o.workloads()) {
             workload(md, o, summary, w);
         }
+        c1VersusC2(md, summary, o.memorySizesMb());
         Claims claims = new Claims(summary, o.memorySizesMb());
         md.append("## The seed's claims, on this machine\n\n");
         claims.seed().forEach(line -> md.append("- ").append(line).append('\n'));
@@ -144,6 +146,37 @@ public final class MarkdownReport {
                 md.append("![").append(chart).append("](").append(chart).append(")\n");
             }
             md.append('\n');
+        }
+    }
+
+    /**
+     * Warm k-means stopped at C1 (AWS's default for its Java runtimes) against C1+C2, both on coldbrew's runtime
+     * with the same flags otherwise.
+     */
+    private static void c1VersusC2(StringBuilder md, Summary summary, List<Integer> sizes) {
+        StringBuilder rows = new StringBuilder();
+        for (int mb : sizes) {
+            var c1 = summary.cell("kmeans", JvmStrategy.C1_NAME, mb).filter(CellSummary::measured);
+            var c2 = summary.cell("kmeans", JvmStrategy.NAME, mb).filter(CellSummary::measured);
+            if (c1.isPresent() && c2.isPresent()) {
+                double slow = c1.get().warmDuration().median();
+                double fast = c2.get().warmDuration().median();
+                rows.append("| ")
+                        .append(mb)
+                        .append(" | ")
+                        .append(Format.medianRange(c1.get().warmDuration()))
+                        .append(" | ")
+                        .append(Format.medianRange(c2.get().warmDuration()))
+                        .append(" | ")
+                        .append(Format.ratio(slow / fast))
+                        .append(" |\n");
+            }
+        }
+        if (!rows.isEmpty()) {
+            md.append("## C1 only (AWS's default -XX:TieredStopAtLevel=1) vs C1+C2, warm k-means\n\n")
+                    .append("| MB | coldbrew-jvm-c1 warm ms | coldbrew-jvm warm ms | C1 / C2 |\n|--:|--:|--:|--:|\n")
+                    .append(rows)
+                    .append('\n');
         }
     }
 

@@ -26,8 +26,8 @@ class ClaimsTest {
         samples.add(new Sample("kmeans", strategy, mb, Phase.WARM, 0, "w", Double.NaN, warmMs, 0, maxMb, null));
     }
 
-    private Claims claims() throws Exception {
-        BenchOptions o = BenchArguments.parse(
+    private BenchOptions options() throws Exception {
+        return BenchArguments.parse(
                 List.of(
                         "--workloads",
                         "kmeans",
@@ -38,12 +38,19 @@ class ClaimsTest {
                 Strategies.of(Map.of("PATH", "")),
                 Path.of("/repo"),
                 LocalDateTime.now());
+    }
+
+    private Measurements measurements() {
         List<Preparation> preparations = new ArrayList<>();
         for (String s : List.of("aws-java", "coldbrew-jvm", "coldbrew-jvm-c1", "coldbrew-aot")) {
             preparations.add(new Preparation("kmeans", s, Preparation.OK, "", List.of(), 0));
         }
-        Measurements m = new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples);
-        return new Claims(Summary.of(o, m), o.memorySizesMb());
+        return new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples);
+    }
+
+    private Claims claims() throws Exception {
+        BenchOptions o = options();
+        return new Claims(Summary.of(o, measurements()), o.memorySizesMb());
     }
 
     @Test
@@ -67,6 +74,24 @@ class ClaimsTest {
                                 + " coldbrew-aot vs aws-java (k-means) 256 MB 0.90×, 1024 MB 1.10×.",
                         "**C1 only (AWS's default) vs C2, warm k-means** — holds: coldbrew-jvm-c1 vs coldbrew-jvm"
                                 + " warm Duration 256 MB 3.00×, 1024 MB 3.00×.");
+    }
+
+    @Test
+    void reportTabulatesC1AgainstC2() throws Exception {
+        cell("aws-java", 256, 1000, 100, 40);
+        cell("aws-java", 1024, 400, 50, 40);
+        cell("coldbrew-jvm", 256, 900, 40, 38);
+        cell("coldbrew-jvm", 1024, 380, 20, 38);
+        cell("coldbrew-jvm-c1", 256, 800, 120, 30);
+        cell("coldbrew-jvm-c1", 1024, 300, 60, 30);
+
+        String md = MarkdownReport.write(
+                options(), MachineInfo.current(), measurements(), Summary.of(options(), measurements()));
+
+        assertThat(md)
+                .contains("| MB | coldbrew-jvm-c1 warm ms | coldbrew-jvm warm ms | C1 / C2 |\n|--:|--:|--:|--:|\n"
+                        + "| 256 | 120 [120–120] | 40.0 [40.0–40.0] | 3.00× |\n"
+                        + "| 1024 | 60.0 [60.0–60.0] | 20.0 [20.0–20.0] | 3.00× |\n");
     }
 
     @Test
