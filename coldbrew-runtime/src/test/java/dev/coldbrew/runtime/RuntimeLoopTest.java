@@ -346,4 +346,29 @@ class RuntimeLoopTest {
                     .contains("kaputt: \\u00fc \\ud83d\\ude00\\r\\n");
         }
     }
+
+    @Test
+    void http500OnAResponsePostEndsTheRuntime() throws Exception {
+        try (InProcessRuntime runtime = InProcessRuntime.start(api, (event, c) -> event)) {
+            api.awaitNextCalls(1);
+            api.failNextPost(500, RuntimeApi.ERROR_INTERNAL, "lost the caller");
+            api.enqueue("{}");
+            assertThat(runtime.awaitExit()).isEqualTo(ExitStatus.RUNTIME_API_FAILED);
+            assertThat(runtime.stderr())
+                    .contains("/response to " + api.address() + " failed: HTTP 500")
+                    .contains("InternalServerError: lost the caller");
+        }
+    }
+
+    @Test
+    void http500OnAnErrorPostEndsTheRuntime() throws Exception {
+        try (InProcessRuntime runtime = InProcessRuntime.start(api, (event, c) -> {
+            throw new IllegalStateException("x");
+        })) {
+            api.failNextPost(500, RuntimeApi.ERROR_INTERNAL, "down");
+            api.enqueue("{}");
+            assertThat(runtime.awaitExit()).isEqualTo(ExitStatus.RUNTIME_API_FAILED);
+            assertThat(runtime.stderr()).contains("/error to " + api.address() + " failed: HTTP 500");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.coldbrew.runtime.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.runtime.api.ErrorResponse;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -56,6 +58,7 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
     private final BlockingQueue<RuntimeRequest> received = new LinkedBlockingQueue<>();
     private final List<RuntimeRequest> all = new ArrayList<>();
     private final InvocationStates states = new InvocationStates();
+    private final AtomicReference<Routes.Answer> nextPostFailure = new AtomicReference<>();
     private volatile boolean running;
     private volatile Duration wait = DEFAULT_WAIT;
     private HttpServer server;
@@ -136,6 +139,15 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
     /** Queues {@code Event.of(body)}; returns its request id. */
     public String enqueue(String body) {
         return enqueue(Event.of(body));
+    }
+
+    /**
+     * Answers the next POST (response, error or init error) with {@code status} and an {@code ErrorResponse} of
+     * {@code errorType} instead of the normal reply, once; e.g. 500 {@code InternalServerError} to test that a
+     * runtime exits.
+     */
+    public void failNextPost(int status, String errorType, String message) {
+        nextPostFailure.set(new Routes.Answer(status, new ErrorResponse(message, errorType).toJson()));
     }
 
     /** Waits for the {@code /response} of {@code requestId}. */
@@ -220,7 +232,9 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
             if (request.method().equals(RuntimeApi.METHOD_GET) && request.path().equals(RuntimeApi.NEXT_PATH)) {
                 serveNext(exchange);
             } else {
-                Exchanges.reply(exchange, Routes.answer(request, states));
+                Routes.Answer failure =
+                        request.method().equals(RuntimeApi.METHOD_POST) ? nextPostFailure.getAndSet(null) : null;
+                Exchanges.reply(exchange, failure != null ? failure : Routes.answer(request, states));
             }
         }
     }

@@ -108,6 +108,18 @@ class FakeRuntimeApiTest {
     }
 
     @Test
+    void nextPostCanBeFailedOnce() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        api.failNextPost(500, RuntimeApi.ERROR_INTERNAL, "sandbox gone");
+        assertThatThrownBy(() -> client.postResponse(id, null, new byte[0]))
+                .isInstanceOf(RuntimeApiException.class)
+                .hasMessageContaining("HTTP 500")
+                .hasMessageContaining("InternalServerError: sandbox gone");
+        assertThat(client.postResponse(id, null, new byte[0])).isEqualTo(StatusResponse.OK);
+    }
+
+    @Test
     void brokenRepliesCanBeQueued() {
         api.enqueue(Event.reply(500, "{\"errorMessage\":\"x\",\"errorType\":\"InternalServerError\"}"));
         assertThatThrownBy(client::next).isInstanceOf(RuntimeApiException.class).hasMessageContaining("HTTP 500");
