@@ -1,5 +1,5 @@
 #!/bin/sh
-# Warm invoke overhead of the local Lambda (see WarmInvokeBenchmark). Usage: coldbrew-local/bench.sh [invokes-per-run]
+# Warm invoke overhead of the local Lambda (see WarmInvokeBenchmark). Usage: coldbrew-local/bench.sh [invokes-per-run [cold-starts]]
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl coldbrew-local -am install -DskipTests

@@ -9,8 +9,8 @@ import java.time.Instant;
 
 /**
  * The benchmark's echo function: a minimal Runtime API loop on one keep-alive socket (HTTP/1.1 written by hand),
- * so that the time measured is the local Lambda's, not an HTTP client's. Before its first /next it logs
- * {@code first-next <epoch ns>} so that init can be timed from outside the local Lambda.
+ * so that the time measured is the local Lambda's, not an HTTP client's. Once its first /next request is
+ * written to the socket it logs {@code first-next <epoch ns>} so that init can be timed from outside the local Lambda.
  */
 public class Echo {
     public static void main(String[] args) throws IOException {
@@ -19,12 +19,16 @@ public class Echo {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            Instant now = Instant.now();
-            System.out.println("first-next " + (now.getEpochSecond() * 1_000_000_000L + now.getNano()));
+            boolean first = true;
             while (true) {
                 out.write("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: rapi\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
+                if (first) {
+                    Instant sent = Instant.now();
+                    System.out.println("first-next " + (sent.getEpochSecond() * 1_000_000_000L + sent.getNano()));
+                    first = false;
+                }
                 String[] id = new String[1];
                 byte[] event = readResponse(in, id);
                 String head = "POST /2018-06-01/runtime/invocation/" + id[0] + "/response HTTP/1.1\r\nHost: rapi\r\n"

@@ -64,13 +64,6 @@ final class EnvironmentLog {
         }
     }
 
-    /** Drops what was logged so far (output between invocations belongs to no invocation). */
-    void discardPending() {
-        synchronized (lock) {
-            current.setLength(0);
-        }
-    }
-
     /**
      * When the runtime wrote output within the last millisecond, more of it may still be in the pipe: wait
      * until the output has been quiet for 1 ms (at most 5 ms). An invocation without output never waits.

@@ -40,7 +40,7 @@ final class InitDurations {
         System.out.println(String.format(
                 Locale.ROOT,
                 "cold starts n=%d: REPORT Init Duration median %.1f ms [%.1f–%.1f]%n"
-                        + "  invoke() call → function sends its first /next (outside) median %.1f ms [%.1f–%.1f],"
+                        + "  invoke() call → first /next written to the socket (outside) median %.1f ms [%.1f–%.1f],"
                         + " outside/REPORT median %.3f [%.3f–%.3f]%n"
                         + "  bootstrap script start → first /next (function's own clock) median %.1f ms [%.1f–%.1f]",
                 coldStarts,

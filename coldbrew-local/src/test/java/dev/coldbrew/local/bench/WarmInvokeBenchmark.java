@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  * a bare loopback HTTP round trip on the same JDK server as the baseline; and REPORT Init Duration against the
  * bootstrap-start → first /next time the function itself observes. A benchmark, not a test: it asserts nothing.
  *
- * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run]}.
+ * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts]]} (defaults 20000 and 20).
  */
 public final class WarmInvokeBenchmark {
 
@@ -37,6 +37,7 @@ public final class WarmInvokeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int invokes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int coldStarts = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Path dir = Files.createTempDirectory("coldbrew-bench-");
         System.out.printf(
                 "warm invoke overhead, %d invokes per run, %d cores%n",
@@ -49,7 +50,7 @@ public final class WarmInvokeBenchmark {
                 System.out.println(run(mode.label + " java-api", 2, invokes, () -> lambda.invoke("echo", PAYLOAD)));
                 if (mode == Mode.LAMBDA) {
                     httpRuns(lambda, invokes);
-                    InitDurations.measure(lambda, 10);
+                    InitDurations.measure(lambda, coldStarts);
                 }
             }
         }
