@@ -55,7 +55,7 @@ public final class RpcClient implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(address, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            socket.connect(address, socketMillis(timeout));
             return new RpcClient(socket, limits, ids);
         } catch (IOException e) {
             socket.close();
@@ -78,9 +78,10 @@ public final class RpcClient implements AutoCloseable {
                             + broken.getMessage(),
                     broken);
         }
+        int timeoutMillis = socketMillis(timeout);
         long seq = nextSeq++;
         try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            socket.setSoTimeout(timeoutMillis);
             encoder.encode(RequestHeader.GOB, new RequestHeader(serviceMethod, seq));
             encoder.encode(argCodec, argument);
             out.flush();
@@ -115,6 +116,17 @@ public final class RpcClient implements AutoCloseable {
             throw new RpcMethodException(serviceMethod, header.error());
         }
         return decoder.decode(replyCodec);
+    }
+
+    /** A socket timeout: zero stays "no limit", anything positive is at least 1 ms (0 would mean forever). */
+    private static int socketMillis(Duration timeout) {
+        if (timeout.isZero()) {
+            return 0;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("rpc: timeout must not be negative, was " + timeout);
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     private IOException fail(IOException failure) {
