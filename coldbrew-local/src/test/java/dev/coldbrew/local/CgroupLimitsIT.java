@@ -84,6 +84,37 @@ class CgroupLimitsIT {
         assertThat(next.report().initDurationMs()).isPresent();
     }
 
+    @Test
+    void cgroupsAndProcessesLeftByAKilledLocalLambdaAreSweptAtStart() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String name = gone.pid() + "-deadbeef-orphan-1";
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (String controller : List.of("memory", "cpu", "pids", "freezer")) {
+            dirs.add(Files.createDirectories(
+                    CGROUPS.resolve(controller).resolve("coldbrew").resolve(name)));
+        }
+        Process orphan = new ProcessBuilder("sleep", "600").start();
+        try {
+            for (Path dir : dirs) {
+                Files.writeString(dir.resolve("cgroup.procs"), Long.toString(orphan.pid()));
+            }
+            Files.writeString(dirs.get(3).resolve("freezer.state"), "FROZEN");
+
+            LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add)).close();
+
+            assertThat(orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(dirs).allSatisfy(dir -> assertThat(dir).doesNotExist());
+        } finally {
+            orphan.destroyForcibly();
+            if (Files.exists(dirs.get(3))) {
+                Files.writeString(dirs.get(3).resolve("freezer.state"), "THAWED");
+            }
+            orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            dirs.forEach(dir -> dir.toFile().delete());
+        }
+    }
+
     /** Frozen after the freeze delay; the kernel moves FREEZING → FROZEN once every task stopped. */
     private static String awaitFrozen(long pid) throws IOException {
         String state = read("freezer", pid, "freezer.state");

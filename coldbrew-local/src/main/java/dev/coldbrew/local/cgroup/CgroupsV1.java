@@ -52,20 +52,27 @@ final class CgroupsV1 implements Cgroups {
     }
 
     /**
-     * Removes empty environment cgroups left behind by a local Lambda that was killed: their names start with
-     * the pid of the JVM that created them, and that process no longer exists.
+     * Cleans up after a local Lambda that was killed (SIGKILL gives it no chance to): environment cgroups whose
+     * names start with the pid of a JVM that no longer exists. Their runtime processes, which outlive it in their
+     * own sessions, are killed, then the cgroups are removed.
      */
     private void removeStale() {
-        for (String controller : CONTROLLERS) {
-            try (Stream<Path> children = Files.list(root.resolve(controller).resolve(parent))) {
-                children.filter(Files::isDirectory)
-                        .filter(Cgroups::ownerIsGone)
-                        .forEach(dir -> dir.toFile().delete());
-            } catch (IOException ignored) {
-                // nothing to sweep
-            }
+        List<String> stale;
+        try (Stream<Path> children = Files.list(root.resolve("freezer").resolve(parent))) {
+            stale = children.filter(Files::isDirectory)
+                    .filter(Cgroups::ownerIsGone)
+                    .map(dir -> dir.getFileName().toString())
+                    .toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (String name : stale) {
+            V1EnvironmentCgroup.orphan(this, name).remove(System.nanoTime() + STALE_KILL_WAIT_NANOS);
         }
     }
+
+    /** How long the sweep waits for the processes of one stale environment to die: 1 s. */
+    private static final long STALE_KILL_WAIT_NANOS = 1_000_000_000L;
 
     @Override
     public void removeParentIfEmpty() {

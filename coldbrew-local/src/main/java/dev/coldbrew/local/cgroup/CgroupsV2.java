@@ -55,9 +55,11 @@ final class CgroupsV2 implements Cgroups {
 
     private void removeStale() {
         try (Stream<Path> children = Files.list(parentDir)) {
-            children.filter(Files::isDirectory)
-                    .filter(Cgroups::ownerIsGone)
-                    .forEach(dir -> dir.toFile().delete());
+            children.filter(Files::isDirectory).filter(Cgroups::ownerIsGone).forEach(dir -> {
+                V2EnvironmentCgroup orphan = V2EnvironmentCgroup.orphan(dir);
+                orphan.killAll();
+                orphan.remove(System.nanoTime() + 1_000_000_000L);
+            });
         } catch (IOException ignored) {
             // nothing to sweep
         }

@@ -60,6 +60,11 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
         }
     }
 
+    /** An existing environment cgroup whose owner is gone. */
+    static V1EnvironmentCgroup orphan(CgroupsV1 cgroups, String name) {
+        return new V1EnvironmentCgroup(cgroups, name, 0);
+    }
+
     private void applyLimits(int memoryMb) throws IOException {
         String bytes = Long.toString(memoryMb * MIB);
         // A new cgroup starts unlimited, so this lowers the limit: limit_in_bytes first, then memsw (§6.3 gotcha 1).
@@ -134,11 +139,17 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
     }
 
     /**
-     * Removes every cgroup of the environment; the processes must be gone. Returns false (and keeps trying
-     * until the deadline) while the kernel still counts tasks.
+     * Kills what still runs in the environment (thawing it so the kills land), then removes every cgroup of it,
+     * trying until the deadline while the kernel still counts tasks; false if some remain.
      */
     @Override
     public boolean remove(long deadlineNanos) {
+        pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        try {
+            thaw();
+        } catch (IOException ignored) {
+            // no freezer group (already removed)
+        }
         boolean removed;
         do {
             removed = true;

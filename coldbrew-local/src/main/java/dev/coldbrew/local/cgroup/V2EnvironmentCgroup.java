@@ -21,6 +21,11 @@ final class V2EnvironmentCgroup implements EnvironmentCgroup {
         this.dir = dir;
     }
 
+    /** An existing environment cgroup whose owner is gone. */
+    static V2EnvironmentCgroup orphan(Path dir) {
+        return new V2EnvironmentCgroup(dir);
+    }
+
     static V2EnvironmentCgroup create(Path dir, int memoryMb) throws IOException {
         Files.createDirectory(dir);
         V2EnvironmentCgroup cgroup = new V2EnvironmentCgroup(dir);
