@@ -83,6 +83,16 @@ class MainTest {
     }
 
     @Test
+    void runsATypedHandlerClassThroughARegisteredCodec() throws Exception {
+        try (InProcessRuntime runtime = main("example.handlers.TypedGreeter")) {
+            String id = api.enqueue("Lin");
+            RuntimeRequest response = api.awaitResponse(id);
+            assertThat(response.bodyAsString()).isEqualTo("Typed hello, Lin");
+            assertThat(response.header("Content-Type")).isEqualTo("text/plain");
+        }
+    }
+
+    @Test
     void requestHandlerWithoutAnyCodecModuleNamesTheModuleToAdd() throws Exception {
         ClassLoader withoutServices = new ClassLoader(loader) {
             @Override
