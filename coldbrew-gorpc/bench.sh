@@ -4,7 +4,9 @@
 #      Function.Invoke round trip over loopback against a plain socket echo of the same bytes.
 #   2. Go's own net/rpc client invoking a Go go1.x function and a Java one (GoRpcFunctionServer), alternately,
 #      1 KiB echo: mean microseconds per warm invoke for each measured round.
-# Usage: coldbrew-gorpc/bench.sh [jmh|go|all]   (needs Go for part 2: apt-get install golang-go)
+#   3. Readiness: the function process and the Go caller start together; milliseconds until the first Ping
+#      and Invoke are answered, for the Go function and the Java one (plain JVM, no AOT cache), 10 runs each.
+# Usage: coldbrew-gorpc/bench.sh [jmh|go|ready|all]   (parts 2 and 3 need Go: apt-get install golang-go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk25.sh
@@ -21,7 +23,7 @@ if [ "$what" = jmh ] || [ "$what" = all ]; then
         -rf json -rff coldbrew-gorpc/target/jmh-result.json
 fi
 
-if [ "$what" = go ] || [ "$what" = all ]; then
+if [ "$what" != jmh ]; then
     work=$(mktemp -d)
     pids=()
     cleanup() {
@@ -33,12 +35,39 @@ if [ "$what" = go ] || [ "$what" = all ]; then
     (cd "$work/src" && GOCACHE="$work/gocache" GOPATH="$work/gopath" GOPROXY=off GO111MODULE=on \
         go build -o "$work/bin/" ./cmd/bench ./cmd/server)
     free_port() { shuf -i 20000-59999 -n 1; } # a random port; rerun on the rare collision
+    summary() { # numbers on stdin -> "median M [min–max], n=N"
+        sort -g | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2;
+            printf "median %.1f [%.1f-%.1f], n=%d", m, v[1], v[NR], NR}'
+    }
+fi
+
+if [ "$what" = ready ] || [ "$what" = all ]; then
+    ready_ms() { # $1 = label, rest = the function's command line
+        local label="$1" port results="" pid
+        shift
+        for run in 1 2 3 4 5 6 7 8 9 10; do
+            port=$(free_port)
+            _LAMBDA_SERVER_PORT=$port "$@" & pid=$!
+            results="$results $(_LAMBDA_SERVER_PORT=$port "$work/bin/bench" -ready)"
+            kill "$pid"; wait "$pid" 2>/dev/null || true
+        done
+        echo "ms to first Ping+Invoke, $label:$results -> $(echo "$results" | tr ' ' '\n' | grep . | summary)"
+    }
+    ready_ms "Go function  " "$work/bin/server"
+    ready_ms "Java function" "$java" -cp "$cp" dev.coldbrew.gorpc.bench.EchoFunction
+fi
+
+if [ "$what" = go ] || [ "$what" = all ]; then
     go_port=$(free_port)
     java_port=$(free_port)
     _LAMBDA_SERVER_PORT=$go_port "$work/bin/server" & pids+=($!)
     _LAMBDA_SERVER_PORT=$java_port "$java" -cp "$cp" dev.coldbrew.gorpc.bench.EchoFunction & pids+=($!)
-    for run in 1 2 3; do
-        echo "round means (us/invoke), run $run, Go function:   $(_LAMBDA_SERVER_PORT=$go_port "$work/bin/bench" | tr '\n' ' ')"
-        echo "round means (us/invoke), run $run, Java function: $(_LAMBDA_SERVER_PORT=$java_port "$work/bin/bench" | tr '\n' ' ')"
+    go_rounds=""
+    java_rounds=""
+    for run in 1 2 3; do # alternate, so both see the same machine load
+        go_rounds="$go_rounds $(_LAMBDA_SERVER_PORT=$go_port "$work/bin/bench" | tr '\n' ' ')"
+        java_rounds="$java_rounds $(_LAMBDA_SERVER_PORT=$java_port "$work/bin/bench" | tr '\n' ' ')"
     done
+    echo "us per warm 1 KiB invoke from Go's client, Go function:   $(echo "$go_rounds" | tr ' ' '\n' | grep . | summary)"
+    echo "us per warm 1 KiB invoke from Go's client, Java function: $(echo "$java_rounds" | tr ' ' '\n' | grep . | summary)"
 fi
