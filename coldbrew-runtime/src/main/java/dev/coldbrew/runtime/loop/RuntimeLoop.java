@@ -104,16 +104,16 @@ public final class RuntimeLoop {
                 client.postResponse(requestId, success.contentType(), success.payload());
             } else if (outcome instanceof Outcome.Failure failure) {
                 client.postError(requestId, failure.errorType(), failure.error(), failure.xrayCause());
-                if (failure.fatal()) {
-                    err.println("coldbrew-runtime: stopping after request " + requestId + ": " + failure.errorType()
-                            + ": " + failure.error().errorMessage());
-                    return false;
-                }
             }
-            return true;
         } catch (RuntimeApiException e) {
-            return tolerated(e);
+            tolerated(e);
         }
+        if (outcome instanceof Outcome.Failure failure && failure.fatal()) {
+            err.println("coldbrew-runtime: stopping after request " + requestId + ": " + failure.errorType() + ": "
+                    + failure.error().errorMessage());
+            return false;
+        }
+        return true;
     }
 
     /** A 4xx reply concerns one invocation only: written to stderr, the loop goes on. Anything else is fatal. */
