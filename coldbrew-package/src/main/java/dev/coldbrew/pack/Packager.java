@@ -153,20 +153,20 @@ public final class Packager {
         ZipWriter.write(stage, zip);
         long zipped = size(zip);
         request.limits().checkZipped(zipped);
-        Path output = request.outputDir().resolve(ZIP_NAME);
-        move(zip, output);
-        Path template = writeTemplate(entry);
         String verification = "skipped";
         if (request.verify() && request.target() == Target.PROVIDED_AL2023) {
-            step("verify: running " + output + " in the local Lambda (unpacked to a new folder)");
+            step("verify: running the zip in the local Lambda, unpacked to a new folder");
             verification = ZipCheck.run(
                     lambdaRun(),
-                    output,
+                    zip,
                     work.resolve("verify/var/task"),
                     events.events().getFirst(),
                     contents.aotCacheBytes() > 0,
                     progress);
         }
+        Path output = request.outputDir().resolve(ZIP_NAME);
+        move(zip, output);
+        Path template = writeTemplate(entry);
         return new PackageSummary(
                 output,
                 template,
