@@ -340,6 +340,13 @@ class RuntimeApiClientTest {
     }
 
     @Test
+    void ipv6TargetIsBracketedAsInTheHostHeader() {
+        try (RuntimeApiClient v6 = new RuntimeApiClient(RuntimeApiAddress.parse("[::1]:9001"))) {
+            assertThat(v6.target()).isEqualTo("[::1]:9001");
+        }
+    }
+
+    @Test
     void connectFailureNamesTheTarget() throws Exception {
         int port;
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -32,10 +32,10 @@ public final class HttpConnection implements Closeable {
         this.host = host;
         this.port = port;
         this.connectTimeoutMs = connectTimeoutMs;
-        this.target = host + ":" + port;
+        this.target = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** {@code host:port}, as in error messages and the {@code Host} header. */
+    /** {@code host:port} ({@code [v6]:port} for an IPv6 literal), as in error messages and the {@code Host} header. */
     public String target() {
         return target;
     }
