@@ -5,7 +5,8 @@
 #   2. Go's own net/rpc client invoking a Go go1.x function and a Java one (GoRpcFunctionServer), alternately,
 #      1 KiB echo: mean microseconds per warm invoke for each measured round.
 #   3. Readiness: the function process and the Go caller start together; milliseconds until the first Ping
-#      and Invoke are answered, for the Go function and the Java one (plain JVM, no AOT cache), 10 runs each.
+#      and Invoke are answered: the Go function, the Java one on a plain JVM, and the Java one with a JDK 25
+#      AOT cache trained on one run; 10 interleaved runs each.
 # Usage: coldbrew-gorpc/bench.sh [jmh|go|ready|all]   (parts 2 and 3 need Go: apt-get install golang-go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,19 +43,34 @@ if [ "$what" != jmh ]; then
 fi
 
 if [ "$what" = ready ] || [ "$what" = all ]; then
-    ready_ms() { # $1 = label, rest = the function's command line
-        local label="$1" port results="" pid
-        shift
-        for run in 1 2 3 4 5 6 7 8 9 10; do
-            port=$(free_port)
-            _LAMBDA_SERVER_PORT=$port "$@" & pid=$!
-            results="$results $(_LAMBDA_SERVER_PORT=$port "$work/bin/bench" -ready)"
-            kill "$pid"; wait "$pid" 2>/dev/null || true
-        done
-        echo "ms to first Ping+Invoke, $label:$results -> $(echo "$results" | tr ' ' '\n' | grep . | summary)"
+    # Jars, not directories: the AOT cache (JDK 25, JEP 483/514) only accepts jars on the class path.
+    "$JAVA_HOME/bin/jar" cf "$work/echo.jar" -C coldbrew-gorpc/target/test-classes \
+        dev/coldbrew/gorpc/bench/EchoFunction.class
+    jars="$work/echo.jar:$(ls coldbrew-gorpc/target/coldbrew-gorpc-*.jar | head -n 1)"
+    jars="$jars:$(ls coldbrew-runtime-api/target/coldbrew-runtime-api-*.jar | head -n 1)"
+    echo_fn=("$java" -cp "$jars" dev.coldbrew.gorpc.bench.EchoFunction)
+    port=$(free_port) # training run: serve some invokes, then exit on SIGTERM, which writes the cache
+    _LAMBDA_SERVER_PORT=$port "$java" -XX:AOTCacheOutput="$work/echo.aot" -cp "$jars" \
+        dev.coldbrew.gorpc.bench.EchoFunction >"$work/aot-training.log" 2>&1 & pid=$!
+    _LAMBDA_SERVER_PORT=$port "$work/bin/bench" -rounds 2 -calls 500 >/dev/null
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    ready_one() { # the function's command line -> ms until its first Ping+Invoke is answered
+        local port pid ms
+        port=$(free_port)
+        _LAMBDA_SERVER_PORT=$port "$@" & pid=$!
+        ms=$(_LAMBDA_SERVER_PORT=$port "$work/bin/bench" -ready)
+        kill "$pid"; wait "$pid" 2>/dev/null || true
+        echo "$ms"
     }
-    ready_ms "Go function  " "$work/bin/server"
-    ready_ms "Java function" "$java" -cp "$cp" dev.coldbrew.gorpc.bench.EchoFunction
+    go_ms=""; plain_ms=""; aot_ms=""
+    for run in 1 2 3 4 5 6 7 8 9 10; do # interleaved, so all three see the same machine load
+        go_ms="$go_ms $(ready_one "$work/bin/server")"
+        plain_ms="$plain_ms $(ready_one "${echo_fn[@]}")"
+        aot_ms="$aot_ms $(ready_one "$java" -XX:AOTCache="$work/echo.aot" -cp "$jars" dev.coldbrew.gorpc.bench.EchoFunction)"
+    done
+    echo "ms from process start to first Ping+Invoke, Go function:        $(echo "$go_ms" | tr ' ' '\n' | grep . | summary)"
+    echo "ms from process start to first Ping+Invoke, Java, plain JVM:    $(echo "$plain_ms" | tr ' ' '\n' | grep . | summary)"
+    echo "ms from process start to first Ping+Invoke, Java, AOT cache:    $(echo "$aot_ms" | tr ' ' '\n' | grep . | summary)"
 fi
 
 if [ "$what" = go ] || [ "$what" = all ]; then
