@@ -152,6 +152,19 @@ class LifecycleIT {
                 .isGreaterThan(first.report().maxMemoryUsedMb());
     }
 
+    @Test
+    void missingBootstrapIsRuntimeInvalidEntrypoint() throws IOException {
+        start(LocalOptions.defaults());
+        lambda.register(
+                FunctionConfig.of("empty", Files.createDirectories(dir.resolve("empty")), RuntimeKind.PROVIDED, ""));
+
+        InvocationResult result = invoke("empty", "{}");
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.payloadText()).contains("Runtime.InvalidEntrypoint").contains("bootstrap does not exist");
+        assertThat(result.report().errorType()).isEqualTo("Runtime.InvalidEntrypoint");
+    }
+
     private InvocationResult invoke(String name, String payload) {
         return lambda.invoke(name, payload.getBytes(StandardCharsets.UTF_8));
     }
