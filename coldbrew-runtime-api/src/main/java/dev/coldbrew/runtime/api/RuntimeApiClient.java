@@ -19,7 +19,7 @@ import java.io.IOException;
  * brings an executor, a selector thread and some hundreds of classes; {@code HttpURLConnection} a protocol handler
  * framework, proxy and cookie machinery. Measured on the machine coldbrew is developed on, a loop on a plain
  * socket with a JDK 25 AOT cache reached its first {@code /next} in a median 71 ms against 84 ms for the same loop
- * on {@code HttpURLConnection} (n=20; kept reproducible in coldbrew-bench). And response streaming ends a chunked
+ * on {@code HttpURLConnection} (n=20; reproducible with the loops in coldbrew-startup-bench). And response streaming ends a chunked
  * request body with trailer fields ({@code Lambda-Runtime-Function-Error-Type/-Body}), which neither
  * {@code HttpURLConnection} nor {@code java.net.http} can send. The client is kept tiny and parses strictly: a
  * reply cut off mid-headers or mid-body is an error naming how far it got, never a reply.
