@@ -65,6 +65,10 @@ public record InvokeError(String message, String type, List<StackFrame> stackTra
         for (int i = 0; i < elements.length; i++) {
             frames[i] = StackFrame.of(elements[i]);
         }
-        return new InvokeError(message, failure.getClass().getSimpleName(), List.of(frames), shouldExit);
+        String type = failure.getClass().getSimpleName();
+        if (type.isEmpty()) { // anonymous and hidden classes have no simple name
+            type = failure.getClass().getName();
+        }
+        return new InvokeError(message, type, List.of(frames), shouldExit);
     }
 }

@@ -45,6 +45,13 @@ class MessagesTest {
     }
 
     @Test
+    void anAnonymousThrowableIsNamedByItsClassName() {
+        RuntimeException anonymous = new RuntimeException("x") {};
+        assertThat(InvokeError.of(anonymous, true).type())
+                .isEqualTo(anonymous.getClass().getName());
+    }
+
+    @Test
     void nullsBecomeGoZeroValues() {
         assertThat(new InvokeRequest(null, null, null, null, null, null, null, null))
                 .isEqualTo(new InvokeRequest(new byte[0], "", "", Timestamp.ZERO, "", "", "", new byte[0]));
