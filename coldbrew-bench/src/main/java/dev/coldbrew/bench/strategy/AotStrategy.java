@@ -31,6 +31,11 @@ public final class AotStrategy implements Strategy {
     public static final String CACHE_FILE = "app.aot";
     static final String TRAINING_VARIABLE = "COLDBREW_AOT_TRAINING";
     static final String TRAINING_JAR = "coldbrew-aot-training.jar";
+    /**
+     * A cache the JVM cannot use (other jars, other paths: it records absolute classpaths) stops the JVM at start
+     * instead of being skipped with a warning, so a run never reports plain-JVM numbers as AOT ones.
+     */
+    static final String REQUIRE_CACHE = "-XX:AOTMode=on";
     /** Training runs at the largest quick-profile size: most CPU, and room for the cache-writing JVM. */
     static final int TRAINING_MEMORY_MB = 3008;
 
@@ -45,7 +50,7 @@ public final class AotStrategy implements Strategy {
     @Override
     public String description() {
         return "coldbrew's runtime on JDK 25 with an AOT cache trained in the local Lambda"
-                + " (-XX:AOTCacheOutput, then -XX:AOTCache; C1+C2, serial GC)";
+                + " (-XX:AOTCacheOutput, then -XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)";
     }
 
     @Override
@@ -67,6 +72,7 @@ public final class AotStrategy implements Strategy {
             throw new PreparationException(NAME + ": writing the code directory " + dir + " failed", e);
         }
         List<String> flags = new ArrayList<>(BootstrapScript.MEMORY_FLAGS);
+        flags.add(REQUIRE_CACHE);
         flags.add("-XX:AOTCache=" + CACHE_FILE);
         PreparedFunction function =
                 new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags, Map.of());
@@ -84,7 +90,7 @@ public final class AotStrategy implements Strategy {
                 List.of(workload.coldbrewMainClass()));
         String production = BootstrapScript.javaCommand(
                 context.javaHome(),
-                List.of("-XX:AOTCache=" + BootstrapScript.ROOT + CACHE_FILE),
+                List.of(REQUIRE_CACHE, "-XX:AOTCache=" + BootstrapScript.ROOT + CACHE_FILE),
                 jars,
                 workload.coldbrewMainClass(),
                 List.of());

@@ -84,6 +84,7 @@ class BootstrapScriptTest {
                         "dev.coldbrew.examples.echo.EchoFunction");
         assertThat(run(dir, Map.of()))
                 .endsWith(
+                        "-XX:AOTMode=on",
                         "-XX:AOTCache=" + dir + "/app.aot",
                         "-cp",
                         classpath,
