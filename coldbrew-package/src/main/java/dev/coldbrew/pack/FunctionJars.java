@@ -1,6 +1,7 @@
 package dev.coldbrew.pack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -17,14 +19,18 @@ import java.util.stream.Stream;
  * classes they hold.
  */
 public final class FunctionJars {
+    private static final String SERVICES = "META-INF/services/";
     private final List<Path> jars;
     private final Set<String> classEntries;
     private final Optional<String> manifestMainClass;
+    private final Set<String> serviceProviders;
 
-    private FunctionJars(List<Path> jars, Set<String> classEntries, Optional<String> manifestMainClass) {
+    private FunctionJars(
+            List<Path> jars, Set<String> classEntries, Optional<String> manifestMainClass, Set<String> providers) {
         this.jars = jars;
         this.classEntries = classEntries;
         this.manifestMainClass = manifestMainClass;
+        this.serviceProviders = providers;
     }
 
     /**
@@ -38,6 +44,7 @@ public final class FunctionJars {
         }
         Set<String> names = new HashSet<>();
         Set<String> classes = new HashSet<>();
+        Set<String> providers = new HashSet<>();
         Optional<String> main = Optional.empty();
         for (Path jar : jars) {
             requireReadable(jar);
@@ -45,12 +52,12 @@ public final class FunctionJars {
                 throw new PackageException("function jars: two jars are named " + jar.getFileName()
                         + " (the package keeps them side by side in lib/); rename one");
             }
-            Optional<String> jarMain = scan(jar, classes);
+            Optional<String> jarMain = scan(jar, classes, providers);
             if (main.isEmpty()) {
                 main = jarMain;
             }
         }
-        return new FunctionJars(List.copyOf(jars), Set.copyOf(classes), main);
+        return new FunctionJars(List.copyOf(jars), Set.copyOf(classes), main, Set.copyOf(providers));
     }
 
     /** The jars of a Lambda code directory: {@code DIR/lib/*.jar} and {@code DIR/*.jar}, sorted by name. */
@@ -86,6 +93,11 @@ public final class FunctionJars {
         return classEntries.contains(className.replace('.', '/') + ".class");
     }
 
+    /** The classes named in the jars' {@code META-INF/services/*} files (loaded by ServiceLoader, not by name). */
+    public Set<String> serviceProviders() {
+        return serviceProviders;
+    }
+
     /** The {@code Main-Class} of the first jar whose manifest names one. */
     public Optional<String> manifestMainClass() {
         return manifestMainClass;
@@ -100,8 +112,13 @@ public final class FunctionJars {
         }
     }
 
-    private static Optional<String> scan(Path jar, Set<String> classes) throws PackageException {
+    private static Optional<String> scan(Path jar, Set<String> classes, Set<String> providers) throws PackageException {
         try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : file.stream().toList()) {
+                if (entry.getName().startsWith(SERVICES) && !entry.isDirectory()) {
+                    readProviders(file, entry, providers);
+                }
+            }
             file.stream()
                     .map(e -> e.getName())
                     .filter(n -> n.endsWith(".class"))
@@ -112,6 +129,17 @@ public final class FunctionJars {
             return Optional.ofNullable(main).map(String::trim).filter(s -> !s.isEmpty());
         } catch (IOException e) {
             throw new PackageException("function jar " + jar + " is not a valid jar: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readProviders(JarFile file, JarEntry entry, Set<String> providers) throws IOException {
+        String text = new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        for (String line : text.split("\\R")) {
+            int hash = line.indexOf('#');
+            String name = (hash < 0 ? line : line.substring(0, hash)).strip();
+            if (!name.isEmpty()) {
+                providers.add(name);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param eventsDir the training events (one JSON event per {@code *.json} file), or null
  * @param modules the JDK modules of the bundled runtime; empty to compute them with jdeps
  * @param addModules modules added to the computed (or given) ones
+ * @param reachableModules compute modules from the classes reachable from the entry points, not from whole jars
  * @param jvmFlags the launcher's JVM flags ({@link JvmFlags#DEFAULTS} unless replaced)
  * @param functionName the function's name in the template and the local Lambda
  * @param memoryMb memory size (128 to 10,240 MB)
@@ -40,6 +41,7 @@ public record PackageRequest(
         Path eventsDir,
         List<String> modules,
         List<String> addModules,
+        boolean reachableModules,
         List<String> jvmFlags,
         String functionName,
         int memoryMb,
@@ -102,6 +104,7 @@ public record PackageRequest(
         private Path eventsDir;
         private List<String> modules = List.of();
         private List<String> addModules = List.of();
+        private boolean reachableModules;
         private List<String> jvmFlags;
         private String functionName = DEFAULT_FUNCTION_NAME;
         private int memoryMb = DEFAULT_MEMORY_MB;
@@ -155,6 +158,11 @@ public record PackageRequest(
 
         public Builder addModules(List<String> v) {
             addModules = v;
+            return this;
+        }
+
+        public Builder reachableModules(boolean v) {
+            reachableModules = v;
             return this;
         }
 
@@ -220,6 +228,7 @@ public record PackageRequest(
                     eventsDir,
                     modules,
                     addModules,
+                    reachableModules,
                     jvmFlags,
                     functionName,
                     memoryMb,

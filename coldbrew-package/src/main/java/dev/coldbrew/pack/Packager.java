@@ -7,6 +7,7 @@ import dev.coldbrew.pack.aot.SampleEvents;
 import dev.coldbrew.pack.aot.ZipCheck;
 import dev.coldbrew.pack.jdk.Jdk;
 import dev.coldbrew.pack.jdk.ModuleResolver;
+import dev.coldbrew.pack.jdk.ReachableModules;
 import dev.coldbrew.pack.jdk.RuntimeImageBuilder;
 import dev.coldbrew.pack.layout.Folders;
 import dev.coldbrew.pack.layout.Launchers;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -74,7 +76,7 @@ public final class Packager {
                     ? managedJava(stage, jarNames, entry)
                     : request.nativeImage()
                             ? nativeBootstrap(stage, jars, entry)
-                            : jvm(stage, work, jarNames, entry, events);
+                            : jvm(stage, work, jars, entry, events);
             return finish(stage, work, entry, events, contents);
         } finally {
             Folders.deleteTree(work);
@@ -89,11 +91,13 @@ public final class Packager {
             long aotCacheBytes,
             int trainingInvocations) {}
 
-    private Contents jvm(Path stage, Path work, List<String> jarNames, Entrypoint entry, SampleEvents events)
+    private Contents jvm(Path stage, Path work, FunctionJars jars, Entrypoint entry, SampleEvents events)
             throws PackageException {
+        List<String> jarNames =
+                jars.jars().stream().map(j -> j.getFileName().toString()).toList();
         Jdk jdk = request.jdkHome() == null ? Jdk.current() : Jdk.at(request.jdkHome());
-        List<String> modules = modules(jdk);
-        List<String> sources = request.modules().isEmpty() && modules.size() > 1
+        List<String> modules = modules(jdk, jars, entry);
+        List<String> sources = request.modules().isEmpty() && !request.reachableModules() && modules.size() > 1
                 ? ModuleResolver.moduleSources(jdk, request.jars())
                 : List.of();
         step("jlink: " + String.join(",", modules));
@@ -205,15 +209,32 @@ public final class Packager {
         return file;
     }
 
-    private List<String> modules(Jdk jdk) throws PackageException {
+    private List<String> modules(Jdk jdk, FunctionJars jars, Entrypoint entry) throws PackageException {
         TreeSet<String> modules = new TreeSet<>(request.modules());
-        if (modules.isEmpty()) {
+        if (modules.isEmpty() && request.reachableModules()) {
+            Set<String> roots = roots(jars, entry);
+            step("jdeps: computing the JDK modules reachable from " + roots.size() + " entry class(es)");
+            modules.addAll(ReachableModules.compute(jdk, request.jars(), roots));
+        } else if (modules.isEmpty()) {
             step("jdeps: computing the JDK modules of " + request.jars().size() + " jar(s)");
             modules.addAll(ModuleResolver.requiredModules(jdk, request.jars()));
         }
         modules.addAll(request.addModules());
         modules.add("java.base");
         return List.copyOf(modules);
+    }
+
+    /** The main class, the handler class, coldbrew's generic main and every ServiceLoader provider. */
+    private static Set<String> roots(FunctionJars jars, Entrypoint entry) {
+        Set<String> roots = new java.util.HashSet<>(jars.serviceProviders());
+        roots.add(Entrypoint.handlerClass(entry.handler()));
+        if (!entry.mainClass().isEmpty()) {
+            roots.add(entry.mainClass());
+        }
+        if (jars.containsClass(Entrypoint.COLDBREW_MAIN)) {
+            roots.add(Entrypoint.COLDBREW_MAIN);
+        }
+        return roots;
     }
 
     private LambdaRun lambdaRun() {

@@ -57,6 +57,18 @@ class FunctionJarsTest {
     }
 
     @Test
+    void collectsServiceProvidersWithoutComments() throws Exception {
+        Path jar = dir.resolve("svc.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/p.Spi"));
+            out.write("# providers\np.Impl  # the default\n\nq.Other\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertThat(FunctionJars.open(List.of(jar)).serviceProviders()).containsExactlyInAnyOrder("p.Impl", "q.Other");
+    }
+
+    @Test
     void aCodeDirectoryContributesLibJarsThenRootJars() throws Exception {
         Files.createDirectories(dir.resolve("lib"));
         Path b = TestJars.jarWithClasses(dir.resolve("lib/b.jar"), null, "p.B");

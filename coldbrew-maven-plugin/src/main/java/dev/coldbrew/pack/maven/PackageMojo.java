@@ -79,6 +79,10 @@ public class PackageMojo extends AbstractMojo {
     @Parameter
     List<String> addModules;
 
+    /** Modules of the classes reachable from the entry points instead of whole jars (smaller; opt-in). */
+    @Parameter(property = "coldbrew.reachableModules", defaultValue = "false")
+    boolean reachableModules;
+
     /** The launcher's JVM flags, replacing coldbrew's defaults. */
     @Parameter
     List<String> jvmFlags;
@@ -134,6 +138,7 @@ public class PackageMojo extends AbstractMojo {
                 .verify(verify)
                 .modules(modules == null ? List.of() : modules)
                 .addModules(addModules == null ? List.of() : addModules)
+                .reachableModules(reachableModules)
                 .jvmFlags(jvmFlags == null || jvmFlags.isEmpty() ? null : jvmFlags)
                 .functionName(functionName)
                 .memoryMb(memoryMb)

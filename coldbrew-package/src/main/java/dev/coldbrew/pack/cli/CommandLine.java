@@ -35,7 +35,10 @@ final class CommandLine {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
                 line.help = true;
-            } else if (option.equals("--native") || option.equals("--no-aot") || option.equals("--no-verify")) {
+            } else if (option.equals("--native")
+                    || option.equals("--no-aot")
+                    || option.equals("--no-verify")
+                    || option.equals("--reachable-modules")) {
                 line.flag(option);
             } else {
                 if (i + 1 >= args.length) {
@@ -62,6 +65,7 @@ final class CommandLine {
         switch (option) {
             case "--native" -> builder.nativeImage(true);
             case "--no-aot" -> builder.aotCache(false);
+            case "--reachable-modules" -> builder.reachableModules(true);
             default -> builder.verify(false);
         }
     }

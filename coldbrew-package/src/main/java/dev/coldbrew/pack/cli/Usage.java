@@ -36,6 +36,9 @@ final class Usage {
               --no-aot              no training run, no AOT cache
               --modules M,M         the runtime's JDK modules (default: computed with jdeps over the jars)
               --add-modules M,M     modules added to the computed ones (e.g. for reflection or ServiceLoader)
+              --reachable-modules   compute the modules of the classes reachable from the main and handler classes
+                                    (and META-INF/services providers) instead of whole jars: smaller runtimes, but
+                                    classes loaded only by name are not seen (add their modules with --add-modules)
               --jvm-flags "F F"     the launcher's JVM flags, replacing the defaults:
                                     %s
               --jdk DIR             the JDK 25+ whose jlink and jdeps make the runtime (default: the running one)

@@ -62,6 +62,7 @@ class PackageCommandTest {
             "--no-aot",
             "--modules",
             "--add-modules",
+            "--reachable-modules",
             "--jvm-flags",
             "--jdk",
             "--no-verify",
