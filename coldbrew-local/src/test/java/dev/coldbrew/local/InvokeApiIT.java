@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -42,6 +43,7 @@ class InvokeApiIT {
     @TempDir
     Path dir;
 
+    final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
     LocalLambda lambda;
     HttpInvokeServer server;
     LambdaClient sdk;
@@ -49,7 +51,7 @@ class InvokeApiIT {
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(line -> {}));
+        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add));
         lambda.register(TestFunctions.probe(dir.resolve("echo"), "echo"));
         server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
         sdk = LambdaClient.builder()
@@ -123,6 +125,21 @@ class InvokeApiIT {
 
         assertThat(event.statusCode()).isEqualTo(202);
         assertThat(dryRun.statusCode()).isEqualTo(204);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (lines.stream().noneMatch(l -> l.startsWith("REPORT RequestId: ")) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(lines).as("the event ran in the background").anyMatch(l -> l.startsWith("REPORT RequestId: "));
+    }
+
+    @Test
+    void sdkGetsRequestTooLargeOverSixMegabytes() {
+        byte[] big = ("\"" + "x".repeat(6 * 1024 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> sdk.invoke(b -> b.functionName("echo").payload(SdkBytes.fromByteArray(big))))
+                .isInstanceOfSatisfying(
+                        RequestTooLargeException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(413));
     }
 
     @Test
