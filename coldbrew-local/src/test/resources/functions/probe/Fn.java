@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * A test function speaking the Runtime API with java.net.http. The payload chooses the behaviour:
  * {"action":"echo"} (default) echoes, "sleep" waits "ms" and answers its pid, "exit" calls System.exit("code"), "kill" SIGKILLs
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
- * "pid" answers its pid, "headers" answers the /next headers, "fork" starts a child that sleeps.
+ * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -70,6 +70,8 @@ public class Fn {
             case "big" -> respond(id, "\"" + "x".repeat(Integer.parseInt(field(body, "bytes", "10"))) + "\"");
             case "env" -> respond(id, "\"" + System.getenv(field(body, "name", "PATH")) + "\"");
             case "pid" -> respond(id, Long.toString(ProcessHandle.current().pid()));
+            case "limits" -> respond(id, "\"" + java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))
+                    .stream().filter(l -> l.startsWith("Max open files")).findFirst().orElse("").replaceAll("\\s+", " ") + "\"");
             case "headers" -> respond(id, "\"" + next.headers().map().toString().replace("\"", "'") + "\"");
             case "fork" -> {
                 Process child = new ProcessBuilder("sleep", "600").start();

@@ -76,6 +76,25 @@ class LocalLambdaIT {
     }
 
     @Test
+    void environmentHasLambdasFileDescriptorLimitAndReservedVariables() {
+        lambda.register(TestFunctions.probe(dir, "limits", Map.of("OWN", "mine")));
+
+        assertThat(invoke("limits", "{\"action\":\"limits\"}").payloadText())
+                .isEqualTo("\"Max open files 1024 1024 files \"");
+        assertThat(invoke("limits", "{\"action\":\"env\",\"name\":\"OWN\"}").payloadText())
+                .isEqualTo("\"mine\"");
+        assertThat(invoke("limits", "{\"action\":\"env\",\"name\":\"AWS_LAMBDA_FUNCTION_NAME\"}")
+                        .payloadText())
+                .isEqualTo("\"limits\"");
+        assertThat(invoke("limits", "{\"action\":\"env\",\"name\":\"AWS_LAMBDA_FUNCTION_MEMORY_SIZE\"}")
+                        .payloadText())
+                .isEqualTo("\"" + TestFunctions.MEMORY_MB + "\"");
+        assertThat(invoke("limits", "{\"action\":\"env\",\"name\":\"AWS_LAMBDA_RUNTIME_API\"}")
+                        .payloadText())
+                .startsWith("\"127.0.0.1:");
+    }
+
+    @Test
     void timeoutKillsTheEnvironmentAndTheNextInvokeIsCold() {
         lambda.register(TestFunctions.probe(dir, "slow").withTimeout(Duration.ofSeconds(1)));
         String pidBefore = invoke("slow", "{\"action\":\"pid\"}").payloadText();

@@ -17,9 +17,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
-    /** Joins the cgroups named in the arguments before the runtime command, then execs it. */
-    private static final String JOIN_AND_EXEC =
-            "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125; shift; n=$((n-1)); done; exec \"$@\"";
+    /** Lambda's file descriptor limit per execution environment. */
+    static final int MAX_FILE_DESCRIPTORS = 1024;
+
+    /**
+     * Joins the cgroups named in the arguments, sets Lambda's limit of 1,024 file descriptors (docs
+     * gettingstarted-limits; the shell's {@code ulimit -n} sets the soft and hard limit), then execs the runtime.
+     */
+    private static final String JOIN_AND_EXEC = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125;"
+            + " shift; n=$((n-1)); done; ulimit -n " + MAX_FILE_DESCRIPTORS + " || exit 125; exec \"$@\"";
 
     private final Process process;
     private final long startNanos;
