@@ -162,24 +162,35 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     /**
-     * An Event invocation: runs in the background; the result goes to the log only. Unlike Lambda, a throttled
-     * event is not queued and retried: it is dropped with a log line.
+     * An Event invocation: runs in the background and its result goes to the log only. As on Lambda, an event
+     * that is throttled stays queued and is retried every {@link #EVENT_RETRY_INTERVAL} while the local Lambda
+     * runs; other service errors drop it with a log line. (Lambda's retries of events that failed in the function
+     * are not reproduced.)
      */
     public void invokeAsync(String functionName, byte[] payload) {
         background.execute(() -> {
             try {
                 InvocationResult result = invoke(functionName, payload);
-                if (result.statusCode() != 200) {
+                while (result.statusCode() == 429 && !closed) {
+                    Thread.sleep(EVENT_RETRY_INTERVAL);
+                    result = invoke(functionName, payload);
+                }
+                if (result.statusCode() != 200 && !closed) {
                     options.logSink()
                             .accept("coldbrew local: Event invocation " + result.requestId() + " of " + functionName
                                     + " dropped: HTTP " + result.statusCode() + " " + result.payloadText());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IllegalStateException e) {
-                // the local Lambda closed while the event ran
                 LOG.log(Level.DEBUG, "event invocation of " + functionName + " ended by close", e);
             }
         });
     }
+
+    /** How often a throttled Event invocation is retried: the Retry-After the Invoke API gives, 1 s. */
+    public static final java.time.Duration EVENT_RETRY_INTERVAL =
+            java.time.Duration.ofSeconds(ServiceErrors.RETRY_AFTER_SECONDS);
 
     /** Kills the function's idle environments now and its busy ones when they finish: the next invoke is cold. */
     public void stopEnvironments(String functionName) {

@@ -153,6 +153,29 @@ class LifecycleIT {
     }
 
     @Test
+    void throttledEventsStayQueuedAndRunWhenAnEnvironmentIsFree() throws Exception {
+        start(LocalOptions.defaults());
+        lambda.register(TestFunctions.probe(dir, "single").withReservedConcurrency(1));
+        Thread busy = Thread.ofVirtual().start(() -> invoke("single", "{\"action\":\"sleep\",\"ms\":1500}"));
+        while (lambda.environmentPids("single").isEmpty()) {
+            Thread.sleep(10);
+        }
+
+        lambda.invokeAsync("single", "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
+        busy.join();
+        for (int i = 0; i < 1000 && reports() < 2; i++) {
+            Thread.sleep(10);
+        }
+
+        assertThat(reports()).isEqualTo(2);
+        assertThat(lines).noneMatch(l -> l.contains("dropped"));
+    }
+
+    private long reports() {
+        return lines.stream().filter(l -> l.startsWith("REPORT RequestId: ")).count();
+    }
+
+    @Test
     void missingBootstrapIsRuntimeInvalidEntrypoint() throws IOException {
         start(LocalOptions.defaults());
         lambda.register(
