@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * A net/rpc server speaking the gob codec, as Go's {@code rpc.Accept} does: any number of connections, each
- * with its own gob streams and type registries, read by its own thread; each call runs on a pooled thread,
- * so handlers may run concurrently and replies may leave out of order (clients match them by sequence
- * number), as Go runs each call in its own goroutine. Platform threads, not virtual ones: the first virtual
- * thread costs a cold start measurably more. Binds loopback only.
+ * with its own gob streams and type registries. Calls run concurrently on pooled threads, as Go runs each in
+ * its own goroutine, so replies may leave out of order (clients match them by sequence number); see
+ * {@link ServerConnection}. Platform threads, not virtual ones: the first virtual thread costs a cold start
+ * measurably more. Binds loopback only.
  *
  * <p>Failure classes: a malformed or hostile stream closes that connection (logged), never the server; an
  * unknown method gets net/rpc's error reply and the connection continues.
@@ -29,21 +29,16 @@ public final class RpcServer implements AutoCloseable {
     /** Pause after a failed accept (for example out of file descriptors) before trying again. */
     private static final long ACCEPT_RETRY_MS = 50;
 
-    private final Map<String, RpcMethod<?, ?>> methods;
-    private final GobLimits limits;
-    private final Supplier<TypeIdAllocator> typeIds;
+    private final Settings settings;
     private final ServerSocket listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    /** Runs the calls of every connection; idle threads are kept for the next call (warm invokes). */
-    private final ExecutorService calls = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("gorpc-call-", 0).factory());
-
     private final Thread acceptor;
 
     private RpcServer(Builder builder, ServerSocket listener) {
-        this.methods = Map.copyOf(builder.methods);
-        this.limits = builder.limits;
-        this.typeIds = builder.typeIds;
+        // Connections read and run calls on these threads; idle ones are kept for the next call (warm invokes).
+        ExecutorService threads = Executors.newCachedThreadPool(
+                Thread.ofPlatform().daemon().name("gorpc-", 0).factory());
+        this.settings = new Settings(Map.copyOf(builder.methods), builder.limits, builder.typeIds, threads);
         this.listener = listener;
         this.acceptor = Thread.ofPlatform()
                 .name("gorpc-accept-" + listener.getLocalPort())
@@ -72,7 +67,7 @@ public final class RpcServer implements AutoCloseable {
         for (Socket socket : connections) {
             socket.close();
         }
-        calls.shutdown();
+        settings.threads().shutdown();
     }
 
     private void acceptLoop() {
@@ -93,7 +88,7 @@ public final class RpcServer implements AutoCloseable {
                 closeQuietly(socket); // close() ran between accept and add
                 return;
             }
-            Thread.ofPlatform().daemon().name("gorpc-conn-" + socket.getPort()).start(() -> serve(socket));
+            serve(socket);
         }
     }
 
@@ -131,19 +126,24 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket) {
-            new ServerConnection(socket, methods, limits, typeIds.get(), calls).run();
+        try {
+            new ServerConnection(socket, settings, listener::isClosed, () -> connections.remove(socket)).start();
         } catch (IOException e) {
-            if (!listener.isClosed()) {
-                log().log(
-                                System.Logger.Level.WARNING,
-                                "gorpc connection from " + socket.getRemoteSocketAddress() + " closed: "
-                                        + e.getMessage());
-            }
-        } finally {
+            log().log(
+                            System.Logger.Level.WARNING,
+                            "gorpc connection from " + socket.getRemoteSocketAddress() + " could not be set up: "
+                                    + e.getMessage());
+            closeQuietly(socket);
             connections.remove(socket);
         }
     }
+
+    /** What every connection of this server shares. */
+    record Settings(
+            Map<String, RpcMethod<?, ?>> methods,
+            GobLimits limits,
+            Supplier<TypeIdAllocator> typeIds,
+            ExecutorService threads) {}
 
     public static final class Builder {
         private final Map<String, RpcMethod<?, ?>> methods = new LinkedHashMap<>();

@@ -3,8 +3,6 @@ package dev.coldbrew.gorpc.rpc;
 import dev.coldbrew.gorpc.gob.GobCodec;
 import dev.coldbrew.gorpc.gob.GobDecoder;
 import dev.coldbrew.gorpc.gob.GobEncoder;
-import dev.coldbrew.gorpc.gob.GobLimits;
-import dev.coldbrew.gorpc.gob.TypeIdAllocator;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -13,83 +11,108 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
- * The server side of one connection: Go's {@code ServeCodec} loop. One reader decodes a request header and
- * its body; each call then runs on a pooled thread (as Go runs each in its own goroutine), so a Ping
- * is answered while an Invoke is still running. Replies are written whole (header, then body, then flush)
- * under a lock and may leave out of order; clients match them by sequence number. When the request stream
- * ends, cleanly or not, replies still in progress are written before the connection closes.
+ * The server side of one connection: Go's {@code ServeCodec} loop. One thread at a time reads a request
+ * header and its body. Calls run concurrently, as Go runs each in its own goroutine, so a Ping is answered
+ * while an Invoke is still running; but instead of handing each call to another thread, the reader passes
+ * the reading on to a pooled thread and runs the call itself (leader/follower), so no reply waits for a
+ * thread hand-off. Replies are written whole (header, body, flush) under a lock and may leave out of order;
+ * clients match them by sequence number. When the request stream ends, cleanly or not, the calls already
+ * read are answered before the connection closes, as Go's {@code ServeCodec} waits for them.
  */
 final class ServerConnection {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Socket socket;
     private final Map<String, RpcMethod<?, ?>> methods;
-    private final Executor calls;
-    private int inFlight; // guarded by this
+    private final Executor threads;
+    private final BooleanSupplier serverClosed;
+    private final Runnable onEnd;
     private final Object writeLock = new Object();
     private final GobDecoder decoder;
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
+    private int inFlight; // guarded by this
 
-    ServerConnection(
-            Socket socket, Map<String, RpcMethod<?, ?>> methods, GobLimits limits, TypeIdAllocator ids, Executor calls)
+    ServerConnection(Socket socket, RpcServer.Settings settings, BooleanSupplier serverClosed, Runnable onEnd)
             throws IOException {
-        this.calls = calls;
         this.socket = socket;
-        this.methods = methods;
-        this.decoder = new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), limits);
+        this.methods = settings.methods();
+        this.threads = settings.threads();
+        this.serverClosed = serverClosed;
+        this.onEnd = onEnd;
+        this.decoder =
+                new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), settings.limits());
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
-        this.encoder = new GobEncoder(out, ids);
+        this.encoder = new GobEncoder(out, settings.typeIds().get());
     }
 
-    /**
-     * Serves calls until the peer closes the connection between calls; any other end of the request stream is
-     * an exception. Either way the calls already read are answered first, as Go's {@code ServeCodec} waits
-     * for them before closing the codec.
-     */
-    void run() throws IOException {
+    /** Starts reading requests on a pooled thread; the connection closes itself when its stream ends. */
+    void start() {
         try {
-            readCalls();
-        } finally {
-            awaitCallsInFlight();
+            threads.execute(this::read);
+        } catch (RejectedExecutionException e) {
+            end(null); // the server is closing
         }
     }
 
-    private void readCalls() throws IOException {
-        while (true) {
-            RequestHeader request;
-            try {
-                request = decoder.decode(RequestHeader.GOB);
-            } catch (EOFException e) {
-                return;
-            }
-            RpcMethod<?, ?> method = methods.get(request.serviceMethod());
-            if (method == null) {
+    /** Reads requests until one needs its handler, then runs that call here while another thread reads on. */
+    private void read() {
+        try {
+            while (true) {
+                RequestHeader request;
+                try {
+                    request = decoder.decode(RequestHeader.GOB);
+                } catch (EOFException e) {
+                    end(null);
+                    return;
+                }
+                RpcMethod<?, ?> method = methods.get(request.serviceMethod());
+                if (method != null) {
+                    callHere(request, method);
+                    return;
+                }
                 decoder.skip();
                 replyError(request, lookupError(request.serviceMethod()));
-            } else {
-                call(request, method);
             }
+        } catch (IOException e) {
+            end(e);
         }
     }
 
-    private <A, R> void call(RequestHeader request, RpcMethod<A, R> method) throws IOException {
+    private <A, R> void callHere(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
         callStarted();
+        boolean readingGoesOn;
         try {
-            calls.execute(() -> {
-                try {
-                    respond(request, method, argument);
-                } finally {
-                    callFinished();
-                }
-            });
+            threads.execute(this::read);
+            readingGoesOn = true;
         } catch (RejectedExecutionException e) {
-            callFinished();
-            throw new IOException("rpc: server closed before " + request.serviceMethod() + " could run", e);
+            readingGoesOn = false; // the server is closing: answer this call, then end
         }
+        try {
+            respond(request, method, argument);
+        } finally {
+            callFinished();
+        }
+        if (!readingGoesOn) {
+            end(null);
+        }
+    }
+
+    /** The last reader: waits for the calls in flight, closes the socket, and reports the end. */
+    private void end(IOException failure) {
+        if (failure != null && !serverClosed.getAsBoolean()) {
+            log().log(
+                            System.Logger.Level.WARNING,
+                            "gorpc connection from " + socket.getRemoteSocketAddress() + " closed: "
+                                    + failure.getMessage());
+        }
+        awaitCallsInFlight();
+        closeSocket();
+        onEnd.run();
     }
 
     private <A, R> void respond(RequestHeader request, RpcMethod<A, R> method, A argument) {
