@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Measures cold starts (Init Duration + Duration of the first invoke, from the local Lambda's REPORT) of a function
  * packaged by coldbrew against the same jars on the plain JDK, in one run, interleaved. Not a test: run it by hand
- * with the test class path, {@code ColdStartComparison hello|kmeans [n]}.
+ * with the test class path, {@code ColdStartComparison hello|kmeans [n] [c1|-] [memoryMb]}.
  */
 public final class ColdStartComparison {
     private ColdStartComparison() {}
@@ -26,6 +26,7 @@ public final class ColdStartComparison {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "hello";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int memoryMb = args.length > 3 ? Integer.parseInt(args[3]) : 512;
         Path dir = Files.createTempDirectory("coldbrew-coldstart-");
         boolean kmeans = which.equals("kmeans");
         List<Path> jars = kmeans ? TestJars.kmeans(dir) : TestJars.hello(dir);
@@ -48,7 +49,8 @@ public final class ColdStartComparison {
         try (LocalLambda lambda = PackagedFunctions.localLambda(log)) {
             int i = 0;
             for (Map.Entry<String, Path> s : subjects.entrySet()) {
-                lambda.register(PackagedFunctions.provided("f" + i++, s.getValue(), main, Map.of()));
+                lambda.register(PackagedFunctions.provided("f" + i++, s.getValue(), main, Map.of())
+                        .withMemoryMb(memoryMb));
                 coldStarts.put(s.getKey(), new ArrayList<>());
             }
             for (int round = 0; round < n; round++) {
@@ -69,7 +71,7 @@ public final class ColdStartComparison {
             warm(lambda, subjects, kmeans ? "{\"n\":20000,\"d\":2,\"k\":10}" : event);
         }
         System.out.printf(
-                Locale.ROOT, "%s, 512 MB, n=%d cold starts each (Init Duration + first Duration)%n", which, n);
+                Locale.ROOT, "%s, %d MB, n=%d cold starts each (Init Duration + first Duration)%n", which, memoryMb, n);
         double base = median(coldStarts.values().iterator().next());
         for (Map.Entry<String, List<Double>> e : coldStarts.entrySet()) {
             double[] v = e.getValue().stream()
