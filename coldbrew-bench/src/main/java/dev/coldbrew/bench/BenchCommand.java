@@ -108,7 +108,12 @@ public final class BenchCommand {
                 summary, options.workloads().stream().map(Workload::id).toList(), output);
         ConsoleTable.print(summary, out);
         out.println("Report: " + output.resolve("report.md") + " (" + charts.size() + " charts, results.json)");
+        if (!measurements.responses().differing().isEmpty()) {
+            err.println("coldbrew bench: the strategies returned different responses for "
+                    + measurements.responses().differing() + " (see report.md)");
+        }
         boolean failed = summary.errors() > 0
+                || !measurements.responses().differing().isEmpty()
                 || measurements.preparations().stream().anyMatch(p -> Preparation.FAILED.equals(p.status()));
         return failed ? Outcome.FAILED : Outcome.OK;
     }

@@ -47,6 +47,7 @@ class BenchTinyIT {
         assertThat(output.resolve("functions/coldbrew-aot/kmeans/app.aot")).isRegularFile();
         assertThat(Files.readString(output.resolve("report.md")))
                 .contains("## kmeans")
+                .contains("- kmeans: identical responses from 3 strategies")
                 .contains("## The seed's claims, on this machine");
         for (String chart : List.of("duration", "cold-start", "max-memory")) {
             assertThat(output.resolve(chart + "-echo.png")).isNotEmptyFile();

@@ -10,6 +10,7 @@ import java.util.List;
  * @param loadAverageStart the machine's 1-minute load average when the run started (NaN where unknown): other
  *     processes competing for the CPU make every number noisier
  * @param loadAverageEnd the same when it finished
+ * @param responses each strategy's response per workload, to check that all did the same work
  */
 public record Measurements(
         Instant started,
@@ -18,7 +19,8 @@ public record Measurements(
         double loadAverageStart,
         double loadAverageEnd,
         List<Preparation> preparations,
-        List<Sample> samples) {
+        List<Sample> samples,
+        Responses responses) {
     public Measurements {
         preparations = List.copyOf(preparations);
         samples = List.copyOf(samples);

@@ -6,6 +6,7 @@ import dev.coldbrew.bench.strategy.PreparedFunction;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.strategy.StrategyContext;
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class Runner {
     private final Progress progress;
     private final List<Preparation> preparations = new ArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
+    private final Responses responses = new Responses();
 
     public Runner(BenchOptions options, StrategyContext context, Progress progress) {
         this.options = options;
@@ -62,7 +64,8 @@ public final class Runner {
                 loadStart,
                 LoadAverage.oneMinute(),
                 preparations,
-                samples);
+                samples,
+                responses);
     }
 
     private PreparedFunction prepare(Workload workload, Strategy strategy) {
@@ -122,7 +125,7 @@ public final class Runner {
         }
     }
 
-    private static Sample invoke(
+    private Sample invoke(
             LocalLambda lambda,
             String name,
             byte[] event,
@@ -132,7 +135,12 @@ public final class Runner {
             Phase phase,
             int index) {
         try {
-            return Sample.of(workload.id(), strategy.name(), memoryMb, phase, index, lambda.invoke(name, event));
+            InvocationResult result = lambda.invoke(name, event);
+            Sample sample = Sample.of(workload.id(), strategy.name(), memoryMb, phase, index, result);
+            if (!sample.failed()) {
+                responses.offer(workload.id(), strategy.name(), result.payload());
+            }
+            return sample;
         } catch (RuntimeException e) {
             return new Sample(
                     workload.id(),

@@ -9,6 +9,7 @@ import dev.coldbrew.bench.workload.Workload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** report.md: how the run was made, one table per workload, the charts, and the claims checked against it. */
 public final class MarkdownReport {
@@ -66,6 +67,7 @@ public final class MarkdownReport {
         for (Workload w : o.workloads()) {
             workload(md, o, summary, w);
         }
+        sameWork(md, m);
         c1VersusC2(md, summary, o.memorySizesMb());
         Claims claims = new Claims(summary, o.memorySizesMb());
         md.append("## The seed's claims, on this machine\n\n");
@@ -147,6 +149,32 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
+    }
+
+    /** Whether every strategy returned the same response (the function's own compute time aside). */
+    private static void sameWork(StringBuilder md, Measurements m) {
+        md.append("## Same work under every strategy\n\n");
+        for (String workload : m.responses().workloads()) {
+            Map<String, String> byStrategy = m.responses().of(workload);
+            if (m.responses().differing().contains(workload)) {
+                md.append("- ").append(workload).append(": responses DIFFER between strategies:\n");
+                byStrategy.forEach((strategy, response) -> md.append("  - `")
+                        .append(strategy)
+                        .append("`: `")
+                        .append(oneLine(response))
+                        .append("`\n"));
+            } else {
+                md.append("- ")
+                        .append(workload)
+                        .append(": identical responses from ")
+                        .append(byStrategy.size())
+                        .append(" strategies (")
+                        .append("computeMs aside): `")
+                        .append(oneLine(byStrategy.values().iterator().next()))
+                        .append("`\n");
+            }
+        }
+        md.append('\n');
     }
 
     /**

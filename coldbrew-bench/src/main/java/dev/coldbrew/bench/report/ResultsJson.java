@@ -47,6 +47,17 @@ public final class ResultsJson {
         json.name("samples").beginArray();
         m.samples().forEach(s -> sample(json, s));
         json.endArray();
+        json.name("responses").beginArray();
+        for (String workload : m.responses().workloads()) {
+            m.responses()
+                    .of(workload)
+                    .forEach((strategy, response) -> json.beginObject()
+                            .member("workload", workload)
+                            .member("strategy", strategy)
+                            .member("response", response)
+                            .endObject());
+        }
+        json.endArray();
         json.name("cells").beginArray();
         summary.cells().forEach(c -> cell(json, summary, c));
         json.endArray();

@@ -7,6 +7,7 @@ import dev.coldbrew.bench.BenchOptions;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Phase;
 import dev.coldbrew.bench.measure.Preparation;
+import dev.coldbrew.bench.measure.Responses;
 import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.strategy.Strategies;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Verdicts that hold at some sizes only, or not at all, from hand-made samples. */
 class ClaimsTest {
     private final List<Sample> samples = new ArrayList<>();
+    private final Responses responses = new Responses();
 
     private void cell(String strategy, int mb, double coldMs, double warmMs, long maxMb) {
         samples.add(new Sample("kmeans", strategy, mb, Phase.COLD, 0, "c", coldMs / 2, coldMs / 2, 0, maxMb, null));
@@ -45,7 +47,7 @@ class ClaimsTest {
         for (String s : List.of("aws-java", "coldbrew-jvm", "coldbrew-jvm-c1", "coldbrew-aot")) {
             preparations.add(new Preparation("kmeans", s, Preparation.OK, "", List.of(), 0));
         }
-        return new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples);
+        return new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples, responses);
     }
 
     private Claims claims() throws Exception {

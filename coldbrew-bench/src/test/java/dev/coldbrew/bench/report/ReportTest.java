@@ -7,6 +7,7 @@ import dev.coldbrew.bench.BenchOptions;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Phase;
 import dev.coldbrew.bench.measure.Preparation;
+import dev.coldbrew.bench.measure.Responses;
 import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.strategy.Strategies;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ class ReportTest {
     Path tmp;
 
     private final List<Sample> samples = new ArrayList<>();
+    private final Responses responses = new Responses();
 
     /** One cell: cold starts with the given init and first-invoke durations, warm invokes with {@code warmMs}. */
     private void cell(String strategy, int mb, double initMs, double firstMs, double warmMs, long maxMb) {
@@ -79,7 +81,8 @@ class ReportTest {
                         "not available here: no native-image on PATH or GRAALVM_HOME",
                         List.of(),
                         0));
-        return new Measurements(Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, 0.5, 0.75, preparations, samples);
+        return new Measurements(
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, 0.5, 0.75, preparations, samples, responses);
     }
 
     @Test
@@ -114,6 +117,18 @@ class ReportTest {
                         "kmeans    aws-java          256     1501   1.00×      100   1.00×     120      $0.62",
                         "kmeans    coldbrew-aot     1024     91.0   0.15×     10.0   0.25×      90      $0.37",
                         "kmeans    coldbrew-native   256  not available here: no native-image on PATH or GRAALVM_HOME");
+    }
+
+    @Test
+    void reportSaysWhetherEveryStrategyDidTheSameWork() throws Exception {
+        responses.offer("kmeans", "aws-java", "{\"iterations\":7,\"computeMs\":12.5}".getBytes());
+        responses.offer("kmeans", "coldbrew-aot", "{\"iterations\":7,\"computeMs\":3.25}".getBytes());
+        BenchOptions o = options();
+        Measurements m = measurements();
+
+        assertThat(MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m)))
+                .contains("- kmeans: identical responses from 2 strategies (computeMs aside):"
+                        + " `{\"iterations\":7,\"computeMs\":_}`\n");
     }
 
     @Test
