@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
  */
 final class ServerConnection {
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** Calls of one connection running at once; beyond it the connection stops reading until one ends. */
+    static final int MAX_CALLS_IN_FLIGHT = 64;
 
     private final Socket socket;
     private final Map<String, RpcMethod<?, ?>> methods;
@@ -71,8 +73,10 @@ final class ServerConnection {
                 }
                 RpcMethod<?, ?> method = methods.get(request.serviceMethod());
                 if (method != null) {
-                    callHere(request, method);
-                    return;
+                    if (callHere(request, method)) {
+                        return; // another thread reads on
+                    }
+                    continue;
                 }
                 decoder.skip();
                 replyError(request, lookupError(request.serviceMethod()));
@@ -82,23 +86,28 @@ final class ServerConnection {
         }
     }
 
-    private <A, R> void callHere(RequestHeader request, RpcMethod<A, R> method) throws IOException {
+    /**
+     * Runs one call on this thread. Returns true if another thread took over reading, false if this one must
+     * read on: when {@link #MAX_CALLS_IN_FLIGHT} calls are running (back-pressure on a peer that pipelines
+     * without bound) or when the server is closing.
+     */
+    private <A, R> boolean callHere(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
-        callStarted();
-        boolean readingGoesOn;
-        try {
-            threads.execute(this::read);
-            readingGoesOn = true;
-        } catch (RejectedExecutionException e) {
-            readingGoesOn = false; // the server is closing: answer this call, then end
-        }
+        boolean handedOff = callStarted() <= MAX_CALLS_IN_FLIGHT && handOffReading();
         try {
             respond(request, method, argument);
         } finally {
             callFinished();
         }
-        if (!readingGoesOn) {
-            end(null);
+        return handedOff;
+    }
+
+    private boolean handOffReading() {
+        try {
+            threads.execute(this::read);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // the server is closing; the next read fails on the closed socket
         }
     }
 
@@ -181,8 +190,8 @@ final class ServerConnection {
         }
     }
 
-    private synchronized void callStarted() {
-        inFlight++;
+    private synchronized int callStarted() {
+        return ++inFlight;
     }
 
     private synchronized void callFinished() {

@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class RpcServerClientTest {
             .build(v -> new Product(v.get(0)));
 
     private final CountDownLatch never = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger maxRunning = new AtomicInteger();
     private RpcServer server;
 
     @BeforeEach
@@ -47,6 +51,7 @@ class RpcServerClientTest {
                 .method("Arith.Multiply", new RpcMethod<>(ARGS, PRODUCT, args -> new Product(args.a() * args.b())))
                 .method("Arith.Divide", new RpcMethod<>(ARGS, PRODUCT, RpcServerClientTest::divide))
                 .method("Arith.Hang", new RpcMethod<>(ARGS, PRODUCT, args -> hang()))
+                .method("Arith.Block", new RpcMethod<>(ARGS, PRODUCT, this::block))
                 .method("Arith.Bug", new RpcMethod<>(ARGS, PRODUCT, args -> {
                     throw new IllegalStateException("handler bug");
                 }))
@@ -56,6 +61,7 @@ class RpcServerClientTest {
     @AfterEach
     void stop() throws IOException {
         never.countDown();
+        release.countDown();
         server.close();
     }
 
@@ -134,6 +140,29 @@ class RpcServerClientTest {
     }
 
     @Test
+    void aPeerPipeliningWithoutBoundIsHeldBackButAnsweredInFull() throws Exception {
+        int calls = ServerConnection.MAX_CALLS_IN_FLIGHT + 36;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            GobEncoder encoder = new GobEncoder(socket.getOutputStream());
+            for (int i = 0; i < calls; i++) {
+                encoder.encode(RequestHeader.GOB, new RequestHeader("Arith.Block", i));
+                encoder.encode(ARGS, new Args(i, 1));
+            }
+            while (running.get() < ServerConnection.MAX_CALLS_IN_FLIGHT + 1) {
+                Thread.sleep(10); // wait until the connection holds back
+            }
+            release.countDown();
+            GobDecoder decoder = new GobDecoder(socket.getInputStream());
+            for (int i = 0; i < calls; i++) {
+                decoder.decode(ResponseHeader.GOB);
+                decoder.decode(PRODUCT);
+            }
+        }
+        assertThat(maxRunning.get()).isEqualTo(ServerConnection.MAX_CALLS_IN_FLIGHT + 1);
+    }
+
+    @Test
     void repliesInProgressAreSentAfterThePeerStopsSending() throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
@@ -206,6 +235,17 @@ class RpcServerClientTest {
             throw new RpcMethodException("Arith.Divide", "divide by zero");
         }
         return new Product(args.a() / args.b());
+    }
+
+    private Product block(Args args) {
+        maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running.decrementAndGet();
+        return new Product(args.a());
     }
 
     private Product hang() {
