@@ -88,6 +88,7 @@ public final class ColdStartComparison {
                     median(e.getValue()) / base);
         }
         System.out.println("zip sizes: " + sizes(dir));
+        dev.coldbrew.pack.layout.Folders.deleteTree(dir);
     }
 
     /** Median Duration of 20 warm invokes after 10 discarded ones, per subject. */
