@@ -132,9 +132,14 @@ public final class Packager {
 
     private Contents nativeBootstrap(Path stage, FunctionJars jars, Entrypoint entry) throws PackageException {
         Path nativeImage = NativeImageBuilder.locate(environment);
+        List<Path> classPath = new ArrayList<>(jars.jars());
+        if (entry.mainClass().equals(Entrypoint.COLDBREW_MAIN)) {
+            String handlerClass = Entrypoint.handlerClass(entry.handler());
+            classPath.add(NativeImageBuilder.handlerMetadataJar(handlerClass, stage.getParent()));
+        }
         step("native-image: " + entry.mainClass());
         NativeImageBuilder.build(
-                nativeImage, jars.jars(), entry.mainClass(), stage.resolve(Launchers.BOOTSTRAP), stage.getParent());
+                nativeImage, classPath, entry.mainClass(), stage.resolve(Launchers.BOOTSTRAP), stage.getParent());
         Folders.deleteTree(stage.resolve(Launchers.LIB_DIR));
         return new Contents("native", List.of(), List.of(), 0, 0);
     }

@@ -3,12 +3,17 @@ package dev.coldbrew.pack.nativeimage;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.jdk.ToolRunner;
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Builds the function as a native executable with GraalVM's {@code native-image}, used as {@code bootstrap}. The
@@ -24,6 +29,32 @@ public final class NativeImageBuilder {
      * Flags: no fallback to a JVM image (the package has no JVM), and instructions every x86_64 Lambda host runs.
      */
     public static final List<String> FLAGS = List.of("--no-fallback", "-march=compatibility");
+
+    /** The jar with the reflection metadata of a handler named by {@code _HANDLER}. */
+    public static final String HANDLER_METADATA_JAR = "coldbrew-handler-metadata.jar";
+
+    /**
+     * Writes a jar whose {@code META-INF/native-image/.../reachability-metadata.json} registers the handler class
+     * for reflection: coldbrew's generic main loads it by name from {@code _HANDLER}, which native-image cannot see.
+     *
+     * @return the jar, to add to native-image's class path
+     */
+    public static Path handlerMetadataJar(String handlerClass, Path dir) throws PackageException {
+        Path jar = dir.resolve(HANDLER_METADATA_JAR);
+        String json = "{\"reflection\":[{\"type\":\"" + handlerClass + "\",\"methods\":[{\"name\":\"<init>\","
+                + "\"parameterTypes\":[]}],\"allPublicMethods\":true}]}\n";
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry(METADATA_ENTRY));
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            return jar;
+        } catch (IOException e) {
+            throw new PackageException("write " + jar + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static final String METADATA_ENTRY = "META-INF/native-image/dev.coldbrew/handler/reachability-metadata.json";
 
     /**
      * Finds {@code native-image}: {@code $GRAALVM_HOME/bin/native-image}, else the first on {@code PATH}.
