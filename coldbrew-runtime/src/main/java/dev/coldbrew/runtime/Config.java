@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Everything the Runtime API runtime reads from the environment, read once at start-up and validated.
  *
- * @param runtimeApi {@code AWS_LAMBDA_RUNTIME_API}, required
+ * @param runtimeApi {@code AWS_LAMBDA_RUNTIME_API}; null only with another transport ({@link #withoutRuntimeApi})
  * @param handler {@code _HANDLER}, null when not set (only {@link Main} needs it)
  * @param function the function's identity and logging settings
  * @param maxConcurrency {@code AWS_LAMBDA_MAX_CONCURRENCY} (Lambda Managed Instances): how many invoke loops run
@@ -35,6 +35,18 @@ public record Config(RuntimeApiAddress runtimeApi, String handler, FunctionConfi
                 handler == null || handler.isEmpty() ? null : handler,
                 FunctionConfig.from(env),
                 concurrency(env.get(RuntimeApi.ENV_MAX_CONCURRENCY)));
+    }
+
+    /**
+     * The configuration when a transport other than the Runtime API delivers invocations (the go1.x protocol,
+     * selected by {@code _LAMBDA_SERVER_PORT}): {@code runtimeApi} is null, and one invocation context is served
+     * per call, so {@code AWS_LAMBDA_MAX_CONCURRENCY} is not read.
+     *
+     * @throws ConfigException naming the variable and value when one is malformed
+     */
+    public static Config withoutRuntimeApi(Map<String, String> env) {
+        String handler = env.get(RuntimeApi.ENV_HANDLER);
+        return new Config(null, handler == null || handler.isEmpty() ? null : handler, FunctionConfig.from(env), 1);
     }
 
     /** True when Lambda initialises this environment for a SnapStart snapshot. */

@@ -3,6 +3,7 @@ package dev.coldbrew.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.runtime.api.json.JsonReader;
+import dev.coldbrew.runtime.spi.TransportProvider;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +35,10 @@ class NativeImageMetadataTest {
         for (Object entry : (List<Object>) metadata.get("resources")) {
             Map<String, Object> resource = (Map<String, Object>) entry;
             Class.forName((String) ((Map<String, Object>) resource.get("condition")).get("typeReached"));
-            assertThat((String) resource.get("glob")).isEqualTo("META-INF/services/" + CodecProvider.class.getName());
+            assertThat((String) resource.get("glob"))
+                    .isIn(
+                            "META-INF/services/" + CodecProvider.class.getName(),
+                            "META-INF/services/" + TransportProvider.class.getName());
         }
     }
 }

@@ -21,13 +21,17 @@ import java.util.Map;
  * of them when set). An init failure
  * (malformed environment, {@link InitException}, or any exception from the handler's creation) is reported to
  * {@code POST /runtime/init/error} when the Runtime API address is known, written to stderr, and ends with
- * {@link ExitStatus#INIT_FAILED}.
+ * {@link ExitStatus#INIT_FAILED}. When {@code _LAMBDA_SERVER_PORT} is set, {@link TransportBootstrap} serves
+ * the go1.x protocol instead of the Runtime API loop.
  */
 public final class Bootstrap {
     private Bootstrap() {}
 
     /** Runs until a fatal failure and returns why it stopped. */
     public static ExitStatus run(Map<String, String> env, HandlerInit init, PrintStream err) {
+        if (otherTransportSelected(env)) {
+            return TransportBootstrap.run(env, init, err);
+        }
         Config config;
         try {
             config = Config.from(env);
@@ -74,6 +78,16 @@ public final class Bootstrap {
         }
         StreamingInvoker streaming = new StreamingInvoker(config.function(), handler, contentType);
         return new RuntimeLoop(client, streaming, err).run();
+    }
+
+    /**
+     * True when {@code _LAMBDA_SERVER_PORT} is set (not blank): Lambda's go1.x protocol, which wins over
+     * {@code AWS_LAMBDA_RUNTIME_API} as in aws-lambda-go ({@code lambda/rpc_function.go} prepends its start
+     * function). Checked here so that the Runtime API path loads no transport class.
+     */
+    private static boolean otherTransportSelected(Map<String, String> env) {
+        String port = env.get(RuntimeApi.ENV_LAMBDA_SERVER_PORT);
+        return port != null && !port.isBlank();
     }
 
     private static RuntimeApiAddress address(Map<String, String> env) {

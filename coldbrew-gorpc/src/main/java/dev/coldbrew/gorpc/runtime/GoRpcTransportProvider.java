@@ -1,0 +1,28 @@
+package dev.coldbrew.gorpc.runtime;
+
+import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
+import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.spi.Transport;
+import dev.coldbrew.runtime.spi.TransportProvider;
+import java.io.IOException;
+
+/**
+ * Lambda's go1.x protocol for coldbrew's runtime: registered in {@code META-INF/services}, so a function with
+ * coldbrew-gorpc on its class path answers {@code Function.Ping} and {@code Function.Invoke} on
+ * {@code 127.0.0.1:$_LAMBDA_SERVER_PORT} when Lambda sets that variable, with the same handler as on the Runtime
+ * API.
+ */
+public final class GoRpcTransportProvider implements TransportProvider {
+    /** Public and without arguments, for {@link java.util.ServiceLoader}. */
+    public GoRpcTransportProvider() {}
+
+    @Override
+    public String protocol() {
+        return GO1X;
+    }
+
+    @Override
+    public Transport start(int port, Invoker invoker) throws IOException {
+        return GoRpcTransport.start(new GoRpcFunctionServer.Config(port), invoker);
+    }
+}

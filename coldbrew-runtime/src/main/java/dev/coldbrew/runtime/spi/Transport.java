@@ -1,0 +1,17 @@
+package dev.coldbrew.runtime.spi;
+
+import dev.coldbrew.runtime.ExitStatus;
+import java.io.IOException;
+
+/** A running transport, started by a {@link TransportProvider}: it serves until the process must exit. */
+public interface Transport extends AutoCloseable {
+    /**
+     * Blocks until the process must exit and says why: {@link ExitStatus#FATAL_HANDLER_ERROR} once a fatal
+     * failure (e.g. out of memory) has been reported to the caller, as the Runtime API loop does.
+     */
+    ExitStatus awaitExit() throws InterruptedException;
+
+    /** Stops serving and closes every connection. */
+    @Override
+    void close() throws IOException;
+}
