@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 /**
  * Function code as Lambda sees it: a directory is used in place; a zip is extracted once into a directory
  * that is deleted on close. Unix permissions stored in the zip (the upper 16 bits of the external attributes,
- * as {@code zip} on Linux writes them) are restored, so {@code bootstrap} stays executable.
+ * as {@code zip} on Linux writes them) are restored, so {@code bootstrap} stays executable, and so are the
+ * entries' modification times: a JDK AOT cache records the time of every class-path jar and is silently
+ * ignored when a jar's time differs, so a packaged function would otherwise start without its cache.
  */
 public final class CodePackage implements AutoCloseable {
 
@@ -60,6 +62,7 @@ public final class CodePackage implements AutoCloseable {
                     Files.createDirectories(out.getParent());
                     Files.copy(entry, out);
                     applyMode(entry, out);
+                    Files.setLastModifiedTime(out, Files.getLastModifiedTime(entry));
                 }
             }
         }
