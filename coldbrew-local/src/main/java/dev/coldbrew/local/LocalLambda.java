@@ -99,10 +99,6 @@ public final class LocalLambda implements AutoCloseable {
      * @throws UncheckedIOException if the code cannot be read
      */
     public void register(FunctionConfig function) {
-        if (function.runtime() == RuntimeKind.GO1X) {
-            throw new IllegalArgumentException("function " + function.name() + ": runtime go1.x is not supported by"
-                    + " the local Lambda yet; use provided.al2023");
-        }
         if ((function.runtime() == RuntimeKind.JAVA21 || function.runtime() == RuntimeKind.JAVA25)
                 && options.awsRuntimeClasspath().isEmpty()) {
             throw new IllegalArgumentException("function " + function.name() + ": runtime "

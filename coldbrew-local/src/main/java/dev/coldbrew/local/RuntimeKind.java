@@ -15,7 +15,10 @@ public enum RuntimeKind {
     JAVA25("java25"),
     /** coldbrew's runtime on a JVM: {@code java -cp <code>/lib/*:<code> dev.coldbrew.runtime.Main}. */
     COLDBREW("coldbrew"),
-    /** The go1.x protocol (Go {@code net/rpc}); not started by this version of the local Lambda. */
+    /**
+     * Lambda's go1.x runtime: exec the executable named by the handler with {@code _LAMBDA_SERVER_PORT}, then
+     * call it over Go {@code net/rpc} ({@code Function.Ping}, {@code Function.Invoke}).
+     */
     GO1X("go1.x");
 
     private final List<String> names;

@@ -4,23 +4,17 @@ import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
 import dev.coldbrew.local.runtimeapi.Invocation;
-import dev.coldbrew.local.runtimeapi.InvocationExchange;
 import dev.coldbrew.local.runtimeapi.Outcome;
-import dev.coldbrew.local.runtimeapi.RuntimeApiServer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * One execution environment: a runtime process tree in its own process group and cgroups, and its own Runtime
- * API server. Created cold by {@link #start}, reused warm, frozen between invokes, killed on timeout, crash,
+ * One execution environment: a runtime process tree in its own process group and cgroups, and its own
+ * {@link FunctionProtocol} (a Runtime API server, or a go1.x connection to the function). Created cold by {@link #start}, reused warm, frozen between invokes, killed on timeout, crash,
  * OOM, idle expiry or close.
  */
 public final class Environment {
@@ -31,8 +25,7 @@ public final class Environment {
 
     private final String id;
     private final FunctionConfig function;
-    private final InvocationExchange exchange;
-    private final RuntimeApiServer server;
+    private final FunctionProtocol protocol;
     private final EnvironmentCgroup cgroup;
     private final ChildProcess process;
     private final EnvironmentLog log;
@@ -45,16 +38,14 @@ public final class Environment {
     private Environment(
             String id,
             FunctionConfig function,
-            InvocationExchange exchange,
-            RuntimeApiServer server,
+            FunctionProtocol protocol,
             EnvironmentCgroup cgroup,
             ChildProcess process,
             EnvironmentLog log,
             boolean freeze) {
         this.id = id;
         this.function = function;
-        this.exchange = exchange;
-        this.server = server;
+        this.protocol = protocol;
         this.cgroup = cgroup;
         this.process = process;
         this.log = log;
@@ -62,25 +53,25 @@ public final class Environment {
     }
 
     /**
-     * Starts a new environment: Runtime API server, cgroups (when {@code cgroup} is not null), then the runtime
-     * process. On failure everything created so far is removed again.
+     * Starts a new environment: its protocol ({@link FunctionProtocol}: a Runtime API server, or a port for the
+     * go1.x protocol), cgroups (when {@code cgroup} is not null), then the runtime process. On failure everything
+     * created so far is removed again.
      */
     public static Environment start(
             String id, FunctionConfig function, Path taskRoot, LocalOptions options, EnvironmentCgroup cgroup)
             throws IOException {
-        InvocationExchange exchange = new InvocationExchange();
-        RuntimeApiServer server = RuntimeApiServer.start(new InetSocketAddress(options.bindAddress(), 0), exchange);
+        FunctionProtocol protocol = FunctionProtocol.open(function, options);
         try {
-            var env = EnvironmentVariables.of(function, taskRoot, server.hostAndPort(), options);
+            var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
             var command = LaunchCommand.of(function, taskRoot, options);
             ChildProcess process = ChildProcess.start(command, taskRoot, env, cgroup);
             EnvironmentLog log = new EnvironmentLog(options.logSink());
             log.follow(process.output(), id);
-            process.exit().whenComplete((status, error) -> exchange.processExited());
+            process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
-            return new Environment(id, function, exchange, server, cgroup, process, log, freeze);
+            return new Environment(id, function, protocol, cgroup, process, log, freeze);
         } catch (IOException | RuntimeException e) {
-            server.close();
+            protocol.close();
             if (cgroup != null) {
                 cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS));
             }
@@ -97,22 +88,12 @@ public final class Environment {
         record Failed(double durationMs, String status, String errorType, byte[] errorBody) implements Init {}
     }
 
-    /** Waits for the end of init: the first {@code /next}, an {@code /init/error}, an exit, or the limit. */
+    /**
+     * Waits for the end of init: the runtime is ready (first {@code /next}, or first go1.x ping), an
+     * {@code /init/error}, an exit, or the limit.
+     */
     public Init awaitInit(Duration limit) throws InterruptedException {
-        CompletableFuture<Object> first = CompletableFuture.anyOf(exchange.firstNext(), exchange.initError());
-        try {
-            Object value = first.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-            if (value instanceof Long nanos) {
-                return new Init.Ready(millisSince(process.startNanos(), nanos));
-            }
-            var error = (InvocationExchange.InitError) value;
-            String type = error.errorType() == null ? "Runtime.Unknown" : error.errorType();
-            return new Init.Failed(elapsedMs(), "error", type, error.body());
-        } catch (ExecutionException e) {
-            return new Init.Failed(elapsedMs(), "error", "Runtime.ExitError", null);
-        } catch (TimeoutException e) {
-            return new Init.Failed(elapsedMs(), "timeout", null, null);
-        }
+        return protocol.awaitInit(process, limit);
     }
 
     /** The exit of the runtime process, as Lambda words it ({@code exit status 1}, {@code signal: killed}). */
@@ -128,12 +109,9 @@ public final class Environment {
     public Outcome invoke(Invocation invocation, Duration timeout) throws InterruptedException {
         lastUsedNanos = System.nanoTime();
         prepare();
-        exchange.submit(invocation);
         try {
-            return invocation.result().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (ExecutionException e) {
+            return protocol.invoke(invocation, timeout);
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("invocation " + invocation.requestId() + " on " + id + " failed", e);
         } finally {
             lastUsedNanos = System.nanoTime();
@@ -206,7 +184,10 @@ public final class Environment {
         return cgroup != null && cgroup.oomKilled();
     }
 
-    /** Kills the whole process tree, stops the Runtime API server and removes the cgroups. Idempotent. */
+    /**
+     * Kills the whole process tree, closes the protocol (Runtime API server or go1.x connection) and removes the
+     * cgroups. Idempotent.
+     */
     public void kill() {
         synchronized (this) {
             if (killed) {
@@ -216,7 +197,7 @@ public final class Environment {
             freezeGeneration++;
         }
         process.killTree(cgroup, KILL_WAIT_MS);
-        server.close();
+        protocol.close();
         if (cgroup != null && !cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS))) {
             LOG.log(Level.WARNING, "environment " + id + ": cgroup " + cgroup.name() + " could not be removed");
         }
@@ -252,11 +233,7 @@ public final class Environment {
         return log.take();
     }
 
-    private double elapsedMs() {
-        return millisSince(process.startNanos(), System.nanoTime());
-    }
-
-    private static double millisSince(long startNanos, long endNanos) {
+    static double millisSince(long startNanos, long endNanos) {
         return (endNanos - startNanos) / 1_000_000.0;
     }
 }

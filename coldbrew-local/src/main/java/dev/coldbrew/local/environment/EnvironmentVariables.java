@@ -10,7 +10,6 @@ import static dev.coldbrew.runtime.api.RuntimeApi.ENV_INITIALIZATION_TYPE;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_GROUP_NAME;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_STREAM_NAME;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_REGION;
-import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_API;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_DIR;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_TASK_ROOT;
 
@@ -36,7 +35,12 @@ final class EnvironmentVariables {
     /** Lambda's version label for unpublished code. */
     static final String VERSION_LATEST = "$LATEST";
 
-    static Map<String, String> of(FunctionConfig function, Path taskRoot, String runtimeApi, LocalOptions options) {
+    /**
+     * The variables for a runtime of {@code function}; {@code protocol} says where Lambda is reached
+     * ({@code AWS_LAMBDA_RUNTIME_API}, or {@code _LAMBDA_SERVER_PORT} for go1.x).
+     */
+    static Map<String, String> of(
+            FunctionConfig function, Path taskRoot, Map<String, String> protocol, LocalOptions options) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
@@ -44,7 +48,7 @@ final class EnvironmentVariables {
         copyIfSet(env, "HOME");
         copyIfSet(env, "TMPDIR");
         env.putAll(function.environment());
-        env.put(ENV_RUNTIME_API, runtimeApi);
+        env.putAll(protocol);
         env.put(ENV_HANDLER, function.handler());
         env.put(ENV_REGION, options.region());
         env.put(ENV_DEFAULT_REGION, options.region());
@@ -60,11 +64,11 @@ final class EnvironmentVariables {
         return env;
     }
 
-    /** {@code AWS_Lambda_java21}; not set for OS-only runtimes. */
+    /** {@code AWS_Lambda_java21}, {@code AWS_Lambda_go1.x}; not set for OS-only runtimes. */
     private static java.util.Optional<String> executionEnv(RuntimeKind kind) {
         return switch (kind) {
-            case JAVA21, JAVA25 -> java.util.Optional.of("AWS_Lambda_" + kind.id());
-            case COLDBREW, PROVIDED, GO1X -> java.util.Optional.empty();
+            case JAVA21, JAVA25, GO1X -> java.util.Optional.of("AWS_Lambda_" + kind.id());
+            case COLDBREW, PROVIDED -> java.util.Optional.empty();
         };
     }
 

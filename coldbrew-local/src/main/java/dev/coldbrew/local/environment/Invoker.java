@@ -199,6 +199,7 @@ public final class Invoker {
         return switch (outcome.kind()) {
             case SUCCESS -> new Classified(outcome.body(), null, null, null, false);
             case FUNCTION_ERROR -> new Classified(outcome.body(), InvocationResult.UNHANDLED, null, null, false);
+            case FUNCTION_ERROR_EXIT -> exitAfterError(env, outcome);
             case RESPONSE_TOO_LARGE ->
                 new Classified(
                         errorBody(
@@ -211,6 +212,12 @@ public final class Invoker {
                         false);
             case EXITED -> exited(env, id);
         };
+    }
+
+    /** A go1.x error with {@code ShouldExit}: the caller sees the function's error; the environment is replaced. */
+    private Classified exitAfterError(Environment env, Outcome outcome) {
+        env.logLine(FN_ERROR_EXIT);
+        return new Classified(outcome.body(), InvocationResult.UNHANDLED, Report.STATUS_ERROR, FN_ERROR_EXIT, true);
     }
 
     private Classified exited(Environment env, String id) {

@@ -25,9 +25,7 @@ final class LaunchCommand {
             case PROVIDED -> provided(taskRoot);
             case JAVA21, JAVA25 -> managedJava(function, taskRoot, options);
             case COLDBREW -> coldbrew(taskRoot, options);
-            case GO1X ->
-                throw new IllegalArgumentException("function " + function.name()
-                        + ": runtime go1.x is not supported by this local Lambda; use provided.al2023");
+            case GO1X -> go1x(function, taskRoot);
         };
     }
 
@@ -38,6 +36,24 @@ final class LaunchCommand {
                     + (Files.exists(bootstrap) ? " is not executable" : " does not exist"));
         }
         return List.of(bootstrap.toString());
+    }
+
+    /**
+     * Lambda's go1.x runtime runs the executable the handler names, in the code directory (the handler of a
+     * go1.x function is the name of its binary).
+     */
+    private static List<String> go1x(FunctionConfig function, Path taskRoot) {
+        String handler = function.handler() == null ? "" : function.handler();
+        Path executable = taskRoot.resolve(handler).normalize();
+        if (handler.isBlank() || !executable.startsWith(taskRoot) || executable.equals(taskRoot)) {
+            throw new IllegalArgumentException("Runtime.InvalidEntrypoint: handler '" + handler + "' of go1.x function "
+                    + function.name() + " must name an executable in " + taskRoot);
+        }
+        if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
+            throw new IllegalArgumentException("Runtime.InvalidEntrypoint: " + executable
+                    + (Files.exists(executable) ? " is not executable" : " does not exist"));
+        }
+        return List.of(executable.toString());
     }
 
     /**

@@ -1,0 +1,122 @@
+package dev.coldbrew.local.testing;
+
+import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.runtime.LambdaRuntime;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * go1.x test functions from {@code src/test/resources/functions/}: {@code gofn}, written in Go against
+ * {@code net/rpc} and built here with the installed Go toolchain (Debian's {@code golang-go}); and
+ * {@code javago}, a Java handler on coldbrew's runtime whose executable is a script named by the handler.
+ */
+public final class Go1xFunctions {
+    private Go1xFunctions() {}
+
+    private static final List<String> GO_SOURCES = List.of("go.mod", "messages/messages.go", "main.go");
+    private static final long BUILD_TIMEOUT_SECONDS = 300;
+
+    /** Builds {@code gofn} into {@code dir/code/gofn} and returns it as a go1.x function (handler {@code gofn}). */
+    public static FunctionConfig goFunction(Path dir, String name) throws IOException, InterruptedException {
+        Path src = dir.resolve("src");
+        for (String source : GO_SOURCES) {
+            copy("go1x/" + source, src.resolve(source));
+        }
+        Path code = Files.createDirectories(dir.resolve("code"));
+        ProcessBuilder build = new ProcessBuilder(
+                        go(), "build", "-o", code.resolve("gofn").toString(), ".")
+                .directory(src.toFile())
+                .redirectErrorStream(true);
+        build.environment()
+                .putAll(Map.of(
+                        "GOCACHE", dir.resolve("gocache").toString(),
+                        "GOPATH", dir.resolve("gopath").toString(),
+                        "GOPROXY", "off",
+                        "GOFLAGS", "",
+                        "CGO_ENABLED", "0"));
+        Process process = build.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("go build of " + src + " failed:\n" + output);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return FunctionConfig.of(name, code, RuntimeKind.GO1X, "gofn").withMemoryMb(TestFunctions.MEMORY_MB);
+    }
+
+    /**
+     * The Java handler {@code JavaGo} compiled into {@code dir}, with its executable script {@code javago} (the
+     * handler): it runs coldbrew's runtime and coldbrew-gorpc on the test JVM.
+     */
+    public static FunctionConfig javaFunction(Path dir, String name) throws IOException {
+        Path source = copy("javago/JavaGo.java", dir.resolve("JavaGo.java"));
+        Path script = copy("javago/javago", dir.resolve("javago"));
+        if (!script.toFile().setExecutable(true)) {
+            throw new IOException("chmod +x " + script + " failed");
+        }
+        String runtime = classpath();
+        TestFunctions.compile(source, "-cp", runtime);
+        return FunctionConfig.of(name, dir, RuntimeKind.GO1X, "javago")
+                .withEnvironment(
+                        Map.of("JAVA", TestFunctions.JAVA, "COLDBREW_CLASSPATH", dir + File.pathSeparator + runtime))
+                .withMemoryMb(TestFunctions.MEMORY_MB);
+    }
+
+    /** coldbrew-runtime-api, coldbrew-runtime and coldbrew-gorpc, as jars or class folders. */
+    private static String classpath() {
+        return List.of(RuntimeApi.class, LambdaRuntime.class, GoRpcTransportProvider.class).stream()
+                .map(Go1xFunctions::location)
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("locate " + type.getName() + " failed", e);
+        }
+    }
+
+    private static Path copy(String resource, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (InputStream in = Go1xFunctions.class.getResourceAsStream("/functions/" + resource)) {
+            if (in == null) {
+                throw new IOException("test resource /functions/" + resource + " is missing");
+            }
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    /** {@code go} on the PATH; Go is required (CI's .ci/run installs golang-go). */
+    private static String go() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String entry : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(entry, "go");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException("Go is required for the go1.x tests of coldbrew-local (a Go net/rpc function"
+                + " is the peer), but no `go` was found on PATH (" + path
+                + "). Install it (Debian: apt-get install -y golang-go; CI's .ci/run does).");
+    }
+}

@@ -1,0 +1,3 @@
+module go1xfn
+
+go 1.19
