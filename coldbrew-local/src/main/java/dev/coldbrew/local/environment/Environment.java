@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One execution environment: a runtime process tree in its own process group and cgroups, and its own
- * {@link FunctionProtocol} (a Runtime API server, or a go1.x connection to the function). Created cold by {@link #start}, reused warm, frozen between invokes, killed on timeout, crash,
- * OOM, idle expiry or close.
+ * {@link FunctionProtocol} (a Runtime API server, or a go1.x connection to the function). Created cold by
+ * {@link #start}, reused warm, frozen between invokes, killed on timeout, crash, OOM, idle expiry or close.
  */
 public final class Environment {
 

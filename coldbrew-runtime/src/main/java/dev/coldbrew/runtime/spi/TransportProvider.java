@@ -10,7 +10,7 @@ import java.io.IOException;
  * {@code META-INF/services/dev.coldbrew.runtime.spi.TransportProvider}.
  */
 public interface TransportProvider {
-    /** The protocol of Lambda's go1.x runtime: Go {@code net/rpc} with gob on {@code 127.0.0.1:$_LAMBDA_SERVER_PORT}. */
+    /** Lambda's go1.x runtime: Go {@code net/rpc} with gob on {@code 127.0.0.1:$_LAMBDA_SERVER_PORT}. */
     String GO1X = "go1.x";
 
     /** The protocol this provider speaks, as Lambda names the runtime (e.g. {@link #GO1X}). */
