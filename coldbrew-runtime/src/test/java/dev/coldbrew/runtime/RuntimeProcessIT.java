@@ -121,6 +121,8 @@ class RuntimeProcessIT {
                     .noneMatch(line -> line.contains(" com.amazonaws."))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.aws."))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.handler."))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.spi."))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.TransportBootstrap "))
                     .noneMatch(line -> line.contains(" java.net.http."))
                     .noneMatch(line -> line.contains(" java.net.HttpURLConnection"))
                     .noneMatch(line -> line.contains(" java.util.regex."))

@@ -61,10 +61,20 @@ public final class Bootstrap {
 
     /**
      * As {@link #run}, streaming each response as {@code handler} writes it, with {@code Content-Type:
-     * contentType}. One loop: streaming is not combined with {@code AWS_LAMBDA_MAX_CONCURRENCY}.
+     * contentType}. One loop: streaming is not combined with {@code AWS_LAMBDA_MAX_CONCURRENCY}, and not offered on
+     * the go1.x protocol (an init failure when {@code _LAMBDA_SERVER_PORT} is set).
      */
     public static ExitStatus runStreaming(
             Map<String, String> env, StreamHandler handler, String contentType, PrintStream err) {
+        if (otherTransportSelected(env)) {
+            return initFailed(
+                    null,
+                    RuntimeApi.FN_ERROR_INVALID_CONFIG,
+                    new ConfigException(RuntimeApi.ENV_LAMBDA_SERVER_PORT + " is '"
+                            + env.get(RuntimeApi.ENV_LAMBDA_SERVER_PORT) + "': Lambda's go1.x protocol returns one"
+                            + " payload per invoke, response streaming needs the Runtime API"),
+                    err);
+        }
         Config config;
         try {
             config = Config.from(env);

@@ -64,6 +64,17 @@ class TransportBootstrapTest {
     }
 
     @Test
+    void streamingIsRefusedOnTheGo1xProtocol() {
+        Map<String, String> env = Map.of(RuntimeApi.ENV_LAMBDA_SERVER_PORT, "9001");
+
+        assertThat(Bootstrap.runStreaming(env, (in, out, context) -> {}, "text/plain", err))
+                .isEqualTo(ExitStatus.INIT_FAILED);
+        assertThat(err())
+                .contains("_LAMBDA_SERVER_PORT is '9001'")
+                .contains("response streaming needs the Runtime API");
+    }
+
+    @Test
     void portParsingAcceptsTheWholeRange() {
         assertThat(TransportBootstrap.port("1")).isEqualTo(1);
         assertThat(TransportBootstrap.port(" 65535 ")).isEqualTo(65_535);
