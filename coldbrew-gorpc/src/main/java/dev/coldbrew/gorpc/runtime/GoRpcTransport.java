@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * also sets {@code ShouldExit}, and the process then exits with {@link ExitStatus#FATAL_HANDLER_ERROR}, as on
  * the Runtime API path.
  */
-final class GoRpcTransport implements Transport, FunctionInvoker {
+final class GoRpcTransport implements Transport {
     /**
      * How long the transport keeps serving after answering a fatal failure before the process exits, so that the
      * reply with {@code ShouldExit} reaches the caller first (Lambda's go1.x runtime then replaces the process
@@ -30,27 +30,23 @@ final class GoRpcTransport implements Transport, FunctionInvoker {
      */
     static final Duration FATAL_EXIT_DELAY = Duration.ofMillis(500);
 
-    private final Invoker invoker;
-    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
-    private GoRpcFunctionServer server;
+    private final GoRpcFunctionServer server;
+    private final CompletableFuture<ExitStatus> exit;
 
-    private GoRpcTransport(Invoker invoker) {
-        this.invoker = invoker;
+    private GoRpcTransport(GoRpcFunctionServer server, CompletableFuture<ExitStatus> exit) {
+        this.server = server;
+        this.exit = exit;
     }
 
+    /** Binds {@code config}'s port and serves {@code invoker}; returns once the port accepts connections. */
     static GoRpcTransport start(GoRpcFunctionServer.Config config, Invoker invoker) throws IOException {
-        GoRpcTransport transport = new GoRpcTransport(invoker);
-        transport.server = GoRpcFunctionServer.start(config, transport);
-        return transport;
+        CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+        FunctionInvoker function = request -> invoke(invoker, request, exit);
+        return new GoRpcTransport(GoRpcFunctionServer.start(config, function), exit);
     }
 
-    /** The port actually bound. */
-    int port() {
-        return server.port();
-    }
-
-    @Override
-    public InvokeResponse invoke(InvokeRequest request) {
+    /** One {@code Function.Invoke}; a fatal failure schedules the exit once its reply is on its way. */
+    private static InvokeResponse invoke(Invoker invoker, InvokeRequest request, CompletableFuture<ExitStatus> exit) {
         Invocation invocation;
         try {
             invocation = GoRpcInvocations.invocation(request);
@@ -63,6 +59,11 @@ final class GoRpcTransport implements Transport, FunctionInvoker {
                     .execute(() -> exit.complete(ExitStatus.FATAL_HANDLER_ERROR));
         }
         return GoRpcInvocations.response(outcome);
+    }
+
+    /** The port actually bound. */
+    int port() {
+        return server.port();
     }
 
     @Override
