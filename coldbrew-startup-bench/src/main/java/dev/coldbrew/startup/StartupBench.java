@@ -18,9 +18,7 @@ import java.util.List;
  * same run. Subjects run interleaved, round after round; AOT caches are trained first. The table is printed and
  * written to {@code <out>/startup.md}.
  *
- * <p>Run: {@code ./mvnw -q -pl coldbrew-startup-bench -am install -DskipTests && java -cp
- * 'coldbrew-startup-bench/target/lib/*:coldbrew-startup-bench/target/classes' dev.coldbrew.startup.StartupBench
- * --runs 20}
+ * <p>Run: {@code coldbrew-startup-bench/startup-bench --runs 20} (see the package documentation).
  */
 public final class StartupBench {
     /** The event every subject answers. */

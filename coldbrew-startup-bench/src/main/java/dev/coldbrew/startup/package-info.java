@@ -4,10 +4,13 @@
  * interface client, measured in the same run against the same in-process fake Runtime API.
  *
  * <pre>
- * ./mvnw -q -pl coldbrew-startup-bench -am install -DskipTests
- * java -cp 'coldbrew-startup-bench/target/lib/*:coldbrew-startup-bench/target/classes' \
- *     dev.coldbrew.startup.StartupBench --runs 20 [--out target/startup-bench] [--jvm-option -XX:+UseSerialGC]
+ * coldbrew-startup-bench/startup-bench --runs 20 [--out target/startup-bench] [--jvm-option -XX:+UseSerialGC]
+ * coldbrew-startup-bench/startup-bench json --runs 20      # the JSON library measurement
  * </pre>
+ *
+ * <p>The script finds a JDK 25, runs {@code ./mvnw -q -B install -DskipTests -pl coldbrew-startup-bench -am} and
+ * then {@code $JAVA_HOME/bin/java -cp 'coldbrew-startup-bench/target/lib/*:coldbrew-startup-bench/target/classes'
+ * dev.coldbrew.startup.StartupBench …}.
  *
  * <p>What runs: {@code java -version} (the JVM's floor, spawn → exit); examples/hello on coldbrew, on the JDK's
  * default CDS archive and with a JDK 25 AOT cache (a training run with {@code -XX:AOTCacheOutput} serves

@@ -26,8 +26,7 @@ import java.util.Map;
  * to that line ({@code -Xlog:class+load}) and the library's jar size. Candidates run interleaved, round after
  * round, so drift on the machine hits all of them alike.
  *
- * <p>Run: {@code java -cp 'coldbrew-startup-bench/target/lib/*:coldbrew-startup-bench/target/classes'
- * dev.coldbrew.startup.json.JsonLibraryBench --runs 20}
+ * <p>Run: {@code coldbrew-startup-bench/startup-bench json --runs 20}.
  */
 public final class JsonLibraryBench {
     private static final String EVENT_RESOURCE = "apigateway-rest-proxy.json";
