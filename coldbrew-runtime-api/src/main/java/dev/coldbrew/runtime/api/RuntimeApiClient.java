@@ -30,6 +30,12 @@ import java.io.IOException;
  * timeout: {@code /next} blocks until there is an event. Not thread-safe: one client per loop.
  */
 public final class RuntimeApiClient implements Closeable {
+    /**
+     * Largest {@code /next} event body accepted: the 6 MB request limit ({@link RuntimeApi#MAX_REQUEST_BYTES}) plus
+     * 64 KiB of margin, so a peer claiming a huge body fails with a clear error instead of exhausting the heap.
+     */
+    public static final int MAX_NEXT_BODY_BYTES = RuntimeApi.MAX_REQUEST_BYTES + 64 * 1024;
+
     private final HttpConnection connection;
 
     /** A client for the Runtime API at {@code address}, connecting within {@code connectTimeoutMs}. */
@@ -49,7 +55,7 @@ public final class RuntimeApiClient implements Closeable {
 
     /** {@code GET /runtime/invocation/next}: blocks until the next event. */
     public NextInvocation next() throws IOException {
-        HttpReply reply = connection.exchange(HttpRequest.get(RuntimeApi.NEXT_PATH));
+        HttpReply reply = connection.exchange(HttpRequest.get(RuntimeApi.NEXT_PATH), MAX_NEXT_BODY_BYTES);
         expect(reply, RuntimeApi.HTTP_OK, "GET " + RuntimeApi.NEXT_PATH, null);
         return NextInvocation.fromHeaders(reply.headers(), reply.body());
     }

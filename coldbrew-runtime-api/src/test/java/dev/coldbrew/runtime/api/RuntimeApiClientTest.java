@@ -114,6 +114,37 @@ class RuntimeApiClientTest {
     }
 
     @Test
+    void nextBodyOverTheRequestLimitIsRejectedNamingTheLength() {
+        server.reply("HTTP/1.1 200 OK\r\n" + NEXT_HEADERS + "Content-Length: 100000000\r\n\r\nabcd", true);
+        assertThatThrownBy(client::next)
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("GET /2018-06-01/runtime/invocation/next to 127.0.0.1:")
+                .hasMessageContaining("Content-Length 100000000 exceeds " + RuntimeApiClient.MAX_NEXT_BODY_BYTES);
+    }
+
+    @Test
+    void chunkedNextBodyOverTheRequestLimitIsRejectedNamingTheLength() {
+        server.reply("HTTP/1.1 200 OK\r\n" + NEXT_HEADERS + "Transfer-Encoding: chunked\r\n\r\n7000000\r\nab", true);
+        assertThatThrownBy(client::next)
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("chunked body of at least " + 0x7000000 + " bytes exceeds "
+                        + RuntimeApiClient.MAX_NEXT_BODY_BYTES);
+    }
+
+    @Test
+    void aClaimedContentLengthIsNotAllocatedBeforeTheBytesArrive() {
+        int claimed = 200 * 1024 * 1024;
+        server.reply("HTTP/1.1 202 Accepted\r\nContent-Length: " + claimed + "\r\n\r\nabcd", true);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(() -> client.postResponse("req-1", null, new byte[1]))
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("after 4 of " + claimed + " bytes");
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(claimed / 4);
+    }
+
+    @Test
     void headersCutOffMidwayAreAnError() {
         server.reply("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Req", true);
         assertThatThrownBy(client::next)

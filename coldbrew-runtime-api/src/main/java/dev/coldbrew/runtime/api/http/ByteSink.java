@@ -8,11 +8,15 @@ final class ByteSink {
     int size;
 
     void append(byte[] more) {
-        if (size + more.length > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more.length));
+        append(more, 0, more.length);
+    }
+
+    void append(byte[] more, int offset, int length) {
+        if (size + length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
         }
-        System.arraycopy(more, 0, bytes, size, more.length);
-        size += more.length;
+        System.arraycopy(more, offset, bytes, size, length);
+        size += length;
     }
 
     byte[] toArray() {

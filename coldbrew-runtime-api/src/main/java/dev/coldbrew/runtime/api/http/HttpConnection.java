@@ -47,6 +47,14 @@ public final class HttpConnection implements Closeable {
      *     closed and the next exchange opens a new one
      */
     public HttpReply exchange(HttpRequest request) throws IOException {
+        return exchange(request, HttpReplyReader.MAX_BODY_BYTES);
+    }
+
+    /**
+     * Sends {@code request} and reads the whole reply, failing with an {@link HttpException} that names the length
+     * when the reply body is longer than {@code maxBodyBytes}.
+     */
+    public HttpReply exchange(HttpRequest request, long maxBodyBytes) throws IOException {
         if (request.chunkedBody() != null) {
             ChunkedOutputStream body = openChunked(request);
             try {
@@ -61,13 +69,13 @@ public final class HttpConnection implements Closeable {
         }
         String context = request.describe() + " to " + target;
         try {
-            return attempt(request, context);
+            return attempt(request, context, maxBodyBytes);
         } catch (NoReplyException e) {
             if (!reused) {
                 throw e;
             }
             close();
-            return attempt(request, context);
+            return attempt(request, context, maxBodyBytes);
         }
     }
 
@@ -112,7 +120,7 @@ public final class HttpConnection implements Closeable {
         return pendingContext;
     }
 
-    private HttpReply attempt(HttpRequest request, String context) throws IOException {
+    private HttpReply attempt(HttpRequest request, String context, long maxBodyBytes) throws IOException {
         boolean wasOpen = socket != null;
         if (!wasOpen) {
             open(context);
@@ -120,7 +128,7 @@ public final class HttpConnection implements Closeable {
         reused = wasOpen;
         try {
             send(request, context);
-            HttpReply reply = reader.read(context);
+            HttpReply reply = reader.read(context, maxBodyBytes);
             if (HttpReplyReader.closes(reply, false)) {
                 close();
             }

@@ -26,6 +26,7 @@ final class HttpReplyReader {
     private int pos;
     private int limit;
     private String context;
+    private long maxBodyBytes = MAX_BODY_BYTES;
 
     HttpReplyReader(InputStream in) {
         this.in = in;
@@ -36,7 +37,13 @@ final class HttpReplyReader {
      * skipped.
      */
     HttpReply read(String context) throws IOException {
+        return read(context, MAX_BODY_BYTES);
+    }
+
+    /** Reads the reply to {@code context}, failing when its body is longer than {@code maxBodyBytes}. */
+    HttpReply read(String context, long maxBodyBytes) throws IOException {
         this.context = context;
+        this.maxBodyBytes = Math.min(maxBodyBytes, MAX_BODY_BYTES);
         while (true) {
             String statusLine = statusLine();
             int status = status(statusLine);
@@ -149,10 +156,11 @@ final class HttpReplyReader {
                 }
                 return sink.toArray();
             }
-            if (sink.size + size > MAX_BODY_BYTES) {
-                throw new HttpException(context + " failed: chunked body exceeds " + MAX_BODY_BYTES + " bytes");
+            if (sink.size + size > maxBodyBytes) {
+                throw new HttpException(context + " failed: chunked body of at least " + (sink.size + size)
+                        + " bytes exceeds " + maxBodyBytes + " bytes");
             }
-            sink.append(exactly((int) size, "a chunk"));
+            readInto(sink, (int) size, "a chunk");
             String end = line("the end of a chunk", sink.size + " body bytes");
             if (!end.isEmpty()) {
                 throw new HttpException(
@@ -198,15 +206,21 @@ final class HttpReplyReader {
             throw new HttpException(context + " failed: malformed Content-Length '" + value + "'");
         }
         long length = Long.parseLong(value);
-        if (length > MAX_BODY_BYTES) {
+        if (length > maxBodyBytes) {
             throw new HttpException(
-                    context + " failed: Content-Length " + length + " exceeds " + MAX_BODY_BYTES + " bytes");
+                    context + " failed: Content-Length " + length + " exceeds " + maxBodyBytes + " bytes");
         }
         return (int) length;
     }
 
+    /** A body of {@code length} bytes, held in a buffer that grows as bytes arrive, not sized by the peer's claim. */
     private byte[] exactly(int length, String what) throws IOException {
-        byte[] bytes = new byte[length];
+        ByteSink sink = new ByteSink();
+        readInto(sink, length, what);
+        return sink.toArray();
+    }
+
+    private void readInto(ByteSink sink, int length, String what) throws IOException {
         int done = 0;
         while (done < length) {
             if (pos == limit && !fill()) {
@@ -214,20 +228,20 @@ final class HttpReplyReader {
                         + " of " + length + " bytes");
             }
             int n = Math.min(length - done, limit - pos);
-            System.arraycopy(buffer, pos, bytes, done, n);
+            sink.append(buffer, pos, n);
             pos += n;
             done += n;
         }
-        return bytes;
     }
 
     private byte[] untilClose() throws IOException {
         ByteSink sink = new ByteSink();
         while (pos < limit || fill()) {
-            if (sink.size + (limit - pos) > MAX_BODY_BYTES) {
-                throw new HttpException(context + " failed: body exceeds " + MAX_BODY_BYTES + " bytes");
+            if (sink.size + (limit - pos) > maxBodyBytes) {
+                throw new HttpException(context + " failed: body of at least " + (sink.size + limit - pos)
+                        + " bytes exceeds " + maxBodyBytes + " bytes");
             }
-            sink.append(Arrays.copyOfRange(buffer, pos, limit));
+            sink.append(buffer, pos, limit - pos);
             pos = limit;
         }
         return sink.toArray();
