@@ -334,6 +334,32 @@ class RuntimeLoopTest {
     }
 
     @Test
+    void anErrorOutsideTheHandlerEndsConcurrentLoopsInsteadOfHangingThem() throws Exception {
+        var env = api.environment();
+        env.put(RuntimeApi.ENV_MAX_CONCURRENCY, "2");
+        // Reading the message happens in the runtime, outside the handler's try block.
+        BytesHandler poisoned = (event, c) -> {
+            throw new IllegalStateException() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getMessage() {
+                    throw new StackOverflowError("message of a broken exception");
+                }
+            };
+        };
+        try (InProcessRuntime runtime = InProcessRuntime.start(api, env, poisoned)) {
+            api.awaitNextCalls(2);
+            api.enqueue("{}");
+            api.enqueue("{}");
+            assertThat(runtime.awaitExit()).isEqualTo(ExitStatus.FATAL_HANDLER_ERROR);
+            assertThat(runtime.stderr())
+                    .contains("coldbrew-invoke-loop-")
+                    .contains("ended by java.lang.StackOverflowError: message of a broken exception");
+        }
+    }
+
+    @Test
     void nonAsciiErrorMessageTravelsEscapedInTheXrayHeader() throws Exception {
         try (InProcessRuntime runtime = InProcessRuntime.start(api, (event, c) -> {
             throw new IllegalStateException("kaputt: ü 😀\r\nX-Injected: 1");

@@ -11,7 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Lambda Managed Instances: {@code AWS_LAMBDA_MAX_CONCURRENCY} invoke loops, each on its own platform thread and
  * Runtime API connection, sharing one handler. The first loop that stops decides the exit status, as the process
- * must then be replaced.
+ * must then be replaced. A loop thread ended by an {@link Error} outside the handler (which {@link RuntimeLoop}
+ * does not catch) still reports, as {@link ExitStatus#FATAL_HANDLER_ERROR}, so the process exits instead of
+ * waiting for loops that are gone.
  */
 final class ConcurrentLoops {
     private ConcurrentLoops() {}
@@ -21,7 +23,7 @@ final class ConcurrentLoops {
         Invoker shared = invoker.forConcurrentUse();
         for (int i = 0; i < config.maxConcurrency(); i++) {
             RuntimeLoop loop = new RuntimeLoop(new RuntimeApiClient(config.runtimeApi()), shared, err);
-            Thread thread = new Thread(new LoopTask(loop, stopped), "coldbrew-invoke-loop-" + i);
+            Thread thread = new Thread(new LoopTask(loop, stopped, err), "coldbrew-invoke-loop-" + i);
             thread.setDaemon(true);
             thread.start();
         }
@@ -38,15 +40,25 @@ final class ConcurrentLoops {
     private static final class LoopTask implements Runnable {
         private final RuntimeLoop loop;
         private final BlockingQueue<ExitStatus> stopped;
+        private final PrintStream err;
 
-        LoopTask(RuntimeLoop loop, BlockingQueue<ExitStatus> stopped) {
+        LoopTask(RuntimeLoop loop, BlockingQueue<ExitStatus> stopped, PrintStream err) {
             this.loop = loop;
             this.stopped = stopped;
+            this.err = err;
         }
 
         @Override
         public void run() {
-            stopped.add(loop.run());
+            ExitStatus status = ExitStatus.FATAL_HANDLER_ERROR;
+            try {
+                status = loop.run();
+            } catch (Throwable t) {
+                err.println(
+                        "coldbrew-runtime: stopping: " + Thread.currentThread().getName() + " ended by " + t);
+            } finally {
+                stopped.add(status);
+            }
         }
     }
 }
