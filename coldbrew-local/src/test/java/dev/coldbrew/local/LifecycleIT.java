@@ -88,6 +88,38 @@ class LifecycleIT {
     }
 
     @Test
+    void aRetriedInitKeepsTheConcurrencyLimit() throws Exception {
+        start(LocalOptions.defaults());
+        FunctionConfig probe = TestFunctions.probe(
+                        dir.resolve("fn"),
+                        "flaky",
+                        Map.of("MARKER", dir.resolve("failed-once").toString()))
+                .withReservedConcurrency(1);
+        Files.writeString(
+                dir.resolve("fn/bootstrap"),
+                "#!/bin/sh\nif [ ! -e \"$MARKER\" ]; then : > \"$MARKER\"; exit 1; fi\n"
+                        + "exec \"$JAVA\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp \"$LAMBDA_TASK_ROOT\" Fn\n");
+        lambda.register(probe);
+        InvocationResult first = invoke("flaky", "{}");
+        assertThat(first.functionError()).as(first.log()).isNull();
+        assertThat(first.log()).contains("Phase: init\tStatus: error");
+
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        List<Thread> parallel = List.of(
+                Thread.ofVirtual()
+                        .start(() -> statuses.add(invoke("flaky", "{\"action\":\"sleep\",\"ms\":2000}")
+                                .statusCode())),
+                Thread.ofVirtual()
+                        .start(() -> statuses.add(invoke("flaky", "{\"action\":\"sleep\",\"ms\":2000}")
+                                .statusCode())));
+        for (Thread t : parallel) {
+            assertThat(t.join(Duration.ofSeconds(60))).isTrue();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 429);
+    }
+
+    @Test
     void idleEnvironmentsExpire() throws InterruptedException {
         start(LocalOptions.defaults().withIdleExpiry(Duration.ofMillis(300)));
         lambda.register(TestFunctions.probe(dir, "expiring"));

@@ -85,6 +85,12 @@ public final class FunctionPool {
         busy.add(env);
     }
 
+    /** The init of {@code env} failed and is retried: its slot goes back to the starting ones for the retry. */
+    public synchronized void initFailed(Environment env) {
+        busy.remove(env);
+        starting++;
+    }
+
     /** A cold start failed before an environment existed. */
     public synchronized void startFailed() {
         starting--;

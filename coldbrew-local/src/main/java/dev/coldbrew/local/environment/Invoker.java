@@ -54,14 +54,14 @@ public final class Invoker {
     }
 
     private InvocationResult cold(FunctionPool pool, Request request) throws InterruptedException {
-        Started first = startAndInit(pool, options.initTimeout());
+        Started first = startAndInit(pool, options.initTimeout(), false);
         if (first.ready()) {
             return run(pool, first.environment(), request, OptionalDouble.of(first.initMs()), 0);
         }
         // Lambda retries a failed init inside the first invoke, limited by the function timeout.
         FunctionConfig function = pool.function();
         long retryStart = System.nanoTime();
-        Started retry = startAndInit(pool, function.timeout());
+        Started retry = startAndInit(pool, function.timeout(), true);
         double spentMs = (System.nanoTime() - retryStart) / 1e6;
         if (retry.ready()) {
             InvocationResult result = run(pool, retry.environment(), request, OptionalDouble.empty(), spentMs);
@@ -90,12 +90,18 @@ public final class Invoker {
         }
     }
 
-    private Started startAndInit(FunctionPool pool, Duration limit) throws InterruptedException {
+    /**
+     * Starts an environment in the cold lease's slot and waits for its init. A failed attempt that is not the
+     * {@code last} keeps the slot for the retry, so that the lease gives its slot back exactly once.
+     */
+    private Started startAndInit(FunctionPool pool, Duration limit, boolean last) throws InterruptedException {
         Environment env;
         try {
             env = factory.start(pool);
         } catch (java.io.IOException | RuntimeException e) {
-            pool.startFailed();
+            if (last) {
+                pool.startFailed();
+            }
             String type = String.valueOf(e.getMessage()).startsWith("Runtime.InvalidEntrypoint")
                     ? "Runtime.InvalidEntrypoint"
                     : FN_ERROR_EXIT;
@@ -110,7 +116,11 @@ public final class Invoker {
             String log = env.takeLog();
             long peak = env.maxMemoryUsedMb();
             env.kill();
-            pool.discard(env);
+            if (last) {
+                pool.discard(env);
+            } else {
+                pool.initFailed(env);
+            }
             return new Started(env, init, log, peak);
         }
         return new Started(env, init, "", 0);
