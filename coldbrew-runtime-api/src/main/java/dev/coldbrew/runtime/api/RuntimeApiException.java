@@ -10,17 +10,19 @@ import java.io.IOException;
  */
 public final class RuntimeApiException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** {@link #status()} of a failure that was not an unexpected HTTP status. */
+    public static final int NO_STATUS = -1;
 
     private final int status;
     private final String requestId;
     private final transient ErrorResponse errorResponse;
 
     public RuntimeApiException(String message) {
-        this(message, -1, null, null);
+        this(message, NO_STATUS, null, null);
     }
 
     public RuntimeApiException(String requestId, String message) {
-        this(message, -1, null, requestId);
+        this(message, NO_STATUS, null, requestId);
     }
 
     public RuntimeApiException(String message, int status, ErrorResponse errorResponse, String requestId) {
@@ -30,7 +32,7 @@ public final class RuntimeApiException extends IOException {
         this.requestId = requestId;
     }
 
-    /** The HTTP status of the reply, or -1 when the failure was not an unexpected status. */
+    /** The HTTP status of the reply, or {@link #NO_STATUS} when the failure was not an unexpected status. */
     public int status() {
         return status;
     }
@@ -43,5 +45,14 @@ public final class RuntimeApiException extends IOException {
     /** The invocation the failure concerns, or null when none is known. */
     public String requestId() {
         return requestId;
+    }
+
+    /**
+     * True when the Runtime API answered {@code /next} as expected but the invocation it delivered is unusable
+     * (e.g. a malformed deadline): the failure concerns that one invocation, whose error can still be reported
+     * for {@link #requestId()}, and not the Runtime API.
+     */
+    public boolean isInvalidInvocation() {
+        return status == NO_STATUS && requestId != null;
     }
 }

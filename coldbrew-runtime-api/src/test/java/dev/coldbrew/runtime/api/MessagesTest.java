@@ -13,6 +13,18 @@ class MessagesTest {
     }
 
     @Test
+    void onlyAnUnusableInvocationWithAKnownIdIsAnInvalidInvocation() {
+        assertThat(new RuntimeApiException("req-1", "bad deadline").isInvalidInvocation())
+                .isTrue();
+        assertThat(new RuntimeApiException("no request id").isInvalidInvocation())
+                .isFalse();
+        assertThat(new RuntimeApiException("HTTP 500", 500, null, "req-1").isInvalidInvocation())
+                .isFalse();
+        assertThat(new RuntimeApiException("HTTP 413", 413, null, "req-1").isInvalidInvocation())
+                .isFalse();
+    }
+
+    @Test
     void errorRequestJsonHasTheCanonicalShape() {
         ErrorRequest error = new ErrorRequest("m\u0000", "java.lang.Error", List.of("a", "b"));
         assertThat(new String(error.toJson(), StandardCharsets.UTF_8))

@@ -68,7 +68,7 @@ public final class RuntimeLoop {
         try {
             return Invocation.from(client.next());
         } catch (RuntimeApiException e) {
-            if (e.requestId() == null || e.status() != -1) {
+            if (!e.isInvalidInvocation()) {
                 throw e;
             }
             ErrorRequest error = new ErrorRequest(e.getMessage(), RuntimeApi.FN_ERROR_INVALID_INVOCATION);
