@@ -244,7 +244,7 @@ public final class LocalLambda implements AutoCloseable {
         reaper.shutdownNow();
         background.shutdownNow();
         for (FunctionPool pool : pools.values()) {
-            pool.takeAll(true).forEach(Environment::kill);
+            pool.close().forEach(Environment::kill);
         }
         packages.values().forEach(CodePackage::close);
         cgroups.ifPresent(Cgroups::removeParentIfEmpty);

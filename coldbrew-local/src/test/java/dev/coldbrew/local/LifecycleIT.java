@@ -120,6 +120,38 @@ class LifecycleIT {
     }
 
     @Test
+    void anInvokeInterruptedDuringInitLeavesNoEnvironmentBehind() throws Exception {
+        start(LocalOptions.defaults());
+        lambda.register(TestFunctions.probe(dir, "interrupted", Map.of("INIT_SLEEP_MS", "8000")));
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                invoke("interrupted", "{}");
+            } catch (IllegalStateException expected) {
+                // the interrupt ends the invoke
+            }
+        });
+        long pid = awaitEnvironment("interrupted");
+
+        caller.interrupt();
+
+        assertThat(caller.join(Duration.ofSeconds(30))).isTrue();
+        assertThat(lambda.environmentPids("interrupted")).isEmpty();
+        assertThat(LocalLambdaIT.alive(pid)).isFalse();
+    }
+
+    /** The pid of the function's first environment, waiting up to 30 s for it to exist. */
+    private long awaitEnvironment(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (lambda.environmentPids(name).isEmpty()) {
+            assertThat(System.nanoTime())
+                    .as("an environment of " + name + " within 30 s")
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        return lambda.environmentPids(name).getFirst();
+    }
+
+    @Test
     void idleEnvironmentsExpire() throws InterruptedException {
         start(LocalOptions.defaults().withIdleExpiry(Duration.ofMillis(300)));
         lambda.register(TestFunctions.probe(dir, "expiring"));
@@ -189,9 +221,7 @@ class LifecycleIT {
         start(LocalOptions.defaults());
         lambda.register(TestFunctions.probe(dir, "single").withReservedConcurrency(1));
         Thread busy = Thread.ofVirtual().start(() -> invoke("single", "{\"action\":\"sleep\",\"ms\":1500}"));
-        while (lambda.environmentPids("single").isEmpty()) {
-            Thread.sleep(10);
-        }
+        awaitEnvironment("single");
 
         lambda.invokeAsync("single", "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
         busy.join();

@@ -42,6 +42,7 @@ public final class FunctionPool {
     private final Set<Environment> retired = new HashSet<>();
     private int starting;
     private int sequence;
+    private boolean closed;
 
     public FunctionPool(FunctionConfig function, Path taskRoot, int accountConcurrency) {
         this.function = function;
@@ -63,14 +64,24 @@ public final class FunctionPool {
         return function.name() + "-" + (++sequence);
     }
 
-    public synchronized Lease acquire() {
+    /** A warm environment, a cold slot, or throttling. Dead idle environments found on the way are killed. */
+    public Lease acquire() {
+        List<Environment> dead = new ArrayList<>();
+        try {
+            return lease(dead);
+        } finally {
+            dead.forEach(Environment::kill);
+        }
+    }
+
+    private synchronized Lease lease(List<Environment> dead) {
         while (!idle.isEmpty()) {
             Environment env = idle.pollFirst();
             if (env.isAlive()) {
                 busy.add(env);
                 return new Lease.Warm(env);
             }
-            env.kill();
+            dead.add(env);
         }
         if (busy.size() + starting >= limit) {
             return new Lease.Throttled(reserved ? REASON_RESERVED : REASON_ACCOUNT, limit);
@@ -79,10 +90,17 @@ public final class FunctionPool {
         return new Lease.Cold();
     }
 
-    /** A cold start produced {@code env}: it now counts as busy. */
-    public synchronized void started(Environment env) {
+    /**
+     * A cold start produced {@code env}: it now counts as busy. Returns false when the pool is closed (the caller
+     * kills the environment).
+     */
+    public synchronized boolean started(Environment env) {
         starting--;
+        if (closed) {
+            return false;
+        }
         busy.add(env);
+        return true;
     }
 
     /** The init of {@code env} failed and is retried: its slot goes back to the starting ones for the retry. */
@@ -102,7 +120,7 @@ public final class FunctionPool {
      */
     public synchronized boolean release(Environment env) {
         busy.remove(env);
-        if (env.isAlive() && !retired.remove(env)) {
+        if (!closed && env.isAlive() && !retired.remove(env)) {
             idle.addFirst(env);
             return true;
         }
@@ -137,15 +155,22 @@ public final class FunctionPool {
         return expired;
     }
 
-    /** Removes and returns every idle environment, and the busy ones too when {@code includingBusy}. */
-    public synchronized List<Environment> takeAll(boolean includingBusy) {
+    /**
+     * Closes the pool and returns every idle and busy environment for the caller to kill. From now on
+     * {@link #started} and {@link #release} return false, so environments still starting or running are killed by
+     * their invocation.
+     */
+    public synchronized List<Environment> close() {
+        closed = true;
         List<Environment> all = new ArrayList<>(idle);
+        all.addAll(busy);
         idle.clear();
-        if (includingBusy) {
-            all.addAll(busy);
-            busy.clear();
-        }
+        busy.clear();
         return all;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Environments that exist now (idle, busy or starting). */

@@ -17,6 +17,7 @@ import dev.coldbrew.local.runtimeapi.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -59,6 +60,10 @@ public final class Invoker {
             return run(pool, first.environment(), request, OptionalDouble.of(first.initMs()), 0);
         }
         // Lambda retries a failed init inside the first invoke, limited by the function timeout.
+        if (pool.isClosed()) {
+            pool.startFailed();
+            return initFailed(first, "", request.requestId(), pool.function(), 0);
+        }
         FunctionConfig function = pool.function();
         long retryStart = System.nanoTime();
         Started retry = startAndInit(pool, function.timeout(), true);
@@ -108,22 +113,58 @@ public final class Invoker {
             options.logSink().accept("function " + pool.function().name() + ": start failed: " + e.getMessage());
             return new Started(null, new Environment.Init.Failed(0, "error", type, null), e.getMessage() + "\n", 0);
         }
-        pool.started(env);
-        Environment.Init init = env.awaitInit(limit);
-        if (init instanceof Environment.Init.Failed f) {
-            String phase = limit.equals(options.initTimeout()) ? "init" : "invoke";
-            env.logLine(PlatformLines.initReport(f.durationMs(), phase, f.status(), f.errorType()));
-            String log = env.takeLog();
-            long peak = env.maxMemoryUsedMb();
+        if (!pool.started(env)) {
             env.kill();
-            if (last) {
-                pool.discard(env);
-            } else {
-                pool.initFailed(env);
-            }
-            return new Started(env, init, log, peak);
+            String closed = "function " + pool.function().name() + ": local Lambda closed during the cold start";
+            return new Started(env, new Environment.Init.Failed(0, "error", FN_ERROR_EXIT, null), closed + "\n", 0);
         }
-        return new Started(env, init, "", 0);
+        boolean initEnded = false;
+        try {
+            Environment.Init init = env.awaitInit(limit);
+            initEnded = true;
+            if (init instanceof Environment.Init.Failed f) {
+                return failedInit(pool, env, f, limit, last);
+            }
+            return new Started(env, init, "", 0);
+        } finally {
+            if (!initEnded) {
+                retire(pool, env);
+            }
+        }
+    }
+
+    private Started failedInit(
+            FunctionPool pool, Environment env, Environment.Init.Failed f, Duration limit, boolean last) {
+        String phase = limit.equals(options.initTimeout()) ? "init" : "invoke";
+        env.logLine(PlatformLines.initReport(f.durationMs(), phase, f.status(), f.errorType()));
+        String log = env.takeLog();
+        long peak = env.maxMemoryUsedMb();
+        env.kill();
+        if (last) {
+            pool.discard(env);
+        } else {
+            pool.initFailed(env);
+        }
+        return new Started(env, f, log, peak);
+    }
+
+    /** Kills {@code env}, then frees its slot in the pool. */
+    private static void retire(FunctionPool pool, Environment env) {
+        env.kill();
+        pool.discard(env);
+    }
+
+    /**
+     * Freezes {@code env} when idle and gives it back to the pool; false when the pool is closed or the
+     * environment retired or dead (the caller kills it).
+     */
+    private boolean freezeAndRelease(FunctionPool pool, Environment env) {
+        try {
+            env.freezeWhenIdle(scheduler, options.freezeDelay());
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+        return pool.release(env);
     }
 
     private InvocationResult initFailed(
@@ -171,27 +212,27 @@ public final class Invoker {
         long deadline = System.currentTimeMillis() + remaining.toMillis();
         Invocation invocation = Invocation.of(id, request.payload(), deadline, arn(function), request.clientContext());
         long start = System.nanoTime();
-        Outcome outcome = env.invoke(invocation, remaining);
-        double durationMs = initRetryMs + (System.nanoTime() - start) / 1e6;
-        long maxMemory = env.maxMemoryUsedMb();
-        Classified result = classify(env, outcome, id, function);
-        if (result.killEnvironment()) {
-            env.kill();
-            pool.discard(env);
-            durationMs = outcome == null ? function.timeout().toMillis() : durationMs;
-        }
-        env.logLine(PlatformLines.end(id));
-        Report report = report(id, function, durationMs, maxMemory, initMs, result.status(), result.errorType());
-        env.logLine(report.toLogLine());
-        String log = env.takeLog();
-        if (!result.killEnvironment()) {
-            env.freezeWhenIdle(scheduler, options.freezeDelay());
-            if (!pool.release(env)) {
-                env.kill();
-                pool.discard(env);
+        boolean released = false;
+        try {
+            Outcome outcome = env.invoke(invocation, remaining);
+            double durationMs = initRetryMs + (System.nanoTime() - start) / 1e6;
+            long maxMemory = env.maxMemoryUsedMb();
+            Classified result = classify(env, outcome, id, function);
+            if (result.killEnvironment()) {
+                retire(pool, env);
+                durationMs = outcome == null ? function.timeout().toMillis() : durationMs;
+            }
+            env.logLine(PlatformLines.end(id));
+            Report report = report(id, function, durationMs, maxMemory, initMs, result.status(), result.errorType());
+            env.logLine(report.toLogLine());
+            String log = env.takeLog();
+            released = !result.killEnvironment() && freezeAndRelease(pool, env);
+            return new InvocationResult(id, 200, result.body(), result.functionError(), report, log);
+        } finally {
+            if (!released) {
+                retire(pool, env);
             }
         }
-        return new InvocationResult(id, 200, result.body(), result.functionError(), report, log);
     }
 
     /** The caller's view of an outcome, and whether the environment must be reset. */
