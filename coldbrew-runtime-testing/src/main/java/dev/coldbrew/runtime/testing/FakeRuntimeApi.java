@@ -43,8 +43,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>As an extension it starts before and stops after each test; it also works on its own ({@link #start()},
  * {@link #close()}). It behaves like Lambda where a runtime can tell: every 202 carries {@code {"status":"OK"}};
  * a response or error for an unknown request id gets 400 {@code InvalidRequestID}, a second one for the same id
- * 403 {@code InvalidStateTransition}; a response over {@link RuntimeApi#MAX_RESPONSE_BYTES} gets 413. Stopping
- * closes all connections, so a runtime blocked in {@code /next} sees its connection end.
+ * 403 {@code InvalidStateTransition}; a buffered response over {@link RuntimeApi#MAX_RESPONSE_BYTES} and a streamed
+ * one ({@code Lambda-Runtime-Function-Response-Mode: streaming}) over {@link RuntimeApi#MAX_STREAMED_RESPONSE_BYTES}
+ * get 413. Stopping closes all connections, so a runtime blocked in {@code /next} sees its connection end.
+ *
+ * <p><b>Limitation: trailers.</b> The fake runs on {@code com.sun.net.httpserver}, whose chunked decoder expects
+ * CRLF right after the last chunk and fails on trailer fields ("invalid chunk end"). A streamed response that ends
+ * with the {@code Lambda-Runtime-Function-Error-Type/-Body} trailers of a mid-stream error is therefore neither
+ * recorded nor answered: the fake closes the connection, and the runtime sees a transport failure. Test mid-stream
+ * errors against a peer that reads the raw chunked body (as coldbrew-runtime's {@code StreamingTest} does).
  */
 public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     /** The function name in {@link #environment()}. */

@@ -30,12 +30,13 @@ final class Routes {
 
     private static Answer invocationResult(RuntimeRequest request, InvocationStates states) {
         boolean response = request.path().endsWith(RuntimeApi.RESPONSE_SUFFIX);
-        if (response && request.body().length > RuntimeApi.MAX_RESPONSE_BYTES) {
+        long limit = responseLimit(request);
+        if (response && request.body().length > limit) {
             states.complete(request.requestId());
             return error(
                     RuntimeApi.HTTP_PAYLOAD_TOO_LARGE,
                     RuntimeApi.ERROR_TOO_LARGE,
-                    "Exceeded maximum allowed payload size (" + RuntimeApi.MAX_RESPONSE_BYTES + " bytes).");
+                    "Exceeded maximum allowed payload size (" + limit + " bytes).");
         }
         return switch (states.complete(request.requestId())) {
             case ACCEPTED -> accepted();
@@ -50,6 +51,17 @@ final class Routes {
                         RuntimeApi.ERROR_INVALID_STATE,
                         "Invocation " + request.requestId() + " was already answered");
         };
+    }
+
+    /**
+     * The largest response body for the request's response mode: {@link RuntimeApi#MAX_STREAMED_RESPONSE_BYTES}
+     * when it is streamed ({@code Lambda-Runtime-Function-Response-Mode: streaming}), else
+     * {@link RuntimeApi#MAX_RESPONSE_BYTES}.
+     */
+    static long responseLimit(RuntimeRequest request) {
+        return RuntimeApi.RESPONSE_MODE_STREAMING.equals(request.header(RuntimeApi.HEADER_RESPONSE_MODE))
+                ? RuntimeApi.MAX_STREAMED_RESPONSE_BYTES
+                : RuntimeApi.MAX_RESPONSE_BYTES;
     }
 
     private static Answer accepted() {

@@ -10,6 +10,8 @@ import dev.coldbrew.runtime.api.RuntimeApiAddress;
 import dev.coldbrew.runtime.api.RuntimeApiClient;
 import dev.coldbrew.runtime.api.RuntimeApiException;
 import dev.coldbrew.runtime.api.StatusResponse;
+import dev.coldbrew.runtime.api.StreamingResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +107,28 @@ class FakeRuntimeApiTest {
                 .isInstanceOf(RuntimeApiException.class)
                 .hasMessageContaining("HTTP 413")
                 .hasMessageContaining("RequestEntityTooLarge");
+    }
+
+    @Test
+    void streamedResponseOverTheBufferedLimitIsAccepted() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        int size = RuntimeApi.MAX_RESPONSE_BYTES + 1;
+        StatusResponse status = client.postStreamingResponse(id, null, out -> out.write(new byte[size]));
+        assertThat(status).isEqualTo(StatusResponse.OK);
+        assertThat(api.awaitResponse(id).body()).hasSize(size);
+    }
+
+    @Test
+    void streamedBodyEndingInTrailersGetsAClosedConnectionNotAHang() throws Exception {
+        String id = api.enqueue("{}");
+        client.next();
+        StreamingResponse response = client.openStreamingResponse(id, null);
+        response.write("partial".getBytes(StandardCharsets.UTF_8));
+        response.fail("Boom", new ErrorRequest("failed mid-stream", "Boom"));
+        assertThatThrownBy(response::finish)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("/response to " + api.address());
     }
 
     @Test
