@@ -3,6 +3,7 @@ package dev.coldbrew.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.local.testing.TestFunctions;
+import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -246,8 +247,11 @@ class LifecycleIT {
         InvocationResult result = invoke("empty", "{}");
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
-        assertThat(result.payloadText()).contains("Runtime.InvalidEntrypoint").contains("bootstrap does not exist");
-        assertThat(result.report().errorType()).isEqualTo("Runtime.InvalidEntrypoint");
+        assertThat(result.payloadText())
+                .as("the type is the error's type, not part of its message")
+                .containsOnlyOnce(RuntimeApi.FN_ERROR_INVALID_ENTRYPOINT)
+                .contains("bootstrap does not exist");
+        assertThat(result.report().errorType()).isEqualTo(RuntimeApi.FN_ERROR_INVALID_ENTRYPOINT);
     }
 
     private InvocationResult invoke(String name, String payload) {

@@ -1,6 +1,7 @@
 package dev.coldbrew.local.environment;
 
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_EXIT;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_INVALID_ENTRYPOINT;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_OUT_OF_MEMORY;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TIMEOUT;
@@ -107,10 +108,9 @@ public final class Invoker {
             if (last) {
                 pool.startFailed();
             }
-            String type = String.valueOf(e.getMessage()).startsWith("Runtime.InvalidEntrypoint")
-                    ? "Runtime.InvalidEntrypoint"
-                    : FN_ERROR_EXIT;
-            options.logSink().accept("function " + pool.function().name() + ": start failed: " + e.getMessage());
+            String type = e instanceof InvalidEntrypointException ? FN_ERROR_INVALID_ENTRYPOINT : FN_ERROR_EXIT;
+            options.logSink()
+                    .accept("function " + pool.function().name() + ": start failed: " + type + ": " + e.getMessage());
             return new Started(null, new Environment.Init.Failed(0, "error", type, null), e.getMessage() + "\n", 0);
         }
         if (!pool.started(env)) {

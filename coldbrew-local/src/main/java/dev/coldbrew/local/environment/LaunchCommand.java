@@ -32,8 +32,8 @@ final class LaunchCommand {
     private static List<String> provided(Path taskRoot) {
         Path bootstrap = taskRoot.resolve("bootstrap");
         if (!Files.isRegularFile(bootstrap) || !Files.isExecutable(bootstrap)) {
-            throw new IllegalArgumentException("Runtime.InvalidEntrypoint: " + bootstrap
-                    + (Files.exists(bootstrap) ? " is not executable" : " does not exist"));
+            throw new InvalidEntrypointException(
+                    bootstrap + (Files.exists(bootstrap) ? " is not executable" : " does not exist"));
         }
         return List.of(bootstrap.toString());
     }
@@ -46,12 +46,12 @@ final class LaunchCommand {
         String handler = function.handler() == null ? "" : function.handler();
         Path executable = taskRoot.resolve(handler).normalize();
         if (handler.isBlank() || !executable.startsWith(taskRoot) || executable.equals(taskRoot)) {
-            throw new IllegalArgumentException("Runtime.InvalidEntrypoint: handler '" + handler + "' of go1.x function "
-                    + function.name() + " must name an executable in " + taskRoot);
+            throw new InvalidEntrypointException("handler '" + handler + "' of go1.x function " + function.name()
+                    + " must name an executable in " + taskRoot);
         }
         if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
-            throw new IllegalArgumentException("Runtime.InvalidEntrypoint: " + executable
-                    + (Files.exists(executable) ? " is not executable" : " does not exist"));
+            throw new InvalidEntrypointException(
+                    executable + (Files.exists(executable) ? " is not executable" : " does not exist"));
         }
         return List.of(executable.toString());
     }

@@ -36,7 +36,7 @@ public record LambdaRun(
             RuntimeApi.FN_ERROR_EXIT,
             RuntimeApi.FN_ERROR_OUT_OF_MEMORY,
             RuntimeApi.FN_ERROR_TIMEOUT,
-            "Runtime.InvalidEntrypoint");
+            RuntimeApi.FN_ERROR_INVALID_ENTRYPOINT);
 
     public LambdaRun {
         environment = Map.copyOf(environment);

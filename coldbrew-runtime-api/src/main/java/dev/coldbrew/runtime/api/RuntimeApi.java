@@ -82,6 +82,8 @@ public final class RuntimeApi {
     public static final String FN_ERROR_TIMEOUT = "Sandbox.Timedout";
     public static final String FN_ERROR_BEFORE_CHECKPOINT = "Runtime.BeforeCheckpointError";
     public static final String FN_ERROR_AFTER_RESTORE = "Runtime.AfterRestoreError";
+    /** The runtime's entry point (provided: {@code bootstrap}; go1.x: the handler's executable) cannot be run. */
+    public static final String FN_ERROR_INVALID_ENTRYPOINT = "Runtime.InvalidEntrypoint";
 
     // ---- reserved environment variables -----------------------------------------------------------
     public static final String ENV_RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
