@@ -4,6 +4,7 @@ import dev.coldbrew.bench.AwsRuntimeJars;
 import dev.coldbrew.bench.BenchCommand;
 import dev.coldbrew.local.cli.InvokeCommand;
 import dev.coldbrew.local.cli.LocalCommand;
+import dev.coldbrew.pack.cli.PackageCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +27,15 @@ public final class Main {
                          write results.json, report.md and charts (coldbrew bench --help for its options)
               local      run functions in the local Lambda and serve the Invoke API (coldbrew local --help)
               invoke     invoke a function through the Invoke API (coldbrew invoke --help)
+              package    make a deployable Lambda zip and SAM template: a jlink'd Java runtime with an AOT cache,
+                         a native executable, or a managed java25/java21 zip (coldbrew package --help)
               help       show this help
 
             Options:
               --version  print coldbrew's version
             """;
 
-    private static final List<String> COMMANDS = List.of("bench", "local", "invoke", "help", "--version");
+    private static final List<String> COMMANDS = List.of("bench", "local", "invoke", "package", "help", "--version");
 
     private static final String AWS_RUNTIME_FLAG = "--aws-runtime-classpath";
 
@@ -56,6 +59,7 @@ public final class Main {
             case "bench" -> bench(out, err, rest);
             case "local" -> ExitCode.of(LocalCommand.run(out, err, withAwsRuntime(rest)));
             case "invoke" -> ExitCode.of(InvokeCommand.run(out, err, rest.toArray(String[]::new)));
+            case "package" -> ExitCode.of(PackageCommand.run(out, err, rest.toArray(String[]::new)));
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield ExitCode.OK;

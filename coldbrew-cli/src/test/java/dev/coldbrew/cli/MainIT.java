@@ -49,7 +49,7 @@ class MainIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err())
                 .isEqualTo(
-                        "coldbrew: unknown command 'serve': valid commands are bench, local, invoke, help, --version\n");
+                        "coldbrew: unknown command 'serve': valid commands are bench, local, invoke, package, help, --version\n");
     }
 
     @Test
@@ -59,5 +59,23 @@ class MainIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines().findFirst())
                 .hasValue("coldbrew bench: invalid --repetitions '0': valid values are whole numbers from 1 to 1000");
+    }
+
+    @Test
+    void packageHelpExitsZeroWithItsUsage() throws Exception {
+        Run run = coldbrew("package", "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: coldbrew package [options]\n").contains("--reachable-modules");
+    }
+
+    @Test
+    void packageBadOptionExitsTwoNamingIt() throws Exception {
+        Run run = coldbrew("package", "--memory", "64", "--jar", "f.jar", "--handler", "a.B");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("coldbrew package: memory size 64 MB is outside 128..10240\n"
+                        + "Run 'coldbrew package --help' for the options.\n");
     }
 }

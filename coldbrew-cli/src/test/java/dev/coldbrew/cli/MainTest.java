@@ -50,7 +50,7 @@ class MainTest {
         assertThat(run("brew")).isEqualTo(2);
         assertThat(err())
                 .isEqualTo(
-                        "coldbrew: unknown command 'brew': valid commands are bench, local, invoke, help, --version\n");
+                        "coldbrew: unknown command 'brew': valid commands are bench, local, invoke, package, help, --version\n");
     }
 
     @Test
@@ -125,5 +125,29 @@ class MainTest {
         assertThat(err().lines().findFirst())
                 .hasValue("coldbrew bench: unknown option '--fast': valid options are --profile, --workloads,"
                         + " --strategies, --memory, --repetitions, --warm, --output");
+    }
+
+    @Test
+    void packageHelpIsThePackagersUsage() {
+        assertThat(run("package", "--help")).isZero();
+        assertThat(out())
+                .startsWith("Usage: coldbrew package [options]\n")
+                .contains("--target T            provided.al2023 (default)");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void packageUnknownOptionIsAUsageErrorNamingIt() {
+        assertThat(run("package", "--frobnicate", "x")).isEqualTo(2);
+        assertThat(err())
+                .isEqualTo("coldbrew package: unknown option '--frobnicate'\n"
+                        + "Run 'coldbrew package --help' for the options.\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void helpListsThePackageCommand() {
+        assertThat(run("help")).isZero();
+        assertThat(out()).contains("\n  package    make a deployable Lambda zip and SAM template");
     }
 }
