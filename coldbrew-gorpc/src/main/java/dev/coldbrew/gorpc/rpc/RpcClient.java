@@ -64,7 +64,8 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Calls {@code serviceMethod} and waits up to {@code timeout} (zero = no limit) for the reply.
+     * Calls {@code serviceMethod} and waits up to {@code timeout} (zero = no limit) for the whole reply: the timeout
+     * bounds the call as a whole, not each read, so a peer trickling its reply cannot outlast it.
      *
      * @throws RpcMethodException if the server replied with {@code Response.Error}
      * @throws IOException if the connection failed; it is closed and no later call succeeds
@@ -80,18 +81,17 @@ public final class RpcClient implements AutoCloseable {
         }
         int timeoutMillis = socketMillis(timeout);
         long seq = nextSeq++;
+        CallDeadline deadline = CallDeadline.start(socket, timeoutMillis);
         try {
             socket.setSoTimeout(timeoutMillis);
             encoder.encode(RequestHeader.GOB, new RequestHeader(serviceMethod, seq));
             encoder.encode(argCodec, argument);
             out.flush();
             return readReply(serviceMethod, seq, replyCodec);
-        } catch (SocketTimeoutException e) {
-            throw fail(new IOException(
-                    "rpc: call " + serviceMethod + " (seq " + seq + ") to " + peer + " failed: no " + "reply within "
-                            + timeout.toMillis() + " ms",
-                    e));
         } catch (IOException e) {
+            if (e instanceof SocketTimeoutException || deadline.expired()) {
+                throw fail(timedOut(serviceMethod, seq, timeout, e));
+            }
             throw fail(new IOException(
                     "rpc: call " + serviceMethod + " (seq " + seq + ") to " + peer + " failed: " + e.getMessage(), e));
         } catch (RuntimeException e) {
@@ -101,7 +101,19 @@ public final class RpcClient implements AutoCloseable {
                             + e.getMessage(),
                     e));
             throw e;
+        } finally {
+            if (!deadline.finish() && broken == null) {
+                // The reply was complete, but the deadline closed the socket as it arrived.
+                broken = timedOut(serviceMethod, seq, timeout, null);
+            }
         }
+    }
+
+    private IOException timedOut(String serviceMethod, long seq, Duration timeout, IOException cause) {
+        return new IOException(
+                "rpc: call " + serviceMethod + " (seq " + seq + ") to " + peer + " failed: no reply within "
+                        + timeout.toMillis() + " ms",
+                cause);
     }
 
     private <R> R readReply(String serviceMethod, long seq, GobCodec<R> replyCodec)

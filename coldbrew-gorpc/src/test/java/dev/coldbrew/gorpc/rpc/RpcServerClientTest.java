@@ -10,8 +10,10 @@ import dev.coldbrew.gorpc.gob.StructCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -118,6 +120,46 @@ class RpcServerClientTest {
             assertThat(client.isOpen()).isFalse();
             assertThatThrownBy(() -> client.call("Arith.Multiply", ARGS, new Args(1, 1), PRODUCT, TIMEOUT))
                     .hasMessageContaining("connection already closed after: rpc: call Arith.Hang");
+        }
+    }
+
+    @Test
+    void aPeerTricklingItsReplyCannotOutlastTheCallsTimeout() throws Exception {
+        try (ServerSocket trickler = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> trickle(trickler), "trickling-peer");
+            peer.setDaemon(true);
+            peer.start();
+            InetSocketAddress address =
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), trickler.getLocalPort());
+            try (RpcClient client = RpcClient.connect(address, TIMEOUT)) {
+                assertThatThrownBy(() ->
+                                client.call("Arith.Multiply", ARGS, new Args(1, 1), PRODUCT, Duration.ofMillis(300)))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageEndingWith("failed: no reply within 300 ms");
+                assertThat(client.isOpen()).isFalse();
+            } finally {
+                peer.join(TIMEOUT.toMillis());
+            }
+        }
+    }
+
+    /**
+     * Announces a 1000-byte gob message, then sends one byte of it every 50 ms (each read well within the call's
+     * timeout), for at most 5 s.
+     */
+    private static void trickle(ServerSocket trickler) {
+        try (Socket socket = trickler.accept()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {(byte) 0xFE, 0x03, (byte) 0xE8});
+            for (int i = 0; i < 100; i++) {
+                out.write(0);
+                out.flush();
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            // the client closed the connection at its deadline
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
