@@ -153,6 +153,20 @@ class LifecycleIT {
     }
 
     @Test
+    void theRetriedInitIsReportedAsPhaseInvokeWhenTheTimeoutEqualsTheInitLimit() {
+        start(LocalOptions.defaults().withInitTimeout(Duration.ofSeconds(1)));
+        lambda.register(TestFunctions.probe(dir, "slowinit", Map.of("INIT_SLEEP_MS", "20000"))
+                .withTimeout(Duration.ofSeconds(1)));
+
+        InvocationResult result = invoke("slowinit", "{}");
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(result.log())
+                .containsPattern("INIT_REPORT Init Duration: [0-9.]+ ms\tPhase: init\tStatus: timeout")
+                .containsPattern("INIT_REPORT Init Duration: [0-9.]+ ms\tPhase: invoke\tStatus: timeout");
+    }
+
+    @Test
     void idleEnvironmentsExpire() throws InterruptedException {
         start(LocalOptions.defaults().withIdleExpiry(Duration.ofMillis(300)));
         lambda.register(TestFunctions.probe(dir, "expiring"));

@@ -28,6 +28,11 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class Invoker {
 
+    /** The {@code Phase} of an INIT_REPORT line: the first init, or its retry inside the first invoke. */
+    static final String PHASE_INIT = "init";
+
+    static final String PHASE_INVOKE = "invoke";
+
     private final LocalOptions options;
     private final EnvironmentFactory factory;
     private final ScheduledExecutorService scheduler;
@@ -56,7 +61,7 @@ public final class Invoker {
     }
 
     private InvocationResult cold(FunctionPool pool, Request request) throws InterruptedException {
-        Started first = startAndInit(pool, options.initTimeout(), false);
+        Started first = startAndInit(pool, options.initTimeout(), PHASE_INIT, false);
         if (first.ready()) {
             return run(pool, first.environment(), request, OptionalDouble.of(first.initMs()), 0);
         }
@@ -67,7 +72,7 @@ public final class Invoker {
         }
         FunctionConfig function = pool.function();
         long retryStart = System.nanoTime();
-        Started retry = startAndInit(pool, function.timeout(), true);
+        Started retry = startAndInit(pool, function.timeout(), PHASE_INVOKE, true);
         double spentMs = (System.nanoTime() - retryStart) / 1e6;
         if (retry.ready()) {
             InvocationResult result = run(pool, retry.environment(), request, OptionalDouble.empty(), spentMs);
@@ -100,7 +105,8 @@ public final class Invoker {
      * Starts an environment in the cold lease's slot and waits for its init. A failed attempt that is not the
      * {@code last} keeps the slot for the retry, so that the lease gives its slot back exactly once.
      */
-    private Started startAndInit(FunctionPool pool, Duration limit, boolean last) throws InterruptedException {
+    private Started startAndInit(FunctionPool pool, Duration limit, String phase, boolean last)
+            throws InterruptedException {
         Environment env;
         try {
             env = factory.start(pool);
@@ -123,7 +129,7 @@ public final class Invoker {
             Environment.Init init = env.awaitInit(limit);
             initEnded = true;
             if (init instanceof Environment.Init.Failed f) {
-                return failedInit(pool, env, f, limit, last);
+                return failedInit(pool, env, f, phase, last);
             }
             return new Started(env, init, "", 0);
         } finally {
@@ -134,8 +140,7 @@ public final class Invoker {
     }
 
     private Started failedInit(
-            FunctionPool pool, Environment env, Environment.Init.Failed f, Duration limit, boolean last) {
-        String phase = limit.equals(options.initTimeout()) ? "init" : "invoke";
+            FunctionPool pool, Environment env, Environment.Init.Failed f, String phase, boolean last) {
         env.logLine(PlatformLines.initReport(f.durationMs(), phase, f.status(), f.errorType()));
         String log = env.takeLog();
         long peak = env.maxMemoryUsedMb();
