@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coldbrew.gorpc.rpc.RpcClient;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
+import dev.coldbrew.gorpc.testing.BoundedProcess;
 import dev.coldbrew.gorpc.testing.GoPrograms;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -181,21 +182,16 @@ class GoInteropIT {
     }
 
     private static List<String> runGoClient(int port) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(programs.client().toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(programs.client().toString());
         builder.environment().put("_LAMBDA_SERVER_PORT", Integer.toString(port));
-        Process go = builder.start();
-        try {
-            String output = new String(go.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(go.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                    .as("Go client exited")
-                    .isTrue();
-            assertThat(go.exitValue())
-                    .as("Go client exit code; output:\n%s", output)
-                    .isZero();
-            return output.lines().toList();
-        } finally {
-            stop(go);
-        }
+        BoundedProcess.Result go = BoundedProcess.run(builder, Duration.ofSeconds(PROCESS_TIMEOUT_SECONDS));
+        assertThat(go.exited())
+                .as("Go client exited within %d s; output:\n%s", PROCESS_TIMEOUT_SECONDS, go.output())
+                .isTrue();
+        assertThat(go.exitCode())
+                .as("Go client exit code; output:\n%s", go.output())
+                .isZero();
+        return go.output().lines().toList();
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coldbrew.gorpc.lambda.GoRpcFunctionClient;
 import dev.coldbrew.gorpc.lambda.InvokeError;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
+import dev.coldbrew.gorpc.testing.BoundedProcess;
 import dev.coldbrew.gorpc.testing.GoPrograms;
 import dev.coldbrew.runtime.ExitStatus;
 import dev.coldbrew.runtime.LambdaRuntime;
 import dev.coldbrew.runtime.Main;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -119,21 +121,15 @@ class GoRpcRuntimeIT {
     }
 
     private static List<String> runGoClient(int port) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(programs.client().toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(programs.client().toString());
         builder.environment().put("_LAMBDA_SERVER_PORT", Integer.toString(port));
-        Process go = builder.start();
-        try {
-            String output = new String(go.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(go.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                    .as("Go client exited")
-                    .isTrue();
-            assertThat(go.exitValue())
-                    .as("Go client exit code; output:\n%s", output)
-                    .isZero();
-            return output.lines().toList();
-        } finally {
-            go.destroyForcibly();
-            go.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
+        BoundedProcess.Result go = BoundedProcess.run(builder, Duration.ofSeconds(PROCESS_TIMEOUT_SECONDS));
+        assertThat(go.exited())
+                .as("Go client exited within %d s; output:\n%s", PROCESS_TIMEOUT_SECONDS, go.output())
+                .isTrue();
+        assertThat(go.exitCode())
+                .as("Go client exit code; output:\n%s", go.output())
+                .isZero();
+        return go.output().lines().toList();
     }
 }

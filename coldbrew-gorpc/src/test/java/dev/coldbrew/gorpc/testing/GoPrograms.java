@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the Go programs in {@code src/test/resources/go-interop/} with the installed Go toolchain (Debian's
@@ -54,14 +53,13 @@ public final class GoPrograms {
                         "GOPROXY", "off",
                         "GO111MODULE", "on",
                         "GOFLAGS", ""));
-        Process process = build.start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                fail("go build of the interop programs in " + src + " failed:\n" + output);
-            }
-        } finally {
-            process.destroyForcibly();
+        BoundedProcess.Result result = BoundedProcess.run(build, Duration.ofSeconds(BUILD_TIMEOUT_SECONDS));
+        if (!result.exited() || result.exitCode() != 0) {
+            fail("go build of the interop programs in " + src + " failed ("
+                    + (result.exited()
+                            ? "exit code " + result.exitCode()
+                            : "no exit within " + BUILD_TIMEOUT_SECONDS + " s")
+                    + "):\n" + result.output());
         }
         return new GoPrograms(bin);
     }
