@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A test function speaking the Runtime API with java.net.http. The payload chooses the behaviour:
  * {"action":"echo"} (default) echoes, "sleep" waits "ms" and answers its pid, "exit" calls System.exit("code"), "kill" SIGKILLs
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
- * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps.
+ * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps,
+ * "typed" answers "typed" with the Content-Type "type".
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -76,6 +77,13 @@ public class Fn {
             case "fork" -> {
                 Process child = new ProcessBuilder("sleep", "600").start();
                 respond(id, Long.toString(child.pid()));
+            }
+            case "typed" -> {
+                HttpRequest typed = HttpRequest.newBuilder(URI.create(API + "/invocation/" + id + "/response"))
+                        .header("Content-Type", field(body, "type", "text/plain"))
+                        .POST(HttpRequest.BodyPublishers.ofString("typed"))
+                        .build();
+                HTTP.send(typed, HttpResponse.BodyHandlers.ofString());
             }
             default -> respond(id, body.isEmpty() ? "{}" : body);
         }

@@ -10,9 +10,22 @@ import java.nio.charset.StandardCharsets;
  * @param functionError {@code null}, or {@code "Unhandled"} for function errors, timeouts and crashes
  * @param report the REPORT figures; {@code null} when the function did not run (e.g. 429)
  * @param log this invocation's log: START, the function's output, END, REPORT (and INIT_REPORT lines)
+ * @param contentType the {@code Content-Type} the runtime posted its response with; {@code null} for JSON
  */
 public record InvocationResult(
-        String requestId, int statusCode, byte[] payload, String functionError, Report report, String log) {
+        String requestId,
+        int statusCode,
+        byte[] payload,
+        String functionError,
+        Report report,
+        String log,
+        String contentType) {
+
+    /** A result with a JSON payload. */
+    public InvocationResult(
+            String requestId, int statusCode, byte[] payload, String functionError, Report report, String log) {
+        this(requestId, statusCode, payload, functionError, report, log, null);
+    }
 
     public static final String UNHANDLED = "Unhandled";
 

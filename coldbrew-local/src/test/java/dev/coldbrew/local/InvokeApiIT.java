@@ -219,6 +219,16 @@ class InvokeApiIT {
         assertAwsError(response, 413, "RequestTooLargeException", "6291456");
     }
 
+    @Test
+    void theResponseContentTypeOfTheRuntimeReachesTheCaller() throws Exception {
+        HttpResponse<String> response = post(
+                "/2015-03-31/functions/echo/invocations", "{\"action\":\"typed\",\"type\":\"text/csv\"}", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("typed");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv");
+    }
+
     private static void assertAwsError(HttpResponse<String> response, int status, String type, String text) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue(type);

@@ -82,7 +82,8 @@ public final class Invoker {
                     result.payload(),
                     result.functionError(),
                     result.report(),
-                    first.log() + result.log());
+                    first.log() + result.log(),
+                    result.contentType());
         }
         return initFailed(retry, first.log(), request.requestId(), function, spentMs);
     }
@@ -232,7 +233,8 @@ public final class Invoker {
             env.logLine(report.toLogLine());
             String log = env.takeLog();
             released = !result.killEnvironment() && freezeAndRelease(pool, env);
-            return new InvocationResult(id, 200, result.body(), result.functionError(), report, log);
+            return new InvocationResult(
+                    id, 200, result.body(), result.functionError(), report, log, result.contentType());
         } finally {
             if (!released) {
                 retire(pool, env);
@@ -242,7 +244,16 @@ public final class Invoker {
 
     /** The caller's view of an outcome, and whether the environment must be reset. */
     private record Classified(
-            byte[] body, String functionError, String status, String errorType, boolean killEnvironment) {}
+            byte[] body,
+            String functionError,
+            String status,
+            String errorType,
+            boolean killEnvironment,
+            String contentType) {
+        Classified(byte[] body, String functionError, String status, String errorType, boolean killEnvironment) {
+            this(body, functionError, status, errorType, killEnvironment, null);
+        }
+    }
 
     private Classified classify(Environment env, Outcome outcome, String id, FunctionConfig function) {
         if (outcome == null) {
@@ -253,7 +264,7 @@ public final class Invoker {
             return new Classified(body, InvocationResult.UNHANDLED, Report.STATUS_TIMEOUT, null, true);
         }
         return switch (outcome.kind()) {
-            case SUCCESS -> new Classified(outcome.body(), null, null, null, false);
+            case SUCCESS -> new Classified(outcome.body(), null, null, null, false, outcome.contentType());
             case FUNCTION_ERROR -> new Classified(outcome.body(), InvocationResult.UNHANDLED, null, null, false);
             case FUNCTION_ERROR_EXIT -> exitAfterError(env, outcome);
             case RESPONSE_TOO_LARGE ->

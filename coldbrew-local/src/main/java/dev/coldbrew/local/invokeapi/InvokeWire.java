@@ -7,6 +7,7 @@ import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.http.HttpBodies;
 import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -58,7 +59,8 @@ public final class InvokeWire {
         if (!result.requestId().isEmpty()) {
             out.set(HEADER_REQUEST_ID, result.requestId());
         }
-        out.set("Content-Type", "application/json");
+        // Lambda propagates the Content-Type the runtime posted its response with (runtime-api.md §4).
+        out.set("Content-Type", result.contentType() == null ? RuntimeApi.CONTENT_TYPE_JSON : result.contentType());
         if (result.statusCode() != 200) {
             out.set(ServiceErrors.HEADER_ERROR_TYPE, ServiceErrors.typeOf(result.statusCode()));
             if (result.statusCode() == 429) {

@@ -4,7 +4,7 @@ package dev.coldbrew.local.invokeapi;
  * Checks that an Invoke payload is one JSON value (RFC 8259), as Lambda does before it runs anything
  * ({@code InvalidRequestContentException}). It validates only; the payload is passed on unchanged.
  */
-final class JsonSyntax {
+public final class JsonSyntax {
     private final byte[] in;
     private int pos;
 
@@ -15,7 +15,7 @@ final class JsonSyntax {
     /** Nesting deeper than this is rejected instead of overflowing the stack. */
     private static final int MAX_DEPTH = 512;
 
-    static boolean isValid(byte[] json) {
+    public static boolean isValid(byte[] json) {
         JsonSyntax p = new JsonSyntax(json);
         try {
             p.value(0);

@@ -6,6 +6,10 @@ import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_INVALID_REQUEST_ID;
 import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_INVALID_RESPONSE_MODE;
 import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_INVALID_STATE;
 import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_TOO_LARGE;
+import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_TRUNCATED_REQUEST;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_INVALID_RESPONSE_MODE;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TRUNCATED_RESPONSE;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_UNKNOWN;
 import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_CLIENT_CONTEXT;
 import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_COGNITO_IDENTITY;
 import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_DEADLINE_MS;
@@ -26,6 +30,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.coldbrew.local.http.HttpBodies;
 import dev.coldbrew.local.http.Json;
+import dev.coldbrew.local.invokeapi.JsonSyntax;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -133,11 +138,16 @@ public final class RuntimeApiServer implements AutoCloseable {
     private void response(HttpExchange http, String requestId) throws IOException {
         String mode = http.getRequestHeaders().getFirst(HEADER_RESPONSE_MODE);
         if (mode != null && !mode.equalsIgnoreCase(RESPONSE_MODE_STREAMING)) {
-            drain(http);
-            reply(http, 400, error(ERROR_INVALID_RESPONSE_MODE, "invalid " + HEADER_RESPONSE_MODE + ": " + mode));
+            invalidResponseMode(http, requestId, mode);
             return;
         }
-        byte[] body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
+        byte[] body;
+        try {
+            body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
+        } catch (IOException e) {
+            truncated(http, requestId, e);
+            return;
+        }
         if (body == null) {
             answer(http, exchange.complete(requestId, Outcome.tooLarge()), requestId, true);
             return;
@@ -146,14 +156,58 @@ public final class RuntimeApiServer implements AutoCloseable {
         answer(http, exchange.complete(requestId, Outcome.success(body, contentType)), requestId, false);
     }
 
+    /** 400 to the runtime, and the invocation fails at once with {@code Runtime.InvalidResponseModeHeader} (§4). */
+    private void invalidResponseMode(HttpExchange http, String requestId, String mode) throws IOException {
+        String message = "invalid " + HEADER_RESPONSE_MODE + ": " + mode;
+        exchange.complete(
+                requestId,
+                Outcome.functionError(error(FN_ERROR_INVALID_RESPONSE_MODE, message), FN_ERROR_INVALID_RESPONSE_MODE));
+        drainQuietly(http);
+        reply(http, 400, error(ERROR_INVALID_RESPONSE_MODE, message));
+    }
+
+    /**
+     * A body that ended before its declared length (§5.2): 400 {@code TruncatedHTTPRequest} to the runtime, and the
+     * invocation fails at once with {@code Runtime.TruncatedResponse} instead of waiting for its timeout.
+     */
+    private void truncated(HttpExchange http, String requestId, IOException cause) throws IOException {
+        String message = "body of " + http.getRequestMethod() + " "
+                + http.getRequestURI().getRawPath() + " ended early: " + cause.getMessage();
+        exchange.complete(
+                requestId,
+                Outcome.functionError(error(FN_ERROR_TRUNCATED_RESPONSE, message), FN_ERROR_TRUNCATED_RESPONSE));
+        reply(http, 400, error(ERROR_TRUNCATED_REQUEST, message));
+    }
+
     private void functionError(HttpExchange http, String requestId) throws IOException {
-        byte[] body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
+        byte[] body;
+        try {
+            body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
+        } catch (IOException e) {
+            truncated(http, requestId, e);
+            return;
+        }
         if (body == null) {
             answer(http, exchange.complete(requestId, Outcome.tooLarge()), requestId, true);
             return;
         }
         String type = http.getRequestHeaders().getFirst(HEADER_FUNCTION_ERROR_TYPE);
-        answer(http, exchange.complete(requestId, Outcome.functionError(body, type)), requestId, false);
+        answer(
+                http,
+                exchange.complete(requestId, Outcome.functionError(errorBody(body, type), type)),
+                requestId,
+                false);
+    }
+
+    /**
+     * The error the caller sees: the runtime's body, or, when the body is absent or not JSON, an error built from
+     * the {@code Lambda-Runtime-Function-Error-Type} header (§5.3; {@code Runtime.Unknown} without one).
+     */
+    private static byte[] errorBody(byte[] body, String type) {
+        if (body.length > 0 && JsonSyntax.isValid(body)) {
+            return body;
+        }
+        return error(type == null || type.isBlank() ? FN_ERROR_UNKNOWN : type, "");
     }
 
     private void initError(HttpExchange http) throws IOException {
@@ -203,6 +257,15 @@ public final class RuntimeApiServer implements AutoCloseable {
     private void reply(HttpExchange http, int status, byte[] body) throws IOException {
         http.getResponseHeaders().set("Content-Type", CONTENT_TYPE_JSON);
         HttpBodies.send(http, status, body);
+    }
+
+    /** Drains a body that is discarded anyway; a body that ends early does not matter then. */
+    private static void drainQuietly(HttpExchange http) {
+        try {
+            drain(http);
+        } catch (IOException e) {
+            // the reply is sent regardless
+        }
     }
 
     private static void drain(HttpExchange http) throws IOException {

@@ -2,12 +2,15 @@ package dev.coldbrew.local.runtimeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -141,8 +144,8 @@ class RuntimeApiServerTest {
     }
 
     @Test
-    void badResponseModeIs400() throws Exception {
-        submitAndFetch("id-8");
+    void badResponseModeIs400AndFailsTheInvocationAtOnce() throws Exception {
+        Invocation invocation = submitAndFetch("id-8");
         HttpRequest request = HttpRequest.newBuilder(uri(BASE + "/invocation/id-8/response"))
                 .header("Lambda-Runtime-Function-Response-Mode", "sideways")
                 .POST(HttpRequest.BodyPublishers.ofString("x"))
@@ -152,6 +155,57 @@ class RuntimeApiServerTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("InvalidFunctionResponseMode").contains("sideways");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.InvalidResponseModeHeader");
+        assertThat(new String(outcome.body(), StandardCharsets.UTF_8)).contains("Runtime.InvalidResponseModeHeader");
+    }
+
+    @Test
+    void errorWithoutABodyIsBuiltFromTheErrorTypeHeader() throws Exception {
+        Invocation empty = submitAndFetch("id-10");
+        postError("id-10", "", "Fn.Broken");
+        Invocation unreadable = submitAndFetch("id-11");
+        postError("id-11", "not json {", "Fn.Garbled");
+
+        assertThat(new String(empty.result().get(5, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+                .contains("\"errorType\":\"Fn.Broken\"");
+        assertThat(new String(unreadable.result().get(5, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+                .contains("\"errorType\":\"Fn.Garbled\"");
+    }
+
+    private void postError(String id, String body, String type) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(BASE + "/invocation/" + id + "/error"))
+                .header("Lambda-Runtime-Function-Error-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aTruncatedBodyIs400AndFailsTheInvocationAtOnce() throws Exception {
+        Invocation invocation = submitAndFetch("id-12");
+        String reply;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + BASE + "/invocation/id-12/response HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Length: 100\r\n\r\nonly part")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+
+        assertThat(reply).startsWith("HTTP/1.1 400").contains("TruncatedHTTPRequest");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.TruncatedResponse");
+    }
+
+    private int port() {
+        String hostAndPort = server.hostAndPort();
+        return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
     }
 
     @Test

@@ -84,6 +84,10 @@ public final class RuntimeApi {
     public static final String FN_ERROR_AFTER_RESTORE = "Runtime.AfterRestoreError";
     /** The runtime's entry point (provided: {@code bootstrap}; go1.x: the handler's executable) cannot be run. */
     public static final String FN_ERROR_INVALID_ENTRYPOINT = "Runtime.InvalidEntrypoint";
+    /** A {@code /response} with a Response-Mode other than streaming (RIE {@code fatalerror.go}). */
+    public static final String FN_ERROR_INVALID_RESPONSE_MODE = "Runtime.InvalidResponseModeHeader";
+    /** A {@code /response} or {@code /error} whose body ended early (RIE {@code fatalerror.go}). */
+    public static final String FN_ERROR_TRUNCATED_RESPONSE = "Runtime.TruncatedResponse";
 
     // ---- reserved environment variables -----------------------------------------------------------
     public static final String ENV_RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
