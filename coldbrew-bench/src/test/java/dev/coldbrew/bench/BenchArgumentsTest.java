@@ -32,7 +32,13 @@ class BenchArgumentsTest {
         assertThat(o.profile()).isEqualTo(Profile.QUICK);
         assertThat(o.workloads()).containsExactly(Workload.ECHO, Workload.SIN, Workload.KMEANS);
         assertThat(names(o))
-                .containsExactly("aws-java", "coldbrew-jvm", "coldbrew-jvm-c1", "coldbrew-aot", "coldbrew-native");
+                .containsExactly(
+                        "aws-java",
+                        "coldbrew-jvm",
+                        "coldbrew-jvm-c1",
+                        "coldbrew-aot",
+                        "package-provided",
+                        "coldbrew-native");
         assertThat(o.memorySizesMb()).containsExactly(256, 1024, 1769);
         assertThat(o.coldStarts()).isEqualTo(3);
         assertThat(o.warmInvokes()).isEqualTo(10);
@@ -107,6 +113,6 @@ class BenchArgumentsTest {
     void emptyStrategyIsAnError() {
         assertThatThrownBy(() -> parse("--strategies", "aws-java,"))
                 .hasMessage("unknown strategy '': valid strategies are aws-java, coldbrew-jvm, coldbrew-jvm-c1,"
-                        + " coldbrew-aot, coldbrew-native");
+                        + " coldbrew-aot, package-provided, coldbrew-native");
     }
 }

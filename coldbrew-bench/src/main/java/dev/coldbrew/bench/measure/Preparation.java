@@ -6,7 +6,7 @@ import java.util.List;
  * How a strategy's function for one workload was prepared, or why it was not: shown instead of numbers.
  *
  * @param status {@code ok}, {@code unavailable} or {@code failed}
- * @param detail the reason when not ok
+ * @param detail the reason when not ok; when ok, what preparing produced (e.g. a package's zip size) or ""
  * @param seconds time spent preparing (e.g. AOT training), wall clock
  */
 public record Preparation(

@@ -79,7 +79,12 @@ public final class Runner {
         try {
             PreparedFunction function = strategy.prepare(workload, context);
             preparations.add(new Preparation(
-                    workload.id(), strategy.name(), Preparation.OK, "", function.jvmFlags(), seconds(start)));
+                    workload.id(),
+                    strategy.name(),
+                    Preparation.OK,
+                    function.artifact(),
+                    function.jvmFlags(),
+                    seconds(start)));
             return function;
         } catch (PreparationException | RuntimeException e) {
             preparations.add(new Preparation(

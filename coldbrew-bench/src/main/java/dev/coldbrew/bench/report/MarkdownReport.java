@@ -124,6 +124,7 @@ public final class MarkdownReport {
                         .append(p.workload())
                         .append(" was prepared in ")
                         .append(String.format(Locale.ROOT, "%.1f s", p.seconds()))
+                        .append(p.detail().isEmpty() ? "" : ": " + p.detail())
                         .append('\n');
             }
         }

@@ -76,6 +76,13 @@ class ReportTest {
                 new Preparation("kmeans", "coldbrew-aot", Preparation.OK, "", List.of("-XX:AOTCache=app.aot"), 3),
                 new Preparation(
                         "kmeans",
+                        "package-provided",
+                        Preparation.OK,
+                        "function.zip 8.0 MB (8388608 bytes)",
+                        List.of("-XX:AOTCache=coldbrew.aot"),
+                        40),
+                new Preparation(
+                        "kmeans",
                         "coldbrew-native",
                         Preparation.UNAVAILABLE,
                         "not available here: no native-image on PATH or GRAALVM_HOME",
@@ -83,6 +90,18 @@ class ReportTest {
                         0));
         return new Measurements(
                 Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, 0.5, 0.75, preparations, samples, responses);
+    }
+
+    @Test
+    void aPreparationsArtifactFollowsItsTime() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+        String md = MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m));
+
+        assertThat(md)
+                .contains("- `coldbrew-aot` for kmeans was prepared in 3.0 s\n")
+                .contains(
+                        "- `package-provided` for kmeans was prepared in 40.0 s: function.zip 8.0 MB (8388608 bytes)\n");
     }
 
     @Test
