@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * @param payload the function's response, or the error JSON
  * @param functionError {@code null}, or {@code "Unhandled"} for function errors, timeouts and crashes
  * @param report the REPORT figures; {@code null} when the function did not run (e.g. 429)
- * @param log this invocation's log: START, the function's output, END, REPORT (and INIT_REPORT lines)
+ * @param log the end of this invocation's log (its last lines, at least the last 4 KB): START, the function's
+ *     output, END, REPORT (and INIT_REPORT lines)
  * @param contentType the {@code Content-Type} the runtime posted its response with; {@code null} for JSON
  */
 public record InvocationResult(

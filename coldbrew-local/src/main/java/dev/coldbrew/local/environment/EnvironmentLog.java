@@ -2,18 +2,39 @@ package dev.coldbrew.local.environment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
- * The log of one environment: a thread copies the runtime's stdout and stderr, line by line, to the log sink
- * and into the log of the invocation in progress. Platform lines (START, END, REPORT) go through the same path.
+ * The log of one environment: a thread decodes the runtime's stdout and stderr (UTF-8, also across read
+ * boundaries), splits it into lines (lines over {@link #MAX_LINE_CHARS} are split, as Lambda splits them) and copies
+ * each to the log sink and into the log of the invocation in progress. Platform lines (START, END, REPORT) go
+ * through the same path. The invocation's log keeps only its last lines that cover {@link #TAIL_BYTES}, all that
+ * {@code X-Amz-Log-Result} returns, so a chatty function does not grow it without bound.
  */
 final class EnvironmentLog {
 
+    /** Lambda splits log lines longer than 256 KB; counted here in characters. */
+    static final int MAX_LINE_CHARS = 256 * 1024;
+
+    /** The invocation's log keeps at least its last 4 KB (UTF-8), the size of the Invoke API's log tail. */
+    static final int TAIL_BYTES = 4096;
+
+    private static final int READ_BYTES = 8192;
+
+    /** A line of the invocation's log and its UTF-8 size including the newline. */
+    private record Line(String text, int bytes) {}
+
     private final Consumer<String> sink;
-    private final StringBuilder current = new StringBuilder();
+    private final Deque<Line> current = new ArrayDeque<>();
     private final Object lock = new Object();
+    private long currentBytes;
     private volatile long lastOutputNanos;
 
     EnvironmentLog(Consumer<String> sink) {
@@ -26,42 +47,96 @@ final class EnvironmentLog {
     }
 
     private void copy(InputStream output) {
-        byte[] buffer = new byte[8192];
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        ByteBuffer bytes = ByteBuffer.allocate(READ_BYTES);
+        CharBuffer chars = CharBuffer.allocate(READ_BYTES);
         StringBuilder pending = new StringBuilder();
         try (output) {
-            for (int n; (n = output.read(buffer)) >= 0; ) {
+            for (int n; (n = output.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0; ) {
                 lastOutputNanos = System.nanoTime();
-                pending.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                int newline;
-                while ((newline = pending.indexOf("\n")) >= 0) {
-                    line(pending.substring(0, newline));
-                    pending.delete(0, newline + 1);
-                }
+                bytes.position(bytes.position() + n).flip();
+                decoder.decode(bytes, chars, false);
+                bytes.compact();
+                split(chars, pending);
             }
         } catch (IOException e) {
             // the process is gone; its pipe closed
         }
+        bytes.flip();
+        decoder.decode(bytes, chars, true);
+        decoder.flush(chars);
+        split(chars, pending);
         if (!pending.isEmpty()) {
             line(pending.toString());
         }
     }
 
+    /** Moves the decoded characters into {@code pending}, emitting each complete (or over-long) line. */
+    private void split(CharBuffer chars, StringBuilder pending) {
+        chars.flip();
+        while (chars.hasRemaining()) {
+            char c = chars.get();
+            if (c == '\n') {
+                line(pending.toString());
+                pending.setLength(0);
+            } else {
+                if (pending.length() == MAX_LINE_CHARS) {
+                    line(pending.toString());
+                    pending.setLength(0);
+                }
+                pending.append(c);
+            }
+        }
+        chars.clear();
+    }
+
     /** One log line: to the sink and to the current invocation's log. */
     void line(String text) {
         synchronized (lock) {
-            current.append(text).append('\n');
+            Line line = new Line(text, utf8Length(text) + 1);
+            current.addLast(line);
+            currentBytes += line.bytes();
+            while (current.size() > 1 && currentBytes - current.peekFirst().bytes() >= TAIL_BYTES) {
+                currentBytes -= current.removeFirst().bytes();
+            }
         }
         sink.accept(text);
     }
 
-    /** Waits briefly for output the runtime wrote before it answered, then returns and clears the log. */
+    /**
+     * Waits briefly for output the runtime wrote before it answered, then returns and clears the invocation's log
+     * (its last lines, at least {@link #TAIL_BYTES} when there were that many).
+     */
     String take() {
         awaitDrained();
         synchronized (lock) {
-            String text = current.toString();
-            current.setLength(0);
-            return text;
+            StringBuilder text = new StringBuilder((int) Math.min(currentBytes, Integer.MAX_VALUE));
+            current.forEach(line -> text.append(line.text()).append('\n'));
+            current.clear();
+            currentBytes = 0;
+            return text.toString();
         }
+    }
+
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /**
