@@ -3,6 +3,7 @@ package dev.coldbrew.bench;
 import dev.coldbrew.bench.strategy.AotStrategy;
 import dev.coldbrew.bench.strategy.AwsJavaStrategy;
 import dev.coldbrew.bench.strategy.JvmStrategy;
+import dev.coldbrew.bench.strategy.PackageProvidedStrategy;
 import dev.coldbrew.bench.workload.Workload;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ public enum Profile {
     FULL(Workload.all(), List.of(), List.of(128, 256, 512, 1024, 1769, 3008), 5, 20, false),
     TINY(
             List.of(Workload.ECHO, Workload.KMEANS),
-            List.of(AwsJavaStrategy.NAME, JvmStrategy.NAME, AotStrategy.NAME),
+            List.of(AwsJavaStrategy.NAME, JvmStrategy.NAME, AotStrategy.NAME, PackageProvidedStrategy.NAME),
             List.of(1024),
             1,
             2,

@@ -56,7 +56,7 @@ class BenchArgumentsTest {
         BenchOptions o = parse("--profile=tiny");
 
         assertThat(o.smallEvents()).isTrue();
-        assertThat(o.cells()).isEqualTo(2 * 3);
+        assertThat(o.cells()).isEqualTo(2 * 4);
     }
 
     @Test

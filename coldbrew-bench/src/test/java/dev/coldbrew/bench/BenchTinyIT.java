@@ -35,19 +35,22 @@ class BenchTinyIT {
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(outcome).as("stdout:\n%s\nstderr:\n%s", table, err).isEqualTo(BenchCommand.Outcome.OK);
         assertThat(home.resolve("examples")).isDirectory();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 6/6 kmeans 1024 MB");
-        for (String strategy : List.of("aws-java", "coldbrew-jvm", "coldbrew-aot")) {
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 8/8 kmeans 1024 MB");
+        for (String strategy : List.of("aws-java", "coldbrew-jvm", "coldbrew-aot", "package-provided")) {
             assertThat(table).containsPattern("(?m)^echo +" + strategy + " +1024 +\\d");
             assertThat(table).containsPattern("(?m)^kmeans +" + strategy + " +1024 +\\d");
         }
         String json = Files.readString(output.resolve("results.json"));
-        assertThat(json.split("\"phase\":\"cold\"", -1)).hasSize(6 + 1);
-        assertThat(json.split("\"phase\":\"warm\"", -1)).hasSize(12 + 1);
+        assertThat(json.split("\"phase\":\"cold\"", -1)).hasSize(8 + 1);
+        assertThat(json.split("\"phase\":\"warm\"", -1)).hasSize(16 + 1);
         assertThat(json).doesNotContain("\"error\":\"");
         assertThat(output.resolve("functions/coldbrew-aot/kmeans/app.aot")).isRegularFile();
+        assertThat(output.resolve("functions/package-provided/kmeans/task/coldbrew.aot"))
+                .isRegularFile();
         assertThat(Files.readString(output.resolve("report.md")))
                 .contains("## kmeans")
-                .contains("- kmeans: identical responses from 3 strategies")
+                .contains("- kmeans: identical responses from 4 strategies")
+                .containsPattern("- `package-provided` for kmeans was prepared in [0-9.]+ s: function.zip [0-9.]+ MB")
                 .contains("## The seed's claims, on this machine");
         for (String chart : List.of("duration", "cold-start", "max-memory")) {
             assertThat(output.resolve(chart + "-echo.png")).isNotEmptyFile();
