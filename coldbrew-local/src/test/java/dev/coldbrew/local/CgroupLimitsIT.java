@@ -87,7 +87,7 @@ class CgroupLimitsIT {
     @Test
     void cgroupsAndProcessesLeftByAKilledLocalLambdaAreSweptAtStart() throws Exception {
         Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
+        assertThat(gone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         String name = gone.pid() + "-deadbeef-orphan-1";
         List<Path> dirs = new java.util.ArrayList<>();
         for (String controller : List.of("memory", "cpu", "pids", "freezer")) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,7 @@ class InvokeApiIT {
                     });
             Set<String> pids = new HashSet<>();
             for (Future<InvokeResponse> f : running) {
-                pids.add(f.get().payload().asUtf8String());
+                pids.add(f.get(60, TimeUnit.SECONDS).payload().asUtf8String());
             }
             assertThat(pids).hasSize(n);
         }

@@ -239,7 +239,7 @@ class LifecycleIT {
         awaitEnvironment("single");
 
         lambda.invokeAsync("single", "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
-        busy.join();
+        assertThat(busy.join(Duration.ofSeconds(60))).isTrue();
         for (int i = 0; i < 1000 && reports() < 2; i++) {
             Thread.sleep(10);
         }
