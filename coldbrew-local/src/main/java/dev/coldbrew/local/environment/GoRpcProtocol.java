@@ -95,6 +95,7 @@ final class GoRpcProtocol implements FunctionProtocol {
         if (timeout.isZero() || timeout.isNegative()) {
             return null;
         }
+        long start = System.nanoTime();
         try {
             return outcome(connected.invoke(request(invocation), timeout));
         } catch (RpcMethodException e) {
@@ -102,7 +103,9 @@ final class GoRpcProtocol implements FunctionProtocol {
             String body = Json.object("errorType", RuntimeApi.FN_ERROR_UNKNOWN, "errorMessage", e.getMessage());
             return Outcome.functionError(body.getBytes(StandardCharsets.UTF_8), RuntimeApi.FN_ERROR_UNKNOWN);
         } catch (IOException e) {
-            if (e.getCause() instanceof SocketTimeoutException) {
+            // The client closes the socket when the call's deadline passes, so the cause may be a closed socket
+            // rather than a SocketTimeoutException: the time spent tells a timeout apart.
+            if (e.getCause() instanceof SocketTimeoutException || System.nanoTime() - start >= timeout.toNanos()) {
                 return null;
             }
             LOG.log(Level.DEBUG, () -> "go1.x invoke " + invocation.requestId() + " failed: " + e.getMessage());
