@@ -1,6 +1,7 @@
 package dev.coldbrew.local.runtimeapi;
 
 import static dev.coldbrew.runtime.api.RuntimeApi.CONTENT_TYPE_JSON;
+import static dev.coldbrew.runtime.api.RuntimeApi.CONTENT_TYPE_OCTET_STREAM;
 import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_INTERNAL;
 import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_INVALID_REQUEST_ID;
 import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_INVALID_RESPONSE_MODE;
@@ -21,6 +22,7 @@ import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_TRACE_ID;
 import static dev.coldbrew.runtime.api.RuntimeApi.INIT_ERROR_PATH;
 import static dev.coldbrew.runtime.api.RuntimeApi.INVOCATION_PREFIX;
 import static dev.coldbrew.runtime.api.RuntimeApi.MAX_RESPONSE_BYTES;
+import static dev.coldbrew.runtime.api.RuntimeApi.MAX_STREAMED_RESPONSE_BYTES;
 import static dev.coldbrew.runtime.api.RuntimeApi.NEXT_PATH;
 import static dev.coldbrew.runtime.api.RuntimeApi.PATH_PREFIX;
 import static dev.coldbrew.runtime.api.RuntimeApi.RESPONSE_MODE_STREAMING;
@@ -141,19 +143,24 @@ public final class RuntimeApiServer implements AutoCloseable {
             invalidResponseMode(http, requestId, mode);
             return;
         }
+        boolean streaming = mode != null;
+        int limit = streaming ? (int) MAX_STREAMED_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
         byte[] body;
         try {
-            body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
+            body = HttpBodies.readAtMost(http.getRequestBody(), limit);
         } catch (IOException e) {
             truncated(http, requestId, e);
             return;
         }
         if (body == null) {
-            answer(http, exchange.complete(requestId, Outcome.tooLarge()), requestId, true);
+            answer(http, exchange.complete(requestId, Outcome.tooLarge()), requestId, limit);
             return;
         }
         String contentType = http.getRequestHeaders().getFirst("Content-Type");
-        answer(http, exchange.complete(requestId, Outcome.success(body, contentType)), requestId, false);
+        if (contentType == null && streaming) {
+            contentType = CONTENT_TYPE_OCTET_STREAM; // the default of a streamed response (§6.1)
+        }
+        answer(http, exchange.complete(requestId, Outcome.success(body, contentType)), requestId, 0);
     }
 
     /** 400 to the runtime, and the invocation fails at once with {@code Runtime.InvalidResponseModeHeader} (§4). */
@@ -188,15 +195,11 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         if (body == null) {
-            answer(http, exchange.complete(requestId, Outcome.tooLarge()), requestId, true);
+            answer(http, exchange.complete(requestId, Outcome.tooLarge()), requestId, MAX_RESPONSE_BYTES);
             return;
         }
         String type = http.getRequestHeaders().getFirst(HEADER_FUNCTION_ERROR_TYPE);
-        answer(
-                http,
-                exchange.complete(requestId, Outcome.functionError(errorBody(body, type), type)),
-                requestId,
-                false);
+        answer(http, exchange.complete(requestId, Outcome.functionError(errorBody(body, type), type)), requestId, 0);
     }
 
     /**
@@ -213,18 +216,19 @@ public final class RuntimeApiServer implements AutoCloseable {
     private void initError(HttpExchange http) throws IOException {
         byte[] body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
         if (body == null) {
-            reply(http, 413, tooLarge());
+            reply(http, 413, tooLarge(MAX_RESPONSE_BYTES));
             return;
         }
         String type = http.getRequestHeaders().getFirst(HEADER_FUNCTION_ERROR_TYPE);
         var accept = exchange.initFailed(new InvocationExchange.InitError(type, body));
-        answer(http, accept, "init", false);
+        answer(http, accept, "init", 0);
     }
 
-    private void answer(HttpExchange http, InvocationExchange.Accept accept, String requestId, boolean tooLarge)
+    /** Replies to a completion; {@code overLimit} is the body limit that was exceeded, 0 when none was. */
+    private void answer(HttpExchange http, InvocationExchange.Accept accept, String requestId, long overLimit)
             throws IOException {
-        if (tooLarge && accept == InvocationExchange.Accept.ACCEPTED) {
-            reply(http, 413, tooLarge());
+        if (overLimit > 0 && accept == InvocationExchange.Accept.ACCEPTED) {
+            reply(http, 413, tooLarge(overLimit));
             return;
         }
         switch (accept) {
@@ -240,8 +244,8 @@ public final class RuntimeApiServer implements AutoCloseable {
         return path.substring(INVOCATION_PREFIX.length(), path.length() - suffix.length());
     }
 
-    private static byte[] tooLarge() {
-        return error(ERROR_TOO_LARGE, "Exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).");
+    private static byte[] tooLarge(long limit) {
+        return error(ERROR_TOO_LARGE, "Exceeded maximum allowed payload size (" + limit + " bytes).");
     }
 
     private static byte[] error(String type, String message) {

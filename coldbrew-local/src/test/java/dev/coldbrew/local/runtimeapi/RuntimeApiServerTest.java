@@ -203,6 +203,79 @@ class RuntimeApiServerTest {
         assertThat(outcome.errorType()).isEqualTo("Runtime.TruncatedResponse");
     }
 
+    @Test
+    void aStreamedResponseMayBeLargerThanABufferedOne() throws Exception {
+        Invocation invocation = submitAndFetch("id-13");
+        byte[] chunk = new byte[64 * 1024];
+        int chunks = 7 * 16; // 7 MiB, over the 6 MiB + 100 bytes of a buffered response
+
+        String status = streamResponse("id-13", chunk, chunks, "", "");
+
+        assertThat(status).startsWith("HTTP/1.1 202");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.SUCCESS);
+        assertThat(outcome.body()).hasSize(chunk.length * chunks);
+        assertThat(outcome.contentType()).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void aStreamedErrorWrittenAsAFinalChunkIsAnswered() throws Exception {
+        Invocation invocation = submitAndFetch("id-14");
+        String rustTrailer = "Lambda-Runtime-Function-Error-Type: Runtime.Error\r\n"
+                + "Lambda-Runtime-Function-Error-Body: eyJlcnJvclR5cGUiOiJSdW50aW1lLkVycm9yIn0=\r\n";
+
+        String status = streamResponse(
+                "id-14", rustTrailer.getBytes(StandardCharsets.US_ASCII), 1, "", ERROR_TRAILERS_DECLARED);
+
+        assertThat(status).startsWith("HTTP/1.1 202");
+        assertThat(invocation.result().get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.SUCCESS);
+    }
+
+    @Test
+    void aStreamedResponseEndingWithErrorTrailersIsAnsweredAndEndsTheInvocationAtOnce() throws Exception {
+        Invocation invocation = submitAndFetch("id-15");
+        String trailers = "Lambda-Runtime-Function-Error-Type: Runtime.Error\r\n"
+                + "Lambda-Runtime-Function-Error-Body: eyJlcnJvclR5cGUiOiJSdW50aW1lLkVycm9yIn0=\r\n";
+
+        String status = streamResponse(
+                "id-15", "partial".getBytes(StandardCharsets.US_ASCII), 1, trailers, ERROR_TRAILERS_DECLARED);
+
+        assertThat(status).startsWith("HTTP/1.1 ");
+        assertThat(invocation.result().get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+    }
+
+    static final String ERROR_TRAILERS_DECLARED =
+            "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n";
+
+    /** Streams {@code chunks} copies of {@code chunk} as a chunked /response, then {@code trailers}; the status line. */
+    private String streamResponse(String id, byte[] chunk, int chunks, String trailers, String headers)
+            throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            out.write(("POST " + BASE + "/invocation/" + id + "/response HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Lambda-Runtime-Function-Response-Mode: streaming\r\nTransfer-Encoding: chunked\r\n"
+                            + headers + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < chunks; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(("0\r\n" + trailers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return statusLine(socket.getInputStream());
+        }
+    }
+
+    private static String statusLine(java.io.InputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+            line.append((char) c);
+        }
+        return line.toString().strip();
+    }
+
     private int port() {
         String hostAndPort = server.hostAndPort();
         return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
