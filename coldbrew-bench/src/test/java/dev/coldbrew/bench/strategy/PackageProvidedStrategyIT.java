@@ -64,21 +64,4 @@ class PackageProvidedStrategyIT {
             }
         }
     }
-
-    @Test
-    void theTrainingEventIsTheWorkloadsOwn() throws Exception {
-        Path home = Path.of(System.getProperty(BenchCommand.HOME_PROPERTY));
-        StrategyContext context = new StrategyContext(home, work, work, null, false);
-
-        var request = PackageProvidedStrategy.request(Workload.KMEANS, context, work.resolve("kmeans"));
-
-        assertThat(request.eventsDir()).isEqualTo(work.resolve("kmeans/events"));
-        assertThat(Files.readAllBytes(request.eventsDir().resolve("kmeans.json")))
-                .isEqualTo(Workload.KMEANS.event(false));
-        assertThat(request.mainClass()).isEqualTo(Workload.KMEANS.coldbrewMainClass());
-        assertThat(request.reachableModules()).isTrue();
-        assertThat(request.trainingRounds()).isEqualTo(Workload.KMEANS.trainingInvokes());
-        assertThat(request.jars()).isNotEmpty().allMatch(j -> j.toString().endsWith(".jar"));
-        assertThat(request.verify()).isFalse();
-    }
 }
