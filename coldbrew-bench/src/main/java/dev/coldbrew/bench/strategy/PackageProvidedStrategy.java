@@ -85,7 +85,8 @@ public final class PackageProvidedStrategy implements Strategy {
             summary = new Packager(request, PackageProvidedStrategy::log, environment).pack();
             ZipWriter.extract(summary.zip(), task);
         } catch (IOException e) {
-            throw new PreparationException(NAME + ": preparing " + dir + " for " + workload.id() + " failed", e);
+            throw new PreparationException(
+                    NAME + ": preparing " + dir + " for " + workload.id() + " failed: " + e.getMessage(), e);
         } catch (PackageException | IllegalArgumentException e) {
             throw new PreparationException(NAME + ": packaging " + workload.id() + " failed: " + e.getMessage(), e);
         }
