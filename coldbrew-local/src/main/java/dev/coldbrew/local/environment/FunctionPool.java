@@ -92,13 +92,13 @@ public final class FunctionPool {
 
     /**
      * A cold start produced {@code env}: it now counts as busy. Returns false when the pool is closed (the caller
-     * kills the environment).
+     * kills the environment and gives the slot back with {@link #startFailed}).
      */
     public synchronized boolean started(Environment env) {
-        starting--;
         if (closed) {
-            return false;
+            return false; // the slot stays with the cold start, which gives it back with startFailed()
         }
+        starting--;
         busy.add(env);
         return true;
     }

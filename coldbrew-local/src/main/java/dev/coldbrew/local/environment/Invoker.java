@@ -65,11 +65,11 @@ public final class Invoker {
         if (first.ready()) {
             return run(pool, first.environment(), request, OptionalDouble.of(first.initMs()), 0);
         }
-        // Lambda retries a failed init inside the first invoke, limited by the function timeout.
         if (pool.isClosed()) {
             pool.startFailed();
             return initFailed(first, "", request.requestId(), pool.function(), 0);
         }
+        // Lambda retries a failed init inside the first invoke, limited by the function timeout.
         FunctionConfig function = pool.function();
         long retryStart = System.nanoTime();
         Started retry = startAndInit(pool, function.timeout(), PHASE_INVOKE, true);
@@ -122,6 +122,9 @@ public final class Invoker {
         }
         if (!pool.started(env)) {
             env.kill();
+            if (last) {
+                pool.startFailed();
+            }
             String closed = "function " + pool.function().name() + ": local Lambda closed during the cold start";
             return new Started(env, new Environment.Init.Failed(0, "error", FN_ERROR_EXIT, null), closed + "\n", 0);
         }

@@ -69,6 +69,7 @@ class InvokerIT {
                 .as("runtime process")
                 .isNotEqualTo(Optional.of(true));
         assertThat(pool.pids()).isEmpty();
+        assertThat(pool.size()).as("environments counted against the limit").isZero();
     }
 
     private static InvocationResult invoke(Invoker invoker, FunctionPool pool) {
