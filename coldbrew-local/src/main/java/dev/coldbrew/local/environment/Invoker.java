@@ -2,10 +2,7 @@ package dev.coldbrew.local.environment;
 
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_EXIT;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_INVALID_ENTRYPOINT;
-import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_OUT_OF_MEMORY;
-import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TIMEOUT;
-import static dev.coldbrew.runtime.api.RuntimeApi.MAX_RESPONSE_BYTES;
 
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.InvocationResult;
@@ -24,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Runs one synchronous invocation through a function's pool: a warm environment or a cold start (init limited
  * to 10 s, then retried inside the invoke with the function timeout, as Lambda does), the event, START/END/
- * REPORT lines, and the classification of timeouts, crashes and OOM kills (invoke-api-and-environment.md §4.6).
+ * REPORT lines, and the outcome's classification ({@link Classified}).
  */
 public final class Invoker {
 
@@ -226,7 +223,7 @@ public final class Invoker {
             Outcome outcome = env.invoke(invocation, remaining);
             double durationMs = initRetryMs + (System.nanoTime() - start) / 1e6;
             long maxMemory = env.maxMemoryUsedMb();
-            Classified result = classify(env, outcome, id, function);
+            Classified result = Classified.of(env, outcome, id, function);
             if (result.killEnvironment()) {
                 retire(pool, env);
                 durationMs = outcome == null ? function.timeout().toMillis() : durationMs;
@@ -243,64 +240,6 @@ public final class Invoker {
                 retire(pool, env);
             }
         }
-    }
-
-    /** The caller's view of an outcome, and whether the environment must be reset. */
-    private record Classified(
-            byte[] body,
-            String functionError,
-            String status,
-            String errorType,
-            boolean killEnvironment,
-            String contentType) {
-        Classified(byte[] body, String functionError, String status, String errorType, boolean killEnvironment) {
-            this(body, functionError, status, errorType, killEnvironment, null);
-        }
-    }
-
-    private Classified classify(Environment env, Outcome outcome, String id, FunctionConfig function) {
-        if (outcome == null) {
-            double seconds = function.timeout().toMillis() / 1000.0;
-            env.logLine(PlatformLines.timedOut(id, seconds));
-            byte[] body = errorBody(
-                    FN_ERROR_TIMEOUT, "RequestId: " + id + " Error: " + PlatformLines.timeoutMessage(seconds));
-            return new Classified(body, InvocationResult.UNHANDLED, Report.STATUS_TIMEOUT, null, true);
-        }
-        return switch (outcome.kind()) {
-            case SUCCESS -> new Classified(outcome.body(), null, null, null, false, outcome.contentType());
-            case FUNCTION_ERROR -> new Classified(outcome.body(), InvocationResult.UNHANDLED, null, null, false);
-            case FUNCTION_ERROR_EXIT -> exitAfterError(env, outcome);
-            case RESPONSE_TOO_LARGE ->
-                new Classified(
-                        errorBody(
-                                FN_ERROR_RESPONSE_TOO_LARGE,
-                                "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
-                                        + " bytes)."),
-                        InvocationResult.UNHANDLED,
-                        null,
-                        null,
-                        false);
-            case EXITED -> exited(env, id);
-        };
-    }
-
-    /** A go1.x error with {@code ShouldExit}: the caller sees the function's error; the environment is replaced. */
-    private Classified exitAfterError(Environment env, Outcome outcome) {
-        env.logLine(FN_ERROR_EXIT);
-        return new Classified(outcome.body(), InvocationResult.UNHANDLED, Report.STATUS_ERROR, FN_ERROR_EXIT, true);
-    }
-
-    private Classified exited(Environment env, String id) {
-        boolean oom = env.oomKilled();
-        String message = PlatformLines.exited(id, env.exitDescription());
-        env.logLine(message);
-        env.logLine(FN_ERROR_EXIT);
-        return new Classified(
-                errorBody(FN_ERROR_EXIT, message),
-                InvocationResult.UNHANDLED,
-                Report.STATUS_ERROR,
-                oom ? FN_ERROR_OUT_OF_MEMORY : FN_ERROR_EXIT,
-                true);
     }
 
     private Report report(
