@@ -19,6 +19,7 @@ public final class Strategies {
                 JvmStrategy.c2(),
                 JvmStrategy.c1(),
                 new AotStrategy(),
+                new GoRpcStrategy(),
                 new PackageProvidedStrategy(environment),
                 new NativeStrategy(environment)));
     }

@@ -1,0 +1,144 @@
+package dev.coldbrew.bench.strategy;
+
+import dev.coldbrew.bench.training.TrainingMain;
+import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
+import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.RuntimeKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * coldbrew's runtime speaking Lambda's go1.x protocol (Go net/rpc + gob, coldbrew-gorpc) instead of the Runtime API,
+ * with the same JDK 25 AOT cache and flags as {@value AotStrategy#NAME}: the code directory is the workload's jars
+ * plus coldbrew-gorpc's, the go1.x handler names the same bootstrap script, and the cache is trained by invokes
+ * over go1.x in the local Lambda. The local Lambda runs it as {@code go1.x}: {@code _LAMBDA_SERVER_PORT}, ping,
+ * then {@code Function.Invoke} per event.
+ */
+public final class GoRpcStrategy implements Strategy {
+    public static final String NAME = "gorpc";
+    /** The go1.x handler: the executable Lambda's go1.x runtime starts. */
+    static final String EXECUTABLE = "bootstrap";
+
+    static final String GORPC_JAR = "coldbrew-gorpc.jar";
+    static final String TRAINING_JAR = "coldbrew-gorpc-training.jar";
+
+    private final AotStrategy aot = new AotStrategy();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "coldbrew's runtime serving Lambda's go1.x protocol (coldbrew-gorpc) on JDK 25 with an AOT cache"
+                + " trained over go1.x in the local Lambda (-XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)";
+    }
+
+    @Override
+    public Availability availability() {
+        return aot.availability();
+    }
+
+    @Override
+    public PreparedFunction prepare(Workload workload, StrategyContext context) throws PreparationException {
+        Path dir = context.directoryFor(this, workload.id());
+        try {
+            CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
+            copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_JAR));
+            writeClassJar(TrainingMain.class, dir.resolve("lib").resolve(TRAINING_JAR));
+            BootstrapScript.write(dir, NAME + ": " + description(), AotStrategy.bootstrapBody(workload, context, dir));
+        } catch (IOException | UncheckedIOException e) {
+            throw new PreparationException(NAME + ": writing the code directory " + dir + " failed", e);
+        }
+        List<String> flags = new ArrayList<>(BootstrapScript.MEMORY_FLAGS);
+        flags.add(AotStrategy.REQUIRE_CACHE);
+        flags.add("-XX:AOTCache=" + AotStrategy.CACHE_FILE);
+        PreparedFunction function = new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, flags, Map.of());
+        train(workload, context, function);
+        return function;
+    }
+
+    /** The workload's event, {@link Workload#trainingInvokes()} times over go1.x, then the end of the training run. */
+    private static void train(Workload workload, StrategyContext context, PreparedFunction function)
+            throws PreparationException {
+        String name = workload.id() + "-gorpc-training";
+        LocalLambda lambda = context.lambda();
+        lambda.register(new PreparedFunction(
+                        function.code(),
+                        function.runtime(),
+                        function.handler(),
+                        function.jvmFlags(),
+                        Map.of(AotStrategy.TRAINING_VARIABLE, "1"))
+                .config(name, AotStrategy.TRAINING_MEMORY_MB, AotStrategy.TRAINING_TIMEOUT));
+        try {
+            for (int i = 1; i <= workload.trainingInvokes(); i++) {
+                InvocationResult result = lambda.invoke(name, workload.event(context.smallEvents()));
+                if (result.isFunctionError()) {
+                    throw new PreparationException(NAME + ": training invoke " + i + " of " + workload.id()
+                            + " failed with " + result.payloadText() + "; its log: " + result.log());
+                }
+            }
+            InvocationResult end = lambda.invoke(name, TrainingMain.END_EVENT);
+            Path cache = function.code().resolve(AotStrategy.CACHE_FILE);
+            if (!Files.isRegularFile(cache)) {
+                throw new PreparationException(NAME + ": the go1.x training run of " + workload.id() + " wrote no "
+                        + cache + "; its log: " + end.log());
+            }
+        } finally {
+            lambda.stopEnvironments(name);
+        }
+    }
+
+    /** The jar {@code type} was loaded from, or a jar of its class folder (a build from source). */
+    static void copyJarOf(Class<?> type, Path jar) throws IOException {
+        Path location;
+        try {
+            location = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IOException("locate the jar of " + type.getName() + " failed", e);
+        }
+        if (Files.isRegularFile(location)) {
+            Files.copy(location, jar);
+            return;
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(location)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(
+                        new JarEntry(location.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** A jar holding the one class file of {@code type}. */
+    private static void writeClassJar(Class<?> type, Path jar) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry);
+                OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            if (in == null) {
+                throw new IOException("class file " + entry + " not found on the bench's class path");
+            }
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+    }
+}
