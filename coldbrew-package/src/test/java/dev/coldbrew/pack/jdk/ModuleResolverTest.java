@@ -16,7 +16,7 @@ class ModuleResolverTest {
 
     @Test
     void attributesModulesOtherThanJavaBaseToTheJarsThatNeedThem() {
-        String summary = "fn.jar -> /work/lib/cm3.jar\n"
+        String summary = "fn.jar -> /build/lib/cm3.jar\n"
                 + "fn.jar -> java.base\n"
                 + "cm3.jar -> java.base\n"
                 + "cm3.jar -> java.desktop\n"
