@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,7 +71,9 @@ class CgroupLimitsIT {
     void outOfMemoryIsRuntimeOutOfMemoryAndTheNextInvokeIsCold() {
         // A heap larger than the memory size, so that the kernel (not the JVM) stops the allocation.
         var env = Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g");
-        lambda.register(TestFunctions.probe(dir, "oom", env).withMemoryMb(512));
+        // 512 MB gets 0.29 of a vCPU: filling it can take longer than the default 3 s timeout on a busy machine,
+        // and this test is about the OOM kill, not the timeout.
+        lambda.register(TestFunctions.probe(dir, "oom", env).withMemoryMb(512).withTimeout(Duration.ofSeconds(30)));
         InvocationResult oom = invoke("oom", "{\"action\":\"alloc\",\"mb\":900}");
         InvocationResult next = invoke("oom", "{}");
 
