@@ -92,6 +92,7 @@ public final class TestJars {
     public static List<Path> kmeans(Path scratch) {
         return List.of(
                 jarOf(dev.coldbrew.examples.kmeans.KmeansFunction.class, scratch, "coldbrew-example-kmeans.jar"),
+                jarOf(dev.coldbrew.examples.input.JsonNumbers.class, scratch, "coldbrew-example-event-numbers.jar"),
                 jarOf(org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer.class, scratch, "cm3.jar"),
                 jarOf(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class, scratch, "core.jar"),
                 jarOf(dev.coldbrew.runtime.LambdaRuntime.class, scratch, "coldbrew-runtime.jar"),

@@ -40,6 +40,8 @@ class PackageMojoTest {
                         .toString(),
                 jarOf(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class, "core.jar")
                         .toString(),
+                jarOf(dev.coldbrew.examples.input.JsonNumbers.class, "event-numbers.jar")
+                        .toString(),
                 jarOf(dev.coldbrew.runtime.LambdaRuntime.class, "runtime.jar").toString(),
                 jarOf(dev.coldbrew.runtime.api.RuntimeApi.class, "runtime-api.jar")
                         .toString());
@@ -56,12 +58,12 @@ class PackageMojoTest {
 
     @Test
     void packagesTheProjectJarFirstThenItsRuntimeDependencies() throws Exception {
-        assertThat(mojo.jars()).hasSize(5).first().isEqualTo(mojo.jar.toPath());
+        assertThat(mojo.jars()).hasSize(6).first().isEqualTo(mojo.jar.toPath());
         mojo.execute();
         Path zip = dir.resolve("coldbrew/function.zip");
         try (FileSystem fs = FileSystems.newFileSystem(zip);
                 Stream<Path> lib = Files.list(fs.getPath("/lib"))) {
-            assertThat(lib).hasSize(5);
+            assertThat(lib).hasSize(6);
             assertThat(fs.getPath("/coldbrew-wrapper")).exists();
         }
         assertThat(Files.readString(dir.resolve("coldbrew/template.yaml")))

@@ -1,5 +1,6 @@
 package dev.coldbrew.examples.kmeans;
 
+import dev.coldbrew.examples.input.JsonNumbers;
 import java.util.Set;
 
 /**

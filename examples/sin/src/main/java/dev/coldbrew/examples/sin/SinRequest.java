@@ -1,5 +1,6 @@
 package dev.coldbrew.examples.sin;
 
+import dev.coldbrew.examples.input.JsonNumbers;
 import java.util.Set;
 
 /** {@code x = Math.sin(x)}, {@code iterations} times, starting from {@code x}. */

@@ -1,4 +1,4 @@
-package dev.coldbrew.examples.kmeans;
+package dev.coldbrew.examples.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.coldbrew.examples.sin;
+package dev.coldbrew.examples.input;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A flat JSON object whose values are all numbers, such as {@code {"iterations":10000000}}.
+ * A flat JSON object whose values are all numbers, such as the k-means event
+ * {@code {"n":10000,"d":2,"k":10,"seed":42}} or the sin event {@code {"iterations":10000000}}.
  *
- * <p>Hand-written on purpose, not a JSON library: this function's whole input is a handful of numbers, and every
+ * <p>Hand-written on purpose, not a JSON library: a workload's whole input is a handful of numbers, and every
  * class a function loads is paid for in its cold start (a general JSON library loads dozens, plus reflection
  * metadata that a native image must be told about). Thirty lines of grammar cost nothing at start-up and need no
  * configuration. Anything that is not a flat object of numbers is rejected with the offset and what was found.
- *
- * <p>Each example keeps its own copy so that every example stays a standalone, copyable function.
  */
 public final class JsonNumbers {
     private static final int SNIPPET_CHARS = 40;
