@@ -220,7 +220,9 @@ public final class LocalLambda implements AutoCloseable {
         String id = pool.nextEnvironmentId();
         EnvironmentCgroup cgroup = null;
         if (cgroups.isPresent()) {
-            cgroup = cgroups.get().create(instanceId + "-" + id, pool.function().memoryMb());
+            int memoryMb = pool.function().memoryMb();
+            cgroup = cgroups.get()
+                    .create(instanceId + "-" + id, memoryMb, options.initCpu().vcpus(memoryMb));
         }
         return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup);
     }

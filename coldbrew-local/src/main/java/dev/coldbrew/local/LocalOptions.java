@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * @param region {@code AWS_REGION} given to functions and used in ARNs
  * @param accountConcurrency concurrent environments of a function without reserved concurrency
  * @param initTimeout the init phase limit before init is retried inside the first invoke (10 s on Lambda)
+ * @param initCpu the CPU an environment gets during Init ({@link InitCpu#LAMBDA}: not throttled, as on Lambda)
  */
 public record LocalOptions(
         Duration idleExpiry,
@@ -38,7 +39,8 @@ public record LocalOptions(
         Path javaHome,
         String region,
         int accountConcurrency,
-        Duration initTimeout) {
+        Duration initTimeout,
+        InitCpu initCpu) {
 
     /** Lambda keeps idle environments for minutes; the local default keeps them 10 minutes. */
     public static final Duration DEFAULT_IDLE_EXPIRY = Duration.ofMinutes(10);
@@ -64,6 +66,7 @@ public record LocalOptions(
         Objects.requireNonNull(cgroupRoot, "cgroupRoot");
         Objects.requireNonNull(javaHome, "javaHome");
         Objects.requireNonNull(initTimeout, "initTimeout");
+        Objects.requireNonNull(initCpu, "initCpu");
         if (freezeDelay == null || freezeDelay.isNegative()) {
             throw new IllegalArgumentException("freeze delay must be zero or positive, got " + freezeDelay);
         }
@@ -95,7 +98,8 @@ public record LocalOptions(
                 Path.of(System.getProperty("java.home")),
                 DEFAULT_REGION,
                 DEFAULT_ACCOUNT_CONCURRENCY,
-                DEFAULT_INIT_TIMEOUT);
+                DEFAULT_INIT_TIMEOUT,
+                InitCpu.LAMBDA);
     }
 
     public LocalOptions withIdleExpiry(Duration value) {
@@ -112,7 +116,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withBindAddress(InetAddress value) {
@@ -129,7 +134,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withLogSink(Consumer<String> value) {
@@ -146,7 +152,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withEnforceLimits(boolean value) {
@@ -163,7 +170,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withFreezeBetweenInvokes(boolean value) {
@@ -180,7 +188,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withFreezeDelay(Duration value) {
@@ -197,7 +206,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withAwsRuntimeClasspath(List<Path> value) {
@@ -214,7 +224,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withJavaHome(Path value) {
@@ -231,7 +242,8 @@ public record LocalOptions(
                 value,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withRegion(String value) {
@@ -248,7 +260,8 @@ public record LocalOptions(
                 javaHome,
                 value,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withAccountConcurrency(int value) {
@@ -265,7 +278,8 @@ public record LocalOptions(
                 javaHome,
                 region,
                 value,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 
     public LocalOptions withInitTimeout(Duration value) {
@@ -282,6 +296,26 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
+                value,
+                initCpu);
+    }
+
+    /** The CPU of the Init phase: {@link InitCpu#LAMBDA} (Lambda's, the default) or another model. */
+    public LocalOptions withInitCpu(InitCpu value) {
+        return new LocalOptions(
+                idleExpiry,
+                bindAddress,
+                logSink,
+                cgroupRoot,
+                cgroupParent,
+                enforceLimits,
+                freezeBetweenInvokes,
+                freezeDelay,
+                awsRuntimeClasspath,
+                javaHome,
+                region,
+                accountConcurrency,
+                initTimeout,
                 value);
     }
 
@@ -300,6 +334,7 @@ public record LocalOptions(
                 javaHome,
                 region,
                 accountConcurrency,
-                initTimeout);
+                initTimeout,
+                initCpu);
     }
 }

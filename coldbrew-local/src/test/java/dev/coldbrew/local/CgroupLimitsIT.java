@@ -3,6 +3,7 @@ package dev.coldbrew.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,78 @@ class CgroupLimitsIT {
     }
 
     @Test
-    void maxMemoryUsedIsTheCgroupPeakOfTheInvocation() {
+    void initRunsAtLambdasInitCpuAndTheInvokeAtItsShareOfAVcpu() throws IOException {
+        lambda.register(TestFunctions.probe(dir, "init-cpu").withMemoryMb(256));
+        recordInitQuota();
+
+        long pid = Long.parseLong(invoke("init-cpu", "{\"action\":\"pid\"}").payloadText());
+
+        assertThat(Files.readString(dir.resolve("init-quota")).trim())
+                .isEqualTo(Long.toString(2 * 100_000L)); // Lambda's two vCPUs up to 3,008 MB
+        assertThat(read("cpu", pid, "cpu.cfs_quota_us")).isEqualTo(Long.toString(100_000L * 256 / 1769));
+        assertThat(lines)
+                .anyMatch(line -> line.equals("INIT_START Runtime Version: coldbrew-local:provided.al2023"
+                        + "\tInit CPU: lambda (2 vCPU)\tInvoke CPU: 0.145 vCPU"));
+    }
+
+    @Test
+    void initCpuInvokeThrottlesInitLikeTheInvoke() throws IOException {
+        lambda.close();
+        lambda = LocalLambda.create(
+                LocalOptions.defaults().withLogSink(lines::add).withInitCpu(InitCpu.INVOKE));
+        lambda.register(TestFunctions.probe(dir, "throttled-init").withMemoryMb(1024));
+        recordInitQuota();
+
+        invoke("throttled-init", "{}");
+
+        assertThat(Files.readString(dir.resolve("init-quota")).trim()).isEqualTo(Long.toString(100_000L * 1024 / 1769));
+    }
+
+    /** Makes the probe's bootstrap write the CPU quota of its cgroup to {@code init-quota} before it starts. */
+    private void recordInitQuota() throws IOException {
+        Path bootstrap = dir.resolve("bootstrap");
+        String script = Files.readString(bootstrap);
+        String record = "cg=$(awk -F: '$2 ~ /(^|,)cpu(,|$)/ {print $3}' /proc/self/cgroup)\n"
+                + "cat \"/sys/fs/cgroup/cpu$cg/cpu.cfs_quota_us\" > \"$LAMBDA_TASK_ROOT/init-quota\"\n";
+        Files.writeString(bootstrap, script.replace("\nexec ", "\n" + record + "exec "));
+    }
+
+    @Test
+    void maxMemoryUsedCountsTheFilePagesAJvmMapsBesideItsAnonymousMemory() throws IOException {
+        lambda.register(TestFunctions.probe(dir, "meter").withMemoryMb(512));
+        InvocationResult first = invoke("meter", "{\"action\":\"pid\"}");
+        long pid = Long.parseLong(first.payloadText());
+        long libjvmKb = mappedKb(pid, "libjvm.so");
+        long anonymousKb = Long.parseLong(read("memory", pid, "memory.stat")
+                        .lines()
+                        .filter(l -> l.startsWith("rss "))
+                        .findFirst()
+                        .orElseThrow()
+                        .substring(4))
+                / 1024;
+
+        assertThat(libjvmKb).isPositive();
+        assertThat(first.report().maxMemoryUsedMb() * 1024)
+                .isGreaterThanOrEqualTo(anonymousKb + libjvmKb + MemoryMeter.PLATFORM_MB * 1024)
+                .isLessThanOrEqualTo(512L * 1024);
+    }
+
+    /** The resident kB of a file's mappings in a process ({@code Rss:} of its {@code smaps} entries). */
+    private static long mappedKb(long pid, String fileName) throws IOException {
+        long kb = 0;
+        boolean inFile = false;
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                inFile = line.endsWith("/" + fileName);
+            } else if (inFile && line.startsWith("Rss:")) {
+                kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return kb;
+    }
+
+    @Test
+    void maxMemoryUsedCoversThePeakOfWhatTheInvocationAllocates() {
         lambda.register(TestFunctions.probe(dir, "hungry").withMemoryMb(1024));
         InvocationResult small = invoke("hungry", "{}");
         InvocationResult big = invoke("hungry", "{\"action\":\"alloc\",\"mb\":200}");

@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 public interface Cgroups {
 
-    /** Creates the cgroups of one environment with Lambda's limits for {@code memoryMb}. */
-    EnvironmentCgroup create(String name, int memoryMb) throws IOException;
+    /**
+     * Creates the cgroups of one environment with Lambda's limits for {@code memoryMb} and {@code initVcpus} of CPU
+     * for its Init phase (its owner sets the invoke's share with {@link EnvironmentCgroup#limitCpu} when Init ends).
+     */
+    EnvironmentCgroup create(String name, int memoryMb, double initVcpus) throws IOException;
 
     /** Removes the parent cgroups if they are empty (never fails: another local Lambda may still use them). */
     void removeParentIfEmpty();

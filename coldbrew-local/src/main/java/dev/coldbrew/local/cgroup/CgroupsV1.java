@@ -43,8 +43,8 @@ final class CgroupsV1 implements Cgroups {
     }
 
     @Override
-    public EnvironmentCgroup create(String name, int memoryMb) throws IOException {
-        return V1EnvironmentCgroup.create(this, name, memoryMb);
+    public EnvironmentCgroup create(String name, int memoryMb, double initVcpus) throws IOException {
+        return V1EnvironmentCgroup.create(this, name, memoryMb, initVcpus);
     }
 
     Path dir(String controller, String name) {

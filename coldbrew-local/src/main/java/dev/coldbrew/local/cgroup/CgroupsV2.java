@@ -66,8 +66,8 @@ final class CgroupsV2 implements Cgroups {
     }
 
     @Override
-    public EnvironmentCgroup create(String name, int memoryMb) throws IOException {
-        return V2EnvironmentCgroup.create(parentDir.resolve(name), memoryMb);
+    public EnvironmentCgroup create(String name, int memoryMb, double initVcpus) throws IOException {
+        return V2EnvironmentCgroup.create(parentDir.resolve(name), memoryMb, initVcpus);
     }
 
     @Override

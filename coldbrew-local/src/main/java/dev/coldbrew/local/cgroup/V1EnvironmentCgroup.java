@@ -25,7 +25,8 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
         this.oomKillsAtStart = oomKillsAtStart;
     }
 
-    static V1EnvironmentCgroup create(CgroupsV1 cgroups, String name, int memoryMb) throws IOException {
+    static V1EnvironmentCgroup create(CgroupsV1 cgroups, String name, int memoryMb, double initVcpus)
+            throws IOException {
         List<Path> created = new ArrayList<>();
         try {
             for (String controller : CgroupsV1.CONTROLLERS) {
@@ -34,7 +35,7 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
                 created.add(dir);
             }
             V1EnvironmentCgroup cgroup = new V1EnvironmentCgroup(cgroups, name, 0);
-            cgroup.applyLimits(memoryMb);
+            cgroup.applyLimits(memoryMb, initVcpus);
             return cgroup;
         } catch (IOException | RuntimeException e) {
             created.reversed().forEach(dir -> dir.toFile().delete());
@@ -65,7 +66,7 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
         return new V1EnvironmentCgroup(cgroups, name, 0);
     }
 
-    private void applyLimits(int memoryMb) throws IOException {
+    private void applyLimits(int memoryMb, double initVcpus) throws IOException {
         String bytes = Long.toString(memoryMb * MIB);
         // A new cgroup starts unlimited, so this lowers the limit: limit_in_bytes first, then memsw (§6.3 gotcha 1).
         write("memory", "memory.limit_in_bytes", bytes);
@@ -75,7 +76,7 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
         }
         write("memory", "memory.swappiness", "0");
         write("cpu", "cpu.cfs_period_us", Long.toString(CFS_PERIOD_US));
-        write("cpu", "cpu.cfs_quota_us", Long.toString(EnvironmentCgroup.cpuQuotaUs(memoryMb)));
+        limitCpu(initVcpus);
         write("pids", "pids.max", Integer.toString(PIDS_MAX));
     }
 
@@ -97,17 +98,33 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
         write("freezer", "freezer.state", "THAWED");
     }
 
-    /** Resets the peak so that {@link #peakMemoryMb()} covers one invocation (§6.3 gotcha 3). */
+    /** Resets the peak so that {@link #peakMemoryBytes()} covers one invocation (§6.3 gotcha 3). */
     @Override
     public void resetPeak() throws IOException {
         write("memory", "memory.max_usage_in_bytes", "0");
     }
 
-    /** Peak memory since the last {@link #resetPeak()}, in MB rounded up. */
     @Override
-    public long peakMemoryMb() throws IOException {
-        long bytes = Long.parseLong(read("memory", "memory.max_usage_in_bytes").trim());
-        return (bytes + MIB - 1) / MIB;
+    public long peakMemoryBytes() throws IOException {
+        return Long.parseLong(read("memory", "memory.max_usage_in_bytes").trim());
+    }
+
+    /** {@code cache} in {@code memory.stat}: the page cache charged to this cgroup. */
+    @Override
+    public long chargedFileBytes() throws IOException {
+        return MemoryStat.value(read("memory", "memory.stat"), "cache");
+    }
+
+    @Override
+    public void limitCpu(double vcpus) throws IOException {
+        write("cpu", "cpu.cfs_quota_us", Long.toString(EnvironmentCgroup.cpuQuotaUs(vcpus)));
+    }
+
+    @Override
+    public double cpuLimit() throws IOException {
+        long quota = Long.parseLong(read("cpu", "cpu.cfs_quota_us").trim());
+        long period = Long.parseLong(read("cpu", "cpu.cfs_period_us").trim());
+        return (double) quota / period;
     }
 
     /** True when the kernel's OOM killer killed a process of this environment. */

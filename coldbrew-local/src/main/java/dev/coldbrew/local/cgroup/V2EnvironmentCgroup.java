@@ -26,7 +26,7 @@ final class V2EnvironmentCgroup implements EnvironmentCgroup {
         return new V2EnvironmentCgroup(dir);
     }
 
-    static V2EnvironmentCgroup create(Path dir, int memoryMb) throws IOException {
+    static V2EnvironmentCgroup create(Path dir, int memoryMb, double initVcpus) throws IOException {
         Files.createDirectory(dir);
         V2EnvironmentCgroup cgroup = new V2EnvironmentCgroup(dir);
         try {
@@ -34,7 +34,7 @@ final class V2EnvironmentCgroup implements EnvironmentCgroup {
             if (Files.exists(dir.resolve("memory.swap.max"))) {
                 cgroup.write("memory.swap.max", "0");
             }
-            cgroup.write("cpu.max", EnvironmentCgroup.cpuQuotaUs(memoryMb) + " " + CFS_PERIOD_US);
+            cgroup.limitCpu(initVcpus);
             cgroup.write("pids.max", Integer.toString(PIDS_MAX));
             return cgroup;
         } catch (IOException | RuntimeException e) {
@@ -71,11 +71,28 @@ final class V2EnvironmentCgroup implements EnvironmentCgroup {
     }
 
     @Override
-    public long peakMemoryMb() throws IOException {
+    public long peakMemoryBytes() throws IOException {
         Path peak = dir.resolve("memory.peak");
         Path file = Files.exists(peak) ? peak : dir.resolve("memory.current");
-        long bytes = Long.parseLong(Files.readString(file).trim());
-        return (bytes + MIB - 1) / MIB;
+        return Long.parseLong(Files.readString(file).trim());
+    }
+
+    /** {@code file} in {@code memory.stat}: the page cache charged to this cgroup. */
+    @Override
+    public long chargedFileBytes() throws IOException {
+        return MemoryStat.value(Files.readString(dir.resolve("memory.stat")), "file");
+    }
+
+    @Override
+    public void limitCpu(double vcpus) throws IOException {
+        write("cpu.max", EnvironmentCgroup.cpuQuotaUs(vcpus) + " " + CFS_PERIOD_US);
+    }
+
+    /** {@code cpu.max} is {@code "<quota> <period>"}, or {@code "max <period>"} when unlimited. */
+    @Override
+    public double cpuLimit() throws IOException {
+        String[] max = Files.readString(dir.resolve("cpu.max")).trim().split(" ");
+        return max[0].equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(max[0]) / Long.parseLong(max[1]);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.coldbrew.local.cli;
 
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.HttpInvokeServer;
+import dev.coldbrew.local.InitCpu;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.config.FunctionFlag;
@@ -46,6 +47,8 @@ public final class LocalCommand {
               --no-limits            do not use cgroups (no memory, CPU or pids limits)
               --no-freeze            do not freeze environments between invokes
               --freeze-delay MS      freeze an environment after it is idle this long (default 20; 0 = at once)
+              --init-cpu MODE        CPU of the Init phase: lambda (default: Lambda's vCPUs, 2 up to 3,008 MB),
+                                     invoke (throttled like the invoke: memory / 1,769 MB), or a number of vCPUs
               --help                 this text
 
             Example:
@@ -148,6 +151,7 @@ public final class LocalCommand {
                 case "--freeze-delay" ->
                     options = options.withFreezeDelay(
                             Duration.ofMillis(Flags.intIn(flag, value(args, ++i, flag), 0, 60_000)));
+                case "--init-cpu" -> options = options.withInitCpu(InitCpu.parse(value(args, ++i, flag)));
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }

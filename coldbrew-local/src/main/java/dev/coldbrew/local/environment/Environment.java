@@ -3,25 +3,34 @@ package dev.coldbrew.local.environment;
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
+import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 /**
  * One execution environment: a runtime process tree in its own process group and cgroups, and its own
  * {@link FunctionProtocol} (a Runtime API server, or a go1.x connection to the function). Created cold by
  * {@link #start}, reused warm, frozen between invokes, killed on timeout, crash, OOM, idle expiry or close.
+ *
+ * <p>Its CPU follows Lambda's: the Init phase runs with the share {@link LocalOptions#initCpu()} gives it (all of
+ * Lambda's vCPUs by default), and {@link #endInit()} sets the invoke's share, memory / 1,769 MB of a vCPU, before
+ * the first event is handed over. Its memory is metered by a {@link MemoryMeter}.
  */
 public final class Environment {
 
     private static final System.Logger LOG = System.getLogger(Environment.class.getName());
     /** How long a kill waits for the process tree to exit before cgroups are removed. */
     static final long KILL_WAIT_MS = 2_000;
+
+    private static final Path PROC = Path.of("/proc");
 
     private final String id;
     private final FunctionConfig function;
@@ -30,6 +39,7 @@ public final class Environment {
     private final ChildProcess process;
     private final EnvironmentLog log;
     private final boolean freeze;
+    private final MemoryMeter meter = new MemoryMeter(PROC);
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile boolean killed;
     private long freezeGeneration;
@@ -66,6 +76,7 @@ public final class Environment {
             var command = LaunchCommand.of(function, taskRoot, options);
             ChildProcess process = ChildProcess.start(command, taskRoot, env, cgroup);
             EnvironmentLog log = new EnvironmentLog(options.logSink());
+            log.line(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
             log.follow(process.output(), id);
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
@@ -96,6 +107,21 @@ public final class Environment {
         return protocol.awaitInit(process, limit);
     }
 
+    /**
+     * Ends the Init phase of a runtime that is ready: the invoke's CPU share replaces Init's, and the file pages
+     * Init brought in are metered. Called before the first event is handed over.
+     */
+    public void endInit() {
+        if (cgroup != null) {
+            try {
+                cgroup.limitCpu(EnvironmentCgroup.invokeVcpus(function.memoryMb()));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "environment " + id + ": setting the invoke's CPU quota failed", e);
+            }
+        }
+        meter.sample(pids());
+    }
+
     /** The exit of the runtime process, as Lambda words it ({@code exit status 1}, {@code signal: killed}). */
     public String exitDescription() {
         ChildProcess.ExitStatus status = process.exit().getNow(null);
@@ -122,6 +148,7 @@ public final class Environment {
     private synchronized void prepare() {
         freezeGeneration++;
         if (cgroup == null) {
+            meter.resetProcessPeaks(pids());
             return;
         }
         try {
@@ -167,16 +194,38 @@ public final class Environment {
         }
     }
 
-    /** Peak memory of this invocation: the cgroup's peak, or the peak RSS of the tree without cgroups. */
+    /**
+     * Max Memory Used of this invocation as Lambda's meter reads it ({@link MemoryMeter}): the peak anonymous
+     * memory (the cgroup's peak less its page cache, or the processes' peaks without cgroups), the file pages the
+     * environment has brought in, and the platform's share.
+     */
     public long maxMemoryUsedMb() {
+        List<Long> pids = pids();
+        return meter.maxMemoryUsedMb(anonymousPeakBytes(pids), pids, function.memoryMb());
+    }
+
+    private long anonymousPeakBytes(List<Long> pids) {
         if (cgroup != null) {
             try {
-                return cgroup.peakMemoryMb();
+                return cgroup.peakMemoryBytes() - cgroup.chargedFileBytes();
             } catch (IOException | NumberFormatException e) {
                 LOG.log(Level.WARNING, "environment " + id + ": reading peak memory failed", e);
             }
         }
-        return ProcessMemory.peakRssMb(process.pid());
+        return meter.processAnonymousPeakBytes(pids);
+    }
+
+    /** The processes of this environment: its cgroup's, or the runtime process and its descendants. */
+    private List<Long> pids() {
+        if (cgroup != null) {
+            return cgroup.pids();
+        }
+        return ProcessHandle.of(process.pid())
+                .map(p -> LongStream.concat(
+                                LongStream.of(p.pid()), p.descendants().mapToLong(ProcessHandle::pid))
+                        .boxed()
+                        .toList())
+                .orElse(List.of());
     }
 
     /** True when the kernel's OOM killer struck this environment. */

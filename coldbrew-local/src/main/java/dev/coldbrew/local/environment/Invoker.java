@@ -132,6 +132,7 @@ public final class Invoker {
             if (init instanceof Environment.Init.Failed f) {
                 return failedInit(pool, env, f, phase, last);
             }
+            env.endInit();
             return new Started(env, init, "", 0);
         } finally {
             if (!initEnded) {

@@ -1,5 +1,8 @@
 package dev.coldbrew.local.environment;
 
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.InitCpu;
+import dev.coldbrew.local.cgroup.EnvironmentCgroup;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -10,6 +13,21 @@ final class PlatformLines {
 
     static String start(String requestId) {
         return "START RequestId: " + requestId + " Version: " + EnvironmentVariables.VERSION_LATEST;
+    }
+
+    /**
+     * Opens an environment's log as Lambda's {@code INIT_START Runtime Version: java:21.v38\tRuntime Version ARN:
+     * …} does; the local Lambda names its runtime kind and the CPU of Init and of invokes instead of an ARN.
+     */
+    static String initStart(FunctionConfig function, InitCpu initCpu, boolean limited) {
+        String line = "INIT_START Runtime Version: coldbrew-local:"
+                + function.runtime().id();
+        if (!limited) {
+            return line + "\tCPU: not limited";
+        }
+        int mb = function.memoryMb();
+        return line + "\tInit CPU: " + initCpu.describe(mb) + "\tInvoke CPU: "
+                + InitCpu.vcpuText(EnvironmentCgroup.invokeVcpus(mb)) + " vCPU";
     }
 
     static String end(String requestId) {

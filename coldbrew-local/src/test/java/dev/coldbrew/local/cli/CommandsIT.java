@@ -98,6 +98,12 @@ class CommandsIT {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--template missing.yaml: no such file");
         err.reset();
+        assertThat(LocalCommand.run(print(out), print(err), "--init-cpu", "full", "--function", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--init-cpu must be lambda, invoke or a number of vCPUs")
+                .contains("'full'");
+        err.reset();
         assertThat(InvokeCommand.run(print(out), print(err), "--payload", "{}")).isEqualTo(2);
         assertThat(err.toString()).contains("missing function NAME");
         err.reset();
