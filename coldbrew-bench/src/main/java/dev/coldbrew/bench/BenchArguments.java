@@ -27,12 +27,21 @@ public final class BenchArguments {
                                  full: 128,256,512,1024,1769,3008)
               --repetitions N    cold starts per workload, strategy and memory size (quick: 3, full: 5)
               --warm N           invokes on one warm environment after them (quick: 10, full: 20)
+              --calibration N    cold starts per hello-world shape and memory size (128, 256, 1024 MB) in the
+                                 calibration against real Lambda's figures (quick: 3, full: 5, tiny: 1; 0: none)
               --output DIR       report folder (default: bench-results/<date-time>)
             """;
 
     static final int MAX_REPETITIONS = 1_000;
-    private static final List<String> OPTIONS =
-            List.of("--profile", "--workloads", "--strategies", "--memory", "--repetitions", "--warm", "--output");
+    private static final List<String> OPTIONS = List.of(
+            "--profile",
+            "--workloads",
+            "--strategies",
+            "--memory",
+            "--repetitions",
+            "--warm",
+            "--calibration",
+            "--output");
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private BenchArguments() {}
@@ -55,11 +64,25 @@ public final class BenchArguments {
             List<Integer> memory = list(flags.get("--memory"), BenchArguments::memorySize, profile.memorySizesMb());
             int cold = count("--repetitions", flags.get("--repetitions"), profile.coldStarts());
             int warm = count("--warm", flags.get("--warm"), profile.warmInvokes());
+            int calibration = flags.containsKey("--calibration")
+                            && flags.get("--calibration").trim().equals("0")
+                    ? 0
+                    : count("--calibration", flags.get("--calibration"), profile.calibrationColdStarts());
             Path output = flags.containsKey("--output")
                     ? Path.of(flags.get("--output"))
                     : home.resolve("bench-results").resolve(FOLDER_TIME.format(now));
             return new BenchOptions(
-                    profile, workloads, chosen, memory, cold, warm, profile.smallEvents(), output, home, args);
+                    profile,
+                    workloads,
+                    chosen,
+                    memory,
+                    cold,
+                    warm,
+                    profile.smallEvents(),
+                    calibration,
+                    output,
+                    home,
+                    args);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

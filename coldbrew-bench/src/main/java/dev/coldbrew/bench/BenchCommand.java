@@ -1,5 +1,7 @@
 package dev.coldbrew.bench;
 
+import dev.coldbrew.bench.calibration.CalibrationRunner;
+import dev.coldbrew.bench.measure.Calibration;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Preparation;
 import dev.coldbrew.bench.measure.Progress;
@@ -98,7 +100,11 @@ public final class BenchCommand {
                     Path.of(System.getProperty("java.home")),
                     lambda,
                     options.smallEvents());
-            measurements = new Runner(options, context, new Progress(err, options.cells())).run();
+            Progress progress = new Progress(err, options.cells());
+            Calibration calibration = options.calibrationColdStarts() == 0
+                    ? Calibration.NONE
+                    : new CalibrationRunner(context, environment, progress).run(options.calibrationColdStarts());
+            measurements = new Runner(options, context, progress).run().withCalibration(calibration);
         }
         Summary summary = Summary.of(options, measurements);
         MachineInfo machine = MachineInfo.current();

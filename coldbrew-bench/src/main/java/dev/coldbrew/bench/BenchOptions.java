@@ -13,6 +13,8 @@ import java.util.List;
  * @param coldStarts cold starts per workload × strategy × memory size (a new environment each)
  * @param warmInvokes invokes on one warm environment after the cold starts
  * @param smallEvents each workload's small event (pipeline checks), not the real one
+ * @param calibrationColdStarts cold starts per hello-world shape and memory size in the calibration against
+ *     real Lambda's published figures (0: no calibration)
  */
 public record BenchOptions(
         Profile profile,
@@ -22,6 +24,7 @@ public record BenchOptions(
         int coldStarts,
         int warmInvokes,
         boolean smallEvents,
+        int calibrationColdStarts,
         Path output,
         Path home,
         List<String> arguments) {

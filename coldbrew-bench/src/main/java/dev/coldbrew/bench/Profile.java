@@ -18,15 +18,16 @@ import java.util.stream.Collectors;
  * @param strategies the strategy names, or an empty list for every strategy
  */
 public enum Profile {
-    QUICK(Workload.all(), List.of(), List.of(256, 1024, 1769), 3, 10, false),
-    FULL(Workload.all(), List.of(), List.of(128, 256, 512, 1024, 1769, 3008), 5, 20, false),
+    QUICK(Workload.all(), List.of(), List.of(256, 1024, 1769), 3, 10, false, 3),
+    FULL(Workload.all(), List.of(), List.of(128, 256, 512, 1024, 1769, 3008), 5, 20, false, 5),
     TINY(
             List.of(Workload.ECHO, Workload.KMEANS),
             List.of(AwsJavaStrategy.NAME, JvmStrategy.NAME, AotStrategy.NAME, PackageProvidedStrategy.NAME),
             List.of(1024),
             1,
             2,
-            true);
+            true,
+            1);
 
     private final List<Workload> workloads;
     private final List<String> strategies;
@@ -34,6 +35,7 @@ public enum Profile {
     private final int coldStarts;
     private final int warmInvokes;
     private final boolean smallEvents;
+    private final int calibrationColdStarts;
 
     Profile(
             List<Workload> workloads,
@@ -41,13 +43,15 @@ public enum Profile {
             List<Integer> memorySizesMb,
             int coldStarts,
             int warmInvokes,
-            boolean smallEvents) {
+            boolean smallEvents,
+            int calibrationColdStarts) {
         this.workloads = workloads;
         this.strategies = strategies;
         this.memorySizesMb = memorySizesMb;
         this.coldStarts = coldStarts;
         this.warmInvokes = warmInvokes;
         this.smallEvents = smallEvents;
+        this.calibrationColdStarts = calibrationColdStarts;
     }
 
     public String id() {
@@ -76,6 +80,11 @@ public enum Profile {
 
     public boolean smallEvents() {
         return smallEvents;
+    }
+
+    /** Cold starts per shape and memory size in the calibration against real Lambda. */
+    public int calibrationColdStarts() {
+        return calibrationColdStarts;
     }
 
     public static Profile parse(String value) {

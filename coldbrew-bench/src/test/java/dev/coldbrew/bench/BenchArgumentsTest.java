@@ -48,6 +48,19 @@ class BenchArgumentsTest {
     }
 
     @Test
+    void calibrationRunsByDefaultAndZeroTurnsItOff() throws Exception {
+        assertThat(parse().calibrationColdStarts()).isEqualTo(3);
+        assertThat(parse("--profile", "full").calibrationColdStarts()).isEqualTo(5);
+        assertThat(parse("--profile", "tiny").calibrationColdStarts()).isEqualTo(1);
+        assertThat(parse("--calibration", "0").calibrationColdStarts()).isZero();
+        assertThat(parse("--calibration=7").calibrationColdStarts()).isEqualTo(7);
+        assertThatThrownBy(() -> parse("--calibration", "-1"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--calibration")
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void fullProfileCoversTheSeedsMemorySizes() throws Exception {
         assertThat(parse("--profile", "full").memorySizesMb()).containsExactly(128, 256, 512, 1024, 1769, 3008);
     }

@@ -41,8 +41,12 @@ class BenchTinyIT {
             assertThat(table).containsPattern("(?m)^kmeans +" + strategy + " +1024 +\\d");
         }
         String json = Files.readString(output.resolve("results.json"));
-        assertThat(json.split("\"phase\":\"cold\"", -1)).hasSize(8 + 1);
+        assertThat(json.split("\"workload\":\"(echo|kmeans)\",[^}]*\"phase\":\"cold\"", -1))
+                .hasSize(8 + 1);
         assertThat(json.split("\"phase\":\"warm\"", -1)).hasSize(16 + 1);
+        assertThat(json).contains("\"calibration\":{\"memorySizesMb\":[128,256,1024]");
+        assertThat(json.split("\"workload\":\"hello\",\"strategy\":\"java25\",\"memoryMb\"", -1))
+                .hasSize(3 + 1);
         assertThat(json).doesNotContain("\"error\":\"");
         assertThat(output.resolve("functions/coldbrew-aot/kmeans/app.aot")).isRegularFile();
         assertThat(output.resolve("functions/package-provided/kmeans/task/coldbrew.aot"))
@@ -51,7 +55,11 @@ class BenchTinyIT {
                 .contains("## kmeans")
                 .contains("- kmeans: identical responses from 4 strategies")
                 .containsPattern("- `package-provided` for kmeans was prepared in [0-9.]+ s: function.zip [0-9.]+ MB")
-                .contains("## The seed's claims, on this machine");
+                .contains("## The seed's claims, on this machine")
+                .contains("## Calibration: the local Lambda beside real Lambda")
+                .containsPattern("(?m)^\\| java25 \\| [0-9.]+ \\[")
+                .containsPattern("- ✔ no hello-world Init fails or times out at 128 MB: none did")
+                .containsPattern("- [✔✘] java25 Init at 128 MB ÷ Init at 1,024 MB within 0.8–1.3");
         for (String chart : List.of("duration", "cold-start", "max-memory")) {
             assertThat(output.resolve(chart + "-echo.png")).isNotEmptyFile();
             assertThat(output.resolve(chart + "-kmeans.png")).isNotEmptyFile();

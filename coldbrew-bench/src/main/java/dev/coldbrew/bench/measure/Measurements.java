@@ -11,6 +11,7 @@ import java.util.List;
  *     processes competing for the CPU make every number noisier
  * @param loadAverageEnd the same when it finished
  * @param responses each strategy's response per workload, to check that all did the same work
+ * @param calibration the hello-world cold starts set beside real Lambda's published figures
  */
 public record Measurements(
         Instant started,
@@ -20,10 +21,47 @@ public record Measurements(
         double loadAverageEnd,
         List<Preparation> preparations,
         List<Sample> samples,
-        Responses responses) {
+        Responses responses,
+        Calibration calibration) {
     public Measurements {
         preparations = List.copyOf(preparations);
         samples = List.copyOf(samples);
+    }
+
+    /** Measurements of a run without calibration. */
+    public Measurements(
+            Instant started,
+            Instant finished,
+            boolean limitsEnforced,
+            double loadAverageStart,
+            double loadAverageEnd,
+            List<Preparation> preparations,
+            List<Sample> samples,
+            Responses responses) {
+        this(
+                started,
+                finished,
+                limitsEnforced,
+                loadAverageStart,
+                loadAverageEnd,
+                preparations,
+                samples,
+                responses,
+                Calibration.NONE);
+    }
+
+    /** The same measurements with {@code value} as their calibration. */
+    public Measurements withCalibration(Calibration value) {
+        return new Measurements(
+                started,
+                finished,
+                limitsEnforced,
+                loadAverageStart,
+                loadAverageEnd,
+                preparations,
+                samples,
+                responses,
+                value);
     }
 
     public List<Sample> samples(String workload, String strategy, int memoryMb, Phase phase) {

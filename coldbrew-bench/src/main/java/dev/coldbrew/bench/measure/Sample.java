@@ -23,7 +23,8 @@ public record Sample(
         long maxMemoryUsedMb,
         String functionError) {
 
-    static Sample of(String workload, String strategy, int memoryMb, Phase phase, int index, InvocationResult r) {
+    public static Sample of(
+            String workload, String strategy, int memoryMb, Phase phase, int index, InvocationResult r) {
         Report report = r.report();
         return new Sample(
                 workload,

@@ -36,4 +36,14 @@ final class Format {
     static String mb(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f", value);
     }
+
+    /** Megabytes with one decimal where it has one: {@code 86.3}, {@code 17}. */
+    static String mb1(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+    }
 }

@@ -47,7 +47,8 @@ public final class MarkdownReport {
         md.append("- Local Lambda: ")
                 .append(
                         m.limitsEnforced()
-                                ? "memory limit = memory size and CPU = memory size / 1769 MB of one vCPU, enforced with cgroups"
+                                ? "memory limit = memory size, CPU = memory size / 1769 MB of one vCPU during invokes"
+                                        + " and Lambda's vCPUs during Init, enforced with cgroups"
                                 : "limits NOT enforced (no writable cgroups): every size got the whole machine")
                 .append('\n');
         md.append("- Load average (1 min): ")
@@ -63,6 +64,7 @@ public final class MarkdownReport {
                 .append(Pricing.statement())
                 .append("; cost per 1M warm invokes at the median")
                 .append(" billed duration.\n\n");
+        CalibrationReport.write(md, m.calibration());
         strategies(md, o, m);
         for (Workload w : o.workloads()) {
             workload(md, o, summary, w);

@@ -1,6 +1,8 @@
 package dev.coldbrew.bench.report;
 
 import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.calibration.Published;
+import dev.coldbrew.bench.measure.Calibration;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Preparation;
 import dev.coldbrew.bench.measure.Sample;
@@ -58,6 +60,7 @@ public final class ResultsJson {
                             .endObject());
         }
         json.endArray();
+        calibration(json.name("calibration"), m.calibration());
         json.name("cells").beginArray();
         summary.cells().forEach(c -> cell(json, summary, c));
         json.endArray();
@@ -97,6 +100,23 @@ public final class ResultsJson {
         json.member("status", p.status()).member("detail", p.detail()).member("seconds", p.seconds());
         json.name("jvmFlags").beginArray();
         p.jvmFlags().forEach(json::value);
+        json.endArray().endObject();
+    }
+
+    private static void calibration(JsonWriter json, Calibration c) {
+        json.beginObject().name("memorySizesMb").beginArray();
+        c.memorySizesMb().forEach(json::value);
+        json.endArray().name("preparations").beginArray();
+        c.preparations().forEach(p -> preparation(json, p));
+        json.endArray().name("samples").beginArray();
+        c.samples().forEach(s -> sample(json, s));
+        json.endArray().name("published").beginArray();
+        for (Published p : Published.ROWS) {
+            json.beginObject().member("runtime", p.runtime()).member("memoryMb", p.memoryMb());
+            json.member("initMedianMs", p.initMedianMs()).member("initMinMs", p.initMinMs());
+            json.member("initMaxMs", p.initMaxMs()).member("firstInvokeMs", p.firstInvokeMs());
+            json.member("maxMemoryUsedMb", p.maxMemoryUsedMb()).endObject();
+        }
         json.endArray().endObject();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.bench.BenchArguments;
 import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.measure.Calibration;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Phase;
 import dev.coldbrew.bench.measure.Preparation;
@@ -90,6 +91,51 @@ class ReportTest {
                         0));
         return new Measurements(
                 Instant.EPOCH, Instant.EPOCH.plusSeconds(60), true, 0.5, 0.75, preparations, samples, responses);
+    }
+
+    @Test
+    void theReportOpensWithTheCalibrationBesideLambdasFiguresAndChecksItsTargets() throws Exception {
+        BenchOptions o = options();
+        List<Sample> hello = new ArrayList<>();
+        for (int mb : List.of(128, 256, 1024)) {
+            hello.add(new Sample("hello", "java25", mb, Phase.COLD, 0, "j", 300, 200.0 * 128 / mb, 0, 80, null));
+            hello.add(new Sample("hello", "go", mb, Phase.COLD, 0, "g", mb == 128 ? 90 : 30, 2, 0, 25, null));
+        }
+        hello.add(new Sample("hello", "shell", 128, Phase.COLD, 0, "", Double.NaN, 10000, 0, 0, "Sandbox.Timedout"));
+        Calibration calibration = new Calibration(
+                List.of(128, 256, 1024),
+                List.of(new Preparation(
+                        "hello", "native", Preparation.UNAVAILABLE, "no native-image here", List.of(), 0)),
+                hello);
+        Measurements m = measurements().withCalibration(calibration);
+
+        String md = MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m));
+
+        assertThat(md.indexOf("## Calibration: the local Lambda beside real Lambda"))
+                .isLessThan(md.indexOf("## Strategies"));
+        assertThat(md)
+                .contains("| java25 | 300 [300–300] / 300 [300–300] / 300 [300–300] | 258 / 247 / 256 | 1.00× | 1.01×"
+                        + " | 200 / 100 / 25.0 | 217 / 89.4 / 10.6 |")
+                .contains("| java25 | 80 / 80 / 80 | 86.3 | 0.93× |")
+                .contains("| go | 25 / 25 / 25 | 17 | 1.47× |")
+                .contains("- `native` not measured (unavailable): no native-image here")
+                .contains("- ✘ no hello-world Init fails or times out at 128 MB: shell #1: Sandbox.Timedout")
+                .contains("- ✔ java25 Init at 128 MB ÷ Init at 1,024 MB within 0.8–1.3 (Lambda: 1.01×): 1.00×")
+                .contains("- ✔ java25 Max Memory Used within ±20 % of Lambda's (86.3 MB): 80 MB, 0.93×")
+                .contains("- ✘ go Max Memory Used within ±20 % of Lambda's (17 MB): 25 MB, 1.47×")
+                .contains("- native Max Memory Used within ±20 % of Lambda's (34 MB): **not measured** in this run");
+        assertThat(ResultsJson.write(o, MachineInfo.current(), m, Summary.of(o, m)))
+                .contains("\"calibration\":{\"memorySizesMb\":[128,256,1024]")
+                .contains("{\"runtime\":\"java25 (managed)\",\"memoryMb\":128,\"initMedianMs\":258");
+    }
+
+    @Test
+    void withoutCalibrationTheReportHasNoCalibrationSection() throws Exception {
+        BenchOptions o = options();
+        Measurements m = measurements();
+
+        assertThat(MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m)))
+                .doesNotContain("## Calibration");
     }
 
     @Test
