@@ -10,7 +10,7 @@
 size_t coldbrew_missing_cpu_features(const char *mask, const char *present, char *names, size_t size);
 
 /* The parts of a POSIX locale name (language_COUNTRY.codeset@modifier) as Java's Locale wants them; "C" and
- * "POSIX" are en_US, as the JDK has them. Each part is a malloc'd string, "" when absent. 0 on success. */
+ * "POSIX" are en_US and C.<codeset> is en, as the JDK has them. Each part is a malloc'd string, "" when absent. 0 on success. */
 int coldbrew_parse_locale(const char *name, char **language, char **script, char **country, char **variant);
 
 /* The time zone id: from `tz` (the TZ variable; NULL or "" when unset), else the first line of `timezone_file`

@@ -33,9 +33,10 @@ static const char *script_of(const char *modifier) {
 }
 
 int coldbrew_parse_locale(const char *name, char **language, char **script, char **country, char **variant) {
-    if (name == NULL || *name == '\0' || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0
-        || strncmp(name, "C.", 2) == 0) {
+    if (name == NULL || *name == '\0' || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0) {
         name = "en_US";
+    } else if (strncmp(name, "C.", 2) == 0) {
+        name = "en"; /* as the JDK has it: C.UTF-8 is English without a country */
     }
     size_t lang_end = strcspn(name, "_.@");
     const char *rest = name + lang_end;

@@ -84,6 +84,7 @@ public final class MavenBuilder implements NativeImageTool {
         Path libDir = output.resolveSibling(NativeImageResult.LIBRARY_DIR);
         String name = output.getFileName().toString();
         try {
+            FileTrees.deleteTree(workDir.resolve("metadata"));
             Files.createDirectories(workDir);
             List<Path> libraries = copyLibraries(libDir);
             Path args = workDir.resolve("builder.args");

@@ -20,7 +20,33 @@ public final class NativeImages {
         if (installed.isPresent()) {
             return new InstalledNativeImage(installed.get());
         }
+        Optional<String> unavailable = unavailable(env);
+        if (unavailable.isPresent()) {
+            throw new NativeImageException(unavailable.get());
+        }
         return MavenBuilder.create(Path.of(System.getProperty("java.home")), Caches.root(env));
+    }
+
+    /**
+     * Why no native image can be built here, or empty when one can: an installed {@code native-image}, or
+     * {@code gcc} on {@code PATH} and the builder jars for {@link MavenBuilder}. Cheap: compiles nothing.
+     */
+    public static Optional<String> unavailable(Map<String, String> env) {
+        try {
+            if (installed(env).isPresent()) {
+                return Optional.empty();
+            }
+            BuilderJars.load();
+        } catch (NativeImageException e) {
+            return Optional.of(e.getMessage());
+        }
+        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "gcc"))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("no native-image (GRAALVM_HOME, PATH) and no gcc on PATH for GraalVM's builder from"
+                + " Maven Central");
     }
 
     /** An installed {@code native-image}: under {@code GRAALVM_HOME} when that is set, else on {@code PATH}. */

@@ -94,7 +94,7 @@ class SupportFunctionsTest {
         assertThat(run("locale", "sr_RS@latin").out()).isEqualTo("language=sr\nscript=Latn\ncountry=RS\nvariant=\n");
         assertThat(run("locale", "de_DE@euro").out()).isEqualTo("language=de\nscript=\ncountry=DE\nvariant=\n");
         assertThat(run("locale", "C").out()).isEqualTo("language=en\nscript=\ncountry=US\nvariant=\n");
-        assertThat(run("locale", "C.UTF-8").out()).isEqualTo("language=en\nscript=\ncountry=US\nvariant=\n");
+        assertThat(run("locale", "C.UTF-8").out()).isEqualTo("language=en\nscript=\ncountry=\nvariant=\n");
         assertThat(run("locale", "ja").out()).isEqualTo("language=ja\nscript=\ncountry=\nvariant=\n");
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two native images the integration tests share, each built once per test JVM (about two minutes each on two
@@ -39,6 +38,8 @@ final class TestImages {
 
     private static Path hello;
     private static Path functions;
+    /** A failed build fails every test that needs it, without building again. */
+    private static final java.util.Map<String, Exception> FAILED = new java.util.HashMap<>();
 
     private TestImages() {}
 
@@ -80,11 +81,23 @@ final class TestImages {
     }
 
     private static Path build(String name, String mainClass, List<Path> classPath) throws Exception {
+        if (FAILED.containsKey(name)) {
+            throw new AssertionError("the " + name + " image failed to build earlier", FAILED.get(name));
+        }
+        try {
+            return buildOnce(name, mainClass, classPath);
+        } catch (Exception e) {
+            FAILED.put(name, e);
+            throw e;
+        }
+    }
+
+    private static Path buildOnce(String name, String mainClass, List<Path> classPath) throws Exception {
         Path executable = ROOT.resolve(name).resolve(name);
         if (Boolean.getBoolean("coldbrew.native.reuse") && Files.isExecutable(executable)) {
             return executable;
         }
-        NativeImageTool tool = NativeImages.locate(Map.of());
+        NativeImageTool tool = NativeImages.locate(System.getenv());
         tool.build(NativeImageRequest.of(classPath, mainClass, executable), ROOT.resolve(name + "-build"));
         return executable;
     }

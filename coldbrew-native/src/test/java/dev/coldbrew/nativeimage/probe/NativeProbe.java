@@ -7,7 +7,8 @@ import java.util.TimeZone;
 /**
  * The main of the test image that holds several functions: without arguments it is coldbrew's generic main
  * ({@code _HANDLER} picks the function, {@code _LAMBDA_SERVER_PORT} the go1.x transport); with a command it reports
- * what the tests compare with the JVM: {@code exit N}, {@code props}, {@code wait} (until SIGTERM), {@code natives}.
+ * what the tests compare with the JVM: {@code exit N}, {@code props}, {@code wait} (until SIGTERM), {@code natives};
+ * {@code echo} registers the echo function explicitly (for go1.x, where {@code _HANDLER} names the executable).
  */
 public final class NativeProbe {
     private NativeProbe() {}
@@ -22,6 +23,7 @@ public final class NativeProbe {
             case "props" -> props();
             case "wait" -> waitForSignal();
             case "natives" -> natives();
+            case "echo" -> dev.coldbrew.runtime.LambdaRuntime.run(new dev.coldbrew.examples.echo.EchoFunction());
             default -> {
                 System.err.println("NativeProbe: unknown command " + args[0]);
                 System.exit(64);
