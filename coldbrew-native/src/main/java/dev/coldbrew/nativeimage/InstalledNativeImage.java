@@ -25,8 +25,9 @@ public final class InstalledNativeImage implements NativeImageTool {
     }
 
     @Override
-    public NativeImageResult build(NativeImageRequest request, Path workDir) throws NativeImageException {
+    public NativeImageResult build(NativeImageRequest request, Path relativeWorkDir) throws NativeImageException {
         Instant start = Instant.now();
+        Path workDir = relativeWorkDir.toAbsolutePath(); // the builder runs in it: a relative path would not resolve
         Path log = workDir.resolve("build.log");
         try {
             Files.createDirectories(workDir);

@@ -78,8 +78,9 @@ public final class MavenBuilder implements NativeImageTool {
     }
 
     @Override
-    public NativeImageResult build(NativeImageRequest request, Path workDir) throws NativeImageException {
+    public NativeImageResult build(NativeImageRequest request, Path relativeWorkDir) throws NativeImageException {
         Instant start = Instant.now();
+        Path workDir = relativeWorkDir.toAbsolutePath(); // the builder runs in it: a relative path would not resolve
         Path output = request.output().toAbsolutePath();
         Path libDir = output.resolveSibling(NativeImageResult.LIBRARY_DIR);
         String name = output.getFileName().toString();
