@@ -5,10 +5,10 @@
  * started it, and the first call into it (System.exit's JVM_Halt, for one) crashes. This library takes its place:
  * it has the soname libjvm.so, the executable needs it before the JDK libraries, so their dependency on libjvm.so
  * is this library and HotSpot is never even mapped. It defines every JVM_* and jio_* function those four libraries
- * import (JvmEntryPointsTest checks the list against the JDK):
+ * import (SupportLibraryTest checks the list against the JDK):
  *
- * - implemented, because an image reaches them (JvmEntryPointsIT follows the call graph from each test image's
- *   imports through the JDK libraries' code, and runs them): JVM_Halt (System.exit), JVM_FindLibraryEntry
+ * - implemented, because an image reaches them (ProcessBehaviourNativeIT follows the call graph from each test
+ *   image's imports through the JDK libraries' code, and runs them): JVM_Halt (System.exit), JVM_FindLibraryEntry
  *   (JNI_OnLoad of libnet/libnio), JVM_ActiveProcessorCount (the image itself; container-aware), jio_snprintf
  *   (NetworkInterface), and the image's own `initialize`;
  * - implemented, because they are cheap and plausible from other JDK code paths: JVM_BeforeHalt,

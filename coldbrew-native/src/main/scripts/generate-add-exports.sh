@@ -26,7 +26,7 @@ done < "$work/jars"
 "$JAVA_HOME/bin/jdeps" --multi-release 25 --jdk-internals --ignore-missing-deps "$work"/plain/*.jar > "$work/jdeps"
 {
     echo "# The --add-exports the image builder's modules need from the JDK (module/package=reading modules), one a line."
-    echo "# Generated for the pinned builder version by src/main/scripts/generate-add-exports.sh; AddExportsIT checks it."
+    echo "# Generated for the pinned builder version by src/main/scripts/generate-add-exports.sh (run it after a version change)."
     awk 'FNR == NR { module[$1] = $2; next }
          /^[^ ]/ { jar = $1; next }
          /JDK internal API/ { n = split($3, part, "."); pkg = substr($3, 1, length($3) - length(part[n]) - 1);

@@ -44,6 +44,7 @@ class HelloNativeIT {
                 .isEqualTo("{\"message\":\"Hello from coldbrew\",\"requestId\":\"" + id + "\",\"bytes\":14}");
         String second = api.enqueue("");
         assertThat(api.awaitResponse(second).bodyAsString()).contains("\"bytes\":0");
+        api.awaitNextCalls(3); // the runtime is back in its long poll: closing now ends that poll
         api.close();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(processes.err("hello")).isEqualTo(2);
