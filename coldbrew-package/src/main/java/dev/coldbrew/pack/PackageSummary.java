@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param moduleSources for computed modules other than java.base, the jars that need them
  * @param aotCacheBytes the AOT cache's size, 0 without one
  * @param trainingInvocations invocations of the training run
+ * @param nativeImage for a native package, the executable's size and what ships beside it; "" otherwise
  * @param verification how the finished zip ran in the local Lambda, or "skipped"
  */
 public record PackageSummary(
@@ -33,6 +34,7 @@ public record PackageSummary(
         List<String> moduleSources,
         long aotCacheBytes,
         int trainingInvocations,
+        String nativeImage,
         String verification) {
 
     public PackageSummary {
@@ -60,6 +62,9 @@ public record PackageSummary(
             s.append(line(
                     "AOT cache",
                     SizeLimits.megabytes(aotCacheBytes) + " (" + trainingInvocations + " training invocations)"));
+        }
+        if (!nativeImage.isEmpty()) {
+            s.append(line("native", nativeImage));
         }
         s.append(line("verified", verification));
         if (architecture.equals("x86_64")) {

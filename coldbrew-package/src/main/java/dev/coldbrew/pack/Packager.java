@@ -1,5 +1,6 @@
 package dev.coldbrew.pack;
 
+import dev.coldbrew.nativeimage.NativeImageResult;
 import dev.coldbrew.pack.aot.AotCacheAssembler;
 import dev.coldbrew.pack.aot.AotTraining;
 import dev.coldbrew.pack.aot.LambdaRun;
@@ -89,7 +90,12 @@ public final class Packager {
             List<String> modules,
             List<String> moduleSources,
             long aotCacheBytes,
-            int trainingInvocations) {}
+            int trainingInvocations,
+            String nativeImage) {
+        Contents(String kind, List<String> modules, List<String> moduleSources, long aotCacheBytes, int training) {
+            this(kind, modules, moduleSources, aotCacheBytes, training, "");
+        }
+    }
 
     private Contents jvm(Path stage, Path work, FunctionJars jars, Entrypoint entry, SampleEvents events)
             throws PackageException {
@@ -131,17 +137,20 @@ public final class Packager {
     }
 
     private Contents nativeBootstrap(Path stage, FunctionJars jars, Entrypoint entry) throws PackageException {
-        Path nativeImage = NativeImageBuilder.locate(environment);
         List<Path> classPath = new ArrayList<>(jars.jars());
         if (entry.mainClass().equals(Entrypoint.COLDBREW_MAIN)) {
             String handlerClass = Entrypoint.handlerClass(entry.handler());
             classPath.add(NativeImageBuilder.handlerMetadataJar(handlerClass, stage.getParent()));
         }
         step("native-image: " + entry.mainClass());
-        NativeImageBuilder.build(
-                nativeImage, classPath, entry.mainClass(), stage.resolve(Launchers.BOOTSTRAP), stage.getParent());
         Folders.deleteTree(stage.resolve(Launchers.LIB_DIR));
-        return new Contents("native", List.of(), List.of(), 0, 0);
+        NativeImageResult result = NativeImageBuilder.build(
+                environment,
+                classPath,
+                entry.mainClass(),
+                stage.resolve(Launchers.BOOTSTRAP),
+                stage.getParent().resolve("native-build"));
+        return new Contents("native", List.of(), List.of(), 0, 0, NativeImageBuilder.summary(result));
     }
 
     private Contents managedJava(Path stage, List<String> jarNames, Entrypoint entry) throws PackageException {
@@ -188,6 +197,7 @@ public final class Packager {
                 contents.moduleSources(),
                 contents.aotCacheBytes(),
                 contents.trainingInvocations(),
+                contents.nativeImage(),
                 verification);
     }
 

@@ -46,6 +46,10 @@ public final class StartupBench {
         Files.createDirectories(flags.out());
         Subjects subjects = new Subjects(flags.out());
         List<Subject> main = subjects.main();
+        if (flags.nativeImage()) {
+            progress.println("startup-bench: building hello as a native executable");
+            main.add(3, subjects.nativeHello());
+        }
         List<Subject> loops = subjects.loops();
         List<Subject> all = new ArrayList<>(main);
         all.addAll(loops);

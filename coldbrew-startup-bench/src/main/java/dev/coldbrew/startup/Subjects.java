@@ -2,6 +2,10 @@ package dev.coldbrew.startup;
 
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_HANDLER;
 
+import dev.coldbrew.nativeimage.NativeImageException;
+import dev.coldbrew.nativeimage.NativeImageRequest;
+import dev.coldbrew.nativeimage.NativeImageResult;
+import dev.coldbrew.nativeimage.NativeImages;
 import dev.coldbrew.startup.handlers.HelloPojoHandler;
 import dev.coldbrew.startup.handlers.HelloStreamHandler;
 import dev.coldbrew.startup.harness.ClassPathJars;
@@ -27,6 +31,7 @@ final class Subjects {
     static final String COLDBREW_POJO_AOT = COLDBREW_POJO + " + AOT cache";
     static final String COLDBREW = "coldbrew";
     static final String COLDBREW_AOT = "coldbrew + AOT cache";
+    static final String COLDBREW_NATIVE = "coldbrew native image";
     static final String HELLO_MAIN = "dev.coldbrew.examples.hello.Hello";
     static final String GENERIC_MAIN = "dev.coldbrew.runtime.Main";
     static final String SOCKET_LOOP = "socket loop + AOT cache";
@@ -66,6 +71,22 @@ final class Subjects {
         subjects.add(coldbrewPojo);
         subjects.add(coldbrewPojo.withAotCache(COLDBREW_POJO_AOT, dir.resolve("coldbrew-pojo.aot")));
         return subjects;
+    }
+
+    /**
+     * examples/hello as a native executable, built by coldbrew-native (a GraalVM native-image where installed,
+     * else GraalVM's builder from Maven Central) into {@code out/subjects/native}.
+     */
+    Subject nativeHello() throws IOException {
+        List<Path> classPath = jars.jars("coldbrew-example-hello", "coldbrew-runtime", "coldbrew-runtime-api");
+        Path executable = dir.resolve("native").resolve("hello");
+        try {
+            NativeImageResult result = NativeImages.locate(System.getenv())
+                    .build(NativeImageRequest.of(classPath, HELLO_MAIN, executable), dir.resolve("native-build"));
+            return Subject.nativeExecutable(COLDBREW_NATIVE, result.executable());
+        } catch (NativeImageException e) {
+            throw new IOException("native image of " + HELLO_MAIN + ": " + e.getMessage(), e);
+        }
     }
 
     /** The two minimal loops behind the hand-written HTTP client, each with an AOT cache. */

@@ -2,48 +2,35 @@ package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.local.RuntimeKind;
-import java.io.File;
+import dev.coldbrew.nativeimage.NativeImageException;
+import dev.coldbrew.nativeimage.NativeImageRequest;
+import dev.coldbrew.nativeimage.NativeImageResult;
+import dev.coldbrew.nativeimage.NativeImages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The seed's idea on today's tools: the example compiled ahead of time with GraalVM {@code native-image} into one
- * executable that speaks the Runtime API through coldbrew's runtime (no JVM, no JIT). Available only where a
- * {@code native-image} is installed; the heap is capped at 85 % of the memory size like the JVM strategies.
+ * The seed's idea on today's tools: the example compiled ahead of time into one executable that speaks the Runtime
+ * API through coldbrew's runtime (no JVM, no JIT), built by coldbrew-native: a GraalVM {@code native-image} where
+ * one is installed, else GraalVM's builder from Maven Central (the executable then links the JDK's shared
+ * libraries, which sit in {@code native-lib/} beside it). The heap is capped at 85 % of the memory size like the
+ * JVM strategies. A build takes about two minutes per workload on two cores.
  */
 public final class NativeStrategy implements Strategy {
     public static final String NAME = "coldbrew-native";
     static final String EXECUTABLE = "function";
-    /** native-image takes about a minute per function on two cores; a stuck build is an error. */
-    private static final long BUILD_TIMEOUT_MINUTES = 20;
 
-    private final Optional<Path> nativeImage;
+    private final Map<String, String> environment;
+    private final Optional<String> unavailable;
 
     public NativeStrategy(Map<String, String> environment) {
-        this.nativeImage = locate(environment);
-    }
-
-    /** {@code native-image} on the {@code PATH}, else under {@code GRAALVM_HOME/bin}. */
-    static Optional<Path> locate(Map<String, String> environment) {
-        List<Path> candidates = new ArrayList<>();
-        for (String dir : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                candidates.add(Path.of(dir, "native-image"));
-            }
-        }
-        String graal = environment.get("GRAALVM_HOME");
-        if (graal != null && !graal.isEmpty()) {
-            candidates.add(Path.of(graal, "bin", "native-image"));
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        this.environment = Map.copyOf(environment);
+        this.unavailable = NativeImages.unavailable(environment);
     }
 
     @Override
@@ -53,26 +40,34 @@ public final class NativeStrategy implements Strategy {
 
     @Override
     public String description() {
-        return "GraalVM native-image executable on coldbrew's runtime (no JVM; heap capped at 85% of memory)";
+        return "native executable on coldbrew's runtime (no JVM; heap capped at 85% of memory)";
     }
 
     @Override
     public Availability availability() {
-        return nativeImage.isPresent()
-                ? Availability.yes()
-                : Availability.no("no native-image on PATH or GRAALVM_HOME");
+        return unavailable.map(Availability::no).orElseGet(Availability::yes);
     }
 
     @Override
     public PreparedFunction prepare(Workload workload, StrategyContext context) throws PreparationException {
-        Path tool = nativeImage.orElseThrow(
-                () -> new PreparationException(NAME + ": " + availability().reason()));
+        if (unavailable.isPresent()) {
+            throw new PreparationException(NAME + ": " + availability().reason());
+        }
         Path dir = context.directoryFor(this, workload.id());
         try {
-            List<String> jars = CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
-            build(tool, workload, dir, jars);
+            NativeImageResult result = NativeImages.locate(environment)
+                    .build(
+                            NativeImageRequest.of(
+                                    jars(workload.codeDirectory(context.home()).resolve("lib")),
+                                    workload.coldbrewMainClass(),
+                                    dir.resolve(EXECUTABLE)),
+                            dir.resolve("native-build"));
             BootstrapScript.write(
-                    dir, NAME + ": " + description(), "exec \"$root/" + EXECUTABLE + "\" -Xmx$((mb * 85 / 100))m\n");
+                    dir,
+                    NAME + ": " + description() + ", built by " + result.builtBy(),
+                    "exec \"$root/" + EXECUTABLE + "\" -Xmx$((mb * 85 / 100))m\n");
+        } catch (NativeImageException e) {
+            throw new PreparationException(NAME + ": " + workload.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new PreparationException(NAME + ": preparing " + dir + " failed", e);
         }
@@ -80,37 +75,11 @@ public final class NativeStrategy implements Strategy {
                 dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), List.of("-Xmx<85% of memory size>"), Map.of());
     }
 
-    private static void build(Path tool, Workload workload, Path dir, List<String> jars)
-            throws IOException, PreparationException {
-        String classpath =
-                jars.stream().map(j -> dir.resolve("lib").resolve(j).toString()).collect(Collectors.joining(":"));
-        List<String> command = List.of(
-                tool.toString(),
-                "--no-fallback",
-                "-cp",
-                classpath,
-                "-o",
-                dir.resolve(EXECUTABLE).toString(),
-                workload.coldbrewMainClass());
-        Path log = dir.resolve("native-image.log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new PreparationException(
-                        NAME + ": native-image for " + workload.id() + " ran over " + BUILD_TIMEOUT_MINUTES + " min");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new PreparationException(NAME + ": interrupted while building " + workload.id(), e);
-        }
-        if (process.exitValue() != 0) {
-            throw new PreparationException(NAME + ": native-image for " + workload.id() + " exited with "
-                    + process.exitValue() + ": " + Files.readString(log, StandardCharsets.UTF_8));
+    private static List<Path> jars(Path lib) throws IOException {
+        try (Stream<Path> files = Files.list(lib)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
     }
 }

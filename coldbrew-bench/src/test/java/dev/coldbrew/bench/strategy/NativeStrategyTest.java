@@ -36,11 +36,22 @@ class NativeStrategyTest {
     }
 
     @Test
-    void withoutNativeImageItSaysWhy() {
+    void withoutNativeImageOrGccItSaysWhy() {
         NativeStrategy strategy = new NativeStrategy(Map.of("PATH", tmp.toString()));
 
         assertThat(strategy.availability())
-                .isEqualTo(new Availability(false, "not available here: no native-image on PATH or GRAALVM_HOME"));
+                .isEqualTo(new Availability(
+                        false,
+                        "not available here: no native-image (GRAALVM_HOME, PATH) and no gcc on PATH for GraalVM's"
+                                + " builder from Maven Central"));
+    }
+
+    @Test
+    void withGccButNoNativeImageGraalVmsBuilderFromMavenCentralMakesItAvailable() {
+        assertThat(new NativeStrategy(Map.of("PATH", "/usr/bin:/bin"))
+                        .availability()
+                        .available())
+                .isTrue();
     }
 
     @Test
@@ -59,8 +70,9 @@ class NativeStrategyTest {
 
         Path dir = tmp.resolve("work/coldbrew-native/echo");
         assertThat(Files.readString(tmp.resolve("graal/bin/args")))
-                .isEqualTo("--no-fallback -cp " + dir + "/lib/a.jar -o " + dir + "/function"
-                        + " dev.coldbrew.examples.echo.EchoFunction\n");
+                .isEqualTo("--no-fallback -march=compatibility -cp "
+                        + tmp.resolve("home/examples/echo/target/function/lib/a.jar") + " -o " + dir
+                        + "/function dev.coldbrew.examples.echo.EchoFunction\n");
         ProcessBuilder pb = new ProcessBuilder(f.code().resolve("bootstrap").toString());
         pb.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256");
         Process p = pb.start();
@@ -81,6 +93,7 @@ class NativeStrategyTest {
 
         assertThatThrownBy(() -> strategy.prepare(Workload.ECHO, context()))
                 .isInstanceOf(PreparationException.class)
-                .hasMessage("coldbrew-native: native-image for echo exited with 3: Error: class not found\n");
+                .hasMessageStartingWith("coldbrew-native: echo: native-image failed with exit status 3: ")
+                .hasMessageEndingWith("\nError: class not found");
     }
 }

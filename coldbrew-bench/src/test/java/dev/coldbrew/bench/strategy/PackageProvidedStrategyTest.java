@@ -88,6 +88,7 @@ class PackageProvidedStrategyTest {
                 List.of(),
                 11_200_000,
                 5,
+                "",
                 "skipped");
 
         assertThat(PackageProvidedStrategy.artifact(summary))

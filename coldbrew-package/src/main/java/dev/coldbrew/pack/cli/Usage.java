@@ -27,7 +27,7 @@ final class Usage {
                                     java25 | java21: Lambda's managed Java runtime; lib/*.jar, and an exec wrapper
                                     (AWS_LAMBDA_EXEC_WRAPPER) when coldbrew's runtime starts the function
               --native              provided.al2023 with a GraalVM native executable as bootstrap (native-image
-                                    from GRAALVM_HOME, else PATH)
+                                    from GRAALVM_HOME, else PATH, else GraalVM's builder from Maven Central)
               The architecture is this machine's; an arm64 package needs an arm64 build machine.
 
             Runtime and AOT cache (provided.al2023):

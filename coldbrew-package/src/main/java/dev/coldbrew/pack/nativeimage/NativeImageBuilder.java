@@ -1,34 +1,29 @@
 package dev.coldbrew.pack.nativeimage;
 
+import dev.coldbrew.nativeimage.NativeImageException;
+import dev.coldbrew.nativeimage.NativeImageRequest;
+import dev.coldbrew.nativeimage.NativeImageResult;
+import dev.coldbrew.nativeimage.NativeImageTool;
+import dev.coldbrew.nativeimage.NativeImages;
 import dev.coldbrew.pack.PackageException;
-import dev.coldbrew.pack.jdk.ToolRunner;
-import java.io.File;
+import dev.coldbrew.pack.SizeLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * Builds the function as a native executable with GraalVM's {@code native-image}, used as {@code bootstrap}. The
- * reachability metadata that jars ship under {@code META-INF/native-image/} (coldbrew's runtime ships its own) is
- * picked up by native-image from the class path.
+ * Builds the function as a native executable, used as {@code bootstrap}, with coldbrew-native (a real GraalVM
+ * {@code native-image} where installed, else GraalVM's builder from Maven Central). The reachability metadata that
+ * jars ship under {@code META-INF/native-image/} (coldbrew's runtime ships its own) is honoured either way.
  */
 public final class NativeImageBuilder {
     private NativeImageBuilder() {}
-
-    static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
-
-    /**
-     * Flags: no fallback to a JVM image (the package has no JVM), and instructions every x86_64 Lambda host runs.
-     */
-    public static final List<String> FLAGS = List.of("--no-fallback", "-march=compatibility");
 
     /** The jar with the reflection metadata of a handler named by {@code _HANDLER}. */
     public static final String HANDLER_METADATA_JAR = "coldbrew-handler-metadata.jar";
@@ -57,46 +52,47 @@ public final class NativeImageBuilder {
     static final String METADATA_ENTRY = "META-INF/native-image/dev.coldbrew/handler/reachability-metadata.json";
 
     /**
-     * Finds {@code native-image}: {@code $GRAALVM_HOME/bin/native-image}, else the first on {@code PATH}.
-     *
-     * @throws PackageException saying where it looked when there is none
+     * Builds {@code bootstrap} (the executable) from the jars and the main class with the tool coldbrew-native finds
+     * for {@code env}: a GraalVM {@code native-image} where one is installed, else GraalVM's builder from Maven
+     * Central, whose executable needs the shared libraries it puts in {@code native-lib/} beside it. The builder's
+     * files go to {@code workDir}, which must not be the package folder.
      */
-    public static Path locate(Map<String, String> env) throws PackageException {
-        String graal = env.getOrDefault("GRAALVM_HOME", "");
-        if (!graal.isBlank()) {
-            Path tool = Path.of(graal, "bin", "native-image");
-            if (Files.isExecutable(tool)) {
-                return tool;
-            }
-            throw new PackageException("--native: GRAALVM_HOME is " + graal + " but " + tool
-                    + " does not exist or is not executable; install GraalVM's native-image there");
+    public static NativeImageResult build(
+            Map<String, String> env, List<Path> jars, String mainClass, Path bootstrap, Path workDir)
+            throws PackageException {
+        try {
+            NativeImageTool tool = NativeImages.locate(env);
+            return tool.build(NativeImageRequest.of(jars, mainClass, bootstrap), workDir);
+        } catch (NativeImageException e) {
+            throw new PackageException("--native: " + e.getMessage(), e);
         }
-        String path = env.getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "native-image"))) {
-                return Path.of(dir, "native-image");
-            }
-        }
-        throw new PackageException("--native: no native-image found: GRAALVM_HOME is not set and no native-image"
-                + " is on PATH (" + path + "); install GraalVM for JDK 25 and set GRAALVM_HOME, or package without"
-                + " --native (a jlink'd runtime with an AOT cache)");
     }
 
-    /**
-     * Builds {@code output} (the executable) from the jars and the main class, in {@code workDir} (native-image
-     * leaves build reports in its working directory, which must not be the package folder).
-     */
-    public static void build(Path nativeImage, List<Path> jars, String mainClass, Path output, Path workDir)
-            throws PackageException {
-        List<String> command = new ArrayList<>();
-        command.add(nativeImage.toString());
-        command.addAll(FLAGS);
-        command.add("-cp");
-        command.add(String.join(
-                File.pathSeparator, jars.stream().map(Path::toString).toList()));
-        command.add("-o");
-        command.add(output.toString());
-        command.add(mainClass);
-        ToolRunner.run(command, workDir, Map.of(), BUILD_TIMEOUT);
+    /** The summary line: the executable's size, and what ships beside it. */
+    public static String summary(NativeImageResult result) throws PackageException {
+        long executable = size(result.executable());
+        long libraries = 0;
+        for (Path library : result.libraries()) {
+            libraries += size(library);
+        }
+        String line = "bootstrap " + SizeLimits.megabytes(executable);
+        if (!result.libraries().isEmpty()) {
+            line += " + " + NativeImageResult.LIBRARY_DIR + "/ " + SizeLimits.megabytes(libraries) + " ("
+                    + String.join(
+                            ", ",
+                            result.libraries().stream()
+                                    .map(l -> l.getFileName().toString())
+                                    .toList())
+                    + ")";
+        }
+        return line + "; built by " + result.builtBy();
+    }
+
+    private static long size(Path file) throws PackageException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new PackageException("size of " + file + " unreadable: " + e.getMessage(), e);
+        }
     }
 }

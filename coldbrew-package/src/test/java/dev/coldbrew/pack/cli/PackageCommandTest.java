@@ -139,7 +139,7 @@ class PackageCommandTest {
     }
 
     @Test
-    void nativeWithoutNativeImageSaysSo() {
+    void nativeWithoutNativeImageOrGccSaysSo() {
         assertThat(run(
                         "--jar",
                         jar.toString(),
@@ -149,7 +149,7 @@ class PackageCommandTest {
                         "--output",
                         dir.resolve("o").toString()))
                 .isEqualTo(1);
-        assertThat(err()).contains("--native: no native-image found: GRAALVM_HOME is not set");
+        assertThat(err()).contains("--native: no native-image (GRAALVM_HOME, PATH) and no gcc on PATH");
         assertThat(dir.resolve("o/function.zip")).doesNotExist();
     }
 

@@ -33,6 +33,12 @@ class FlagsTest {
         assertThatThrownBy(() -> Flags.parse("--runs", "0")).hasMessage("--runs must be at least 1, got 0");
         assertThatThrownBy(() -> Flags.parse("--runs")).hasMessage("flag --runs needs a value");
         assertThatThrownBy(() -> Flags.parse("--fast"))
-                .hasMessage("unknown flag --fast (usage: [--runs N] [--out dir] [--jvm-option X]...)");
+                .hasMessage("unknown flag --fast (usage: [--runs N] [--out dir] [--jvm-option X]... [--native])");
+    }
+
+    @Test
+    void nativeAddsTheNativeExecutable() {
+        assertThat(Flags.parse("--native").nativeImage()).isTrue();
+        assertThat(Flags.parse().nativeImage()).isFalse();
     }
 }
