@@ -96,12 +96,13 @@ const illegalState = "java/lang/IllegalStateException"
 var (
 	activeMu sync.Mutex
 	active   *Bridge
+	stopped  bool // stop was called and start not again since
 )
 
-func current() *Bridge {
+func current() (*Bridge, bool) {
 	activeMu.Lock()
 	defer activeMu.Unlock()
-	return active
+	return active, stopped
 }
 
 func throw(env *C.JNIEnv, className string, message string) {
@@ -185,14 +186,17 @@ func Java_dev_coldbrew_bridge_jnigo_GoBridge_start(env *C.JNIEnv, cls C.jclass, 
 		return javaString(env, err.Error())
 	}
 	active = b
+	stopped = false
 	return 0
 }
 
 //export Java_dev_coldbrew_bridge_jnigo_GoBridge_readRequest
 func Java_dev_coldbrew_bridge_jnigo_GoBridge_readRequest(env *C.JNIEnv, cls C.jclass) C.jobject {
-	b := current()
+	b, wasStopped := current()
 	if b == nil {
-		throw(env, illegalState, "readRequest called before start")
+		if !wasStopped {
+			throw(env, illegalState, "readRequest called before start")
+		}
 		return 0
 	}
 	c, err := b.next()
@@ -235,15 +239,20 @@ func Java_dev_coldbrew_bridge_jnigo_GoBridge_writeError(env *C.JNIEnv, cls C.jcl
 
 //export Java_dev_coldbrew_bridge_jnigo_GoBridge_stop
 func Java_dev_coldbrew_bridge_jnigo_GoBridge_stop(env *C.JNIEnv, cls C.jclass) {
-	if b := current(); b != nil {
+	activeMu.Lock()
+	b := active
+	active = nil
+	stopped = true
+	activeMu.Unlock()
+	if b != nil {
 		b.stop()
 	}
 }
 
 func answer(env *C.JNIEnv, id C.jlong, resp *InvokeResponse) {
-	b := current()
+	b, _ := current()
 	if b == nil {
-		throw(env, illegalState, "writeResponse called before start")
+		throw(env, illegalState, "invoke "+itoa(int(id))+" answered while the bridge is not serving")
 		return
 	}
 	if err := b.answer(uint64(id), resp); err != nil {

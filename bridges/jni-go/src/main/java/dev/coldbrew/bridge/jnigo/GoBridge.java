@@ -21,7 +21,8 @@ final class GoBridge {
     static native String start(int port, int maxReplyBytes);
 
     /**
-     * Blocks until an invoke arrives (on a Go channel) and returns it, or null once {@link #stop()} was called.
+     * Blocks until an invoke arrives (on a Go channel) and returns it, or null once {@link #stop()} was called
+     * (also when called after it).
      *
      * @throws IllegalStateException when the previous invoke is still unanswered
      */
@@ -42,6 +43,9 @@ final class GoBridge {
      */
     static native void writeError(long id, String message, String type, String[] stackTrace, boolean shouldExit);
 
-    /** Stops serving: closes the port and every connection; a blocked {@link #readRequest()} returns null. */
+    /**
+     * Stops serving: closes the port and every connection; a blocked {@link #readRequest()} returns null, and
+     * {@link #start} may be called again.
+     */
     static native void stop();
 }

@@ -51,6 +51,11 @@ public final class BridgeFunction implements AutoCloseable {
         return start(dir, LIBRARY, GENERIC_MAIN, Map.of(RuntimeApi.ENV_HANDLER, HANDLER));
     }
 
+    /** {@code dev.coldbrew.runtime.Main} with {@code _HANDLER} naming the test handler, on {@code library}. */
+    public static BridgeFunction start(Path dir, String library) throws IOException {
+        return start(dir, library, GENERIC_MAIN, Map.of(RuntimeApi.ENV_HANDLER, HANDLER));
+    }
+
     /** The test handler's own main (LambdaRuntime.run), on {@code library}. */
     public static BridgeFunction startOwnMain(Path dir, String library) throws IOException {
         return start(dir, library, HANDLER, Map.of());
@@ -60,7 +65,13 @@ public final class BridgeFunction implements AutoCloseable {
             throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(Files.createDirectories(dir), "function-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-XX:+UseSerialGC", "-cp", classpath(), mainClass)
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaCommand(),
+                        "-XX:+UseSerialGC",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        classpath(),
+                        mainClass)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
