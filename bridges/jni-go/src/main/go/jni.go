@@ -208,14 +208,41 @@ func Java_dev_coldbrew_bridge_jnigo_GoBridge_readRequest(env *C.JNIEnv, cls C.jc
 		return 0
 	}
 	r := c.request
-	request := C.newRequest(env, C.jlong(c.id), javaBytes(env, r.Payload), javaString(env, r.RequestId),
-		javaString(env, r.XAmznTraceId), C.jlong(r.Deadline.Seconds), C.jlong(r.Deadline.Nanos),
-		javaString(env, r.InvokedFunctionArn), javaString(env, r.CognitoIdentityId),
-		javaString(env, r.CognitoIdentityPoolId), javaBytes(env, r.ClientContext))
-	if C.pendingException(env) != 0 {
+	request := newRequest(env, c.id, r)
+	if request == 0 {
 		// Out of memory while copying the event: answer it here, since Java never sees it; the pending
 		// OutOfMemoryError ends the Java side's loop.
 		b.answer(c.id, outOfMemory("the event of "+itoa(len(r.Payload))+" bytes does not fit in the Java heap"))
+		return 0
+	}
+	return request
+}
+
+// newRequest builds the BridgeRequest for r, or returns 0 with an exception pending; no JNI function is called
+// while one is.
+func newRequest(env *C.JNIEnv, id uint64, r *InvokeRequest) C.jobject {
+	payload := javaBytes(env, r.Payload)
+	if payload == 0 || C.pendingException(env) != 0 {
+		return 0
+	}
+	clientContext := javaBytes(env, r.ClientContext)
+	if clientContext == 0 || C.pendingException(env) != 0 {
+		return 0
+	}
+	fields := make([]C.jstring, 0, 5)
+	for _, s := range []string{r.RequestId, r.XAmznTraceId, r.InvokedFunctionArn, r.CognitoIdentityId,
+		r.CognitoIdentityPoolId} {
+		if C.pendingException(env) != 0 {
+			return 0
+		}
+		fields = append(fields, javaString(env, s))
+	}
+	if C.pendingException(env) != 0 {
+		return 0
+	}
+	request := C.newRequest(env, C.jlong(id), payload, fields[0], fields[1], C.jlong(r.Deadline.Seconds),
+		C.jlong(r.Deadline.Nanos), fields[2], fields[3], fields[4], clientContext)
+	if C.pendingException(env) != 0 {
 		return 0
 	}
 	return request
