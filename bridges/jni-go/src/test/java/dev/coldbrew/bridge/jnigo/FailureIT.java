@@ -64,6 +64,14 @@ class FailureIT {
     }
 
     @Test
+    void aTypedHandlerRegisteredFromMainRunsUnchanged() throws Exception {
+        try (BridgeFunction function = BridgeFunction.startMain(dir, TypedUpper.class.getName());
+                GoRpcFunctionClient client = function.connect()) {
+            assertThat(text(invoke(client, "typed"))).isEqualTo("TYPED");
+        }
+    }
+
+    @Test
     void aFatalErrorIsAnsweredWithShouldExitThenTheProcessExits() throws Exception {
         try (BridgeFunction function = BridgeFunction.start(dir);
                 GoRpcFunctionClient client = function.connect()) {

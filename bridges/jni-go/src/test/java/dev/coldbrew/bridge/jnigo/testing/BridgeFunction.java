@@ -56,6 +56,11 @@ public final class BridgeFunction implements AutoCloseable {
         return start(dir, library, GENERIC_MAIN, Map.of(RuntimeApi.ENV_HANDLER, HANDLER));
     }
 
+    /** {@code mainClass}'s own main (a {@code LambdaRuntime.run} call), on the built library. */
+    public static BridgeFunction startMain(Path dir, String mainClass) throws IOException {
+        return start(dir, LIBRARY, mainClass, Map.of());
+    }
+
     /** The test handler's own main (LambdaRuntime.run), on {@code library}. */
     public static BridgeFunction startOwnMain(Path dir, String library) throws IOException {
         return start(dir, library, HANDLER, Map.of());
