@@ -38,6 +38,7 @@ class BenchArgumentsTest {
                         "coldbrew-jvm-c1",
                         "coldbrew-aot",
                         "gorpc",
+                        "seed-bridge-jvm",
                         "package-provided",
                         "coldbrew-native");
         assertThat(o.memorySizesMb()).containsExactly(256, 1024, 1769);
@@ -127,6 +128,6 @@ class BenchArgumentsTest {
     void emptyStrategyIsAnError() {
         assertThatThrownBy(() -> parse("--strategies", "aws-java,"))
                 .hasMessage("unknown strategy '': valid strategies are aws-java, coldbrew-jvm, coldbrew-jvm-c1,"
-                        + " coldbrew-aot, gorpc, package-provided, coldbrew-native");
+                        + " coldbrew-aot, gorpc, seed-bridge-jvm, package-provided, coldbrew-native");
     }
 }

@@ -2,10 +2,13 @@ package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.training.TrainingMain;
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.bridge.jnigo.BridgeLibrary;
+import dev.coldbrew.bridge.jnigo.JniGoTransportProvider;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.runtime.spi.TransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +17,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -26,9 +30,17 @@ import java.util.stream.Stream;
  * plus coldbrew-gorpc's, the go1.x handler names the same bootstrap script, and the cache is trained by invokes
  * over go1.x in the local Lambda. The local Lambda runs it as {@code go1.x}: {@code _LAMBDA_SERVER_PORT}, ping,
  * then {@code Function.Invoke} per event.
+ *
+ * <p>{@link #seedBridgeJvm()} is the same with the seed's bridge as the transport: the code directory also holds
+ * coldbrew-bridge-jni-go's jar and {@code libcoldbrew-jni-go.so} next to it in {@code lib/} (where the bridge
+ * finds it), and {@code COLDBREW_TRANSPORT=jni-go} picks it over coldbrew-gorpc, in training too.
  */
 public final class GoRpcStrategy implements Strategy {
     public static final String NAME = "gorpc";
+    /** The seed's bridge (Go net/rpc in a shared library, Java over JNI) on the JVM with an AOT cache. */
+    public static final String SEED_BRIDGE_JVM = "seed-bridge-jvm";
+
+    static final String BRIDGE_JAR = "coldbrew-bridge-jni-go.jar";
     /** The go1.x handler: the executable Lambda's go1.x runtime starts. */
     static final String EXECUTABLE = "bootstrap";
 
@@ -36,20 +48,51 @@ public final class GoRpcStrategy implements Strategy {
     static final String TRAINING_JAR = "coldbrew-gorpc-training.jar";
 
     private final AotStrategy aot = new AotStrategy();
+    private final String name;
+    private final String description;
+    private final boolean bridge;
+
+    /** The pure-Java go1.x transport, coldbrew-gorpc. */
+    public GoRpcStrategy() {
+        this(
+                NAME,
+                "coldbrew's runtime serving Lambda's go1.x protocol (coldbrew-gorpc) on JDK 25 with an AOT cache"
+                        + " trained over go1.x in the local Lambda (-XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)",
+                false);
+    }
+
+    private GoRpcStrategy(String name, String description, boolean bridge) {
+        this.name = name;
+        this.description = description;
+        this.bridge = bridge;
+    }
+
+    /** The seed's bridge as the go1.x transport, otherwise as {@link #GoRpcStrategy()}. */
+    public static GoRpcStrategy seedBridgeJvm() {
+        return new GoRpcStrategy(
+                SEED_BRIDGE_JVM,
+                "the seed's bridge: Go's net/rpc in a C shared library serves go1.x and hands each event to"
+                        + " coldbrew's runtime over JNI (COLDBREW_TRANSPORT=jni-go), on JDK 25 with an AOT cache"
+                        + " trained over go1.x in the local Lambda (-XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)",
+                true);
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String description() {
-        return "coldbrew's runtime serving Lambda's go1.x protocol (coldbrew-gorpc) on JDK 25 with an AOT cache"
-                + " trained over go1.x in the local Lambda (-XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)";
+        return description;
     }
 
     @Override
     public Availability availability() {
+        if (bridge && GoRpcStrategy.class.getClassLoader().getResource(BridgeLibrary.resource()) == null) {
+            return Availability.no("no " + BridgeLibrary.resource() + " in coldbrew-bridge-jni-go's jar (built"
+                    + " for another architecture, or without Go)");
+        }
         return aot.availability();
     }
 
@@ -60,42 +103,55 @@ public final class GoRpcStrategy implements Strategy {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
             copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_JAR));
             writeClassJar(TrainingMain.class, dir.resolve("lib").resolve(TRAINING_JAR));
-            BootstrapScript.write(dir, NAME + ": " + description(), AotStrategy.bootstrapBody(workload, context, dir));
+            if (bridge) {
+                copyJarOf(JniGoTransportProvider.class, dir.resolve("lib").resolve(BRIDGE_JAR));
+                copyResource(BridgeLibrary.resource(), dir.resolve("lib").resolve(BridgeLibrary.FILE_NAME));
+            }
+            BootstrapScript.write(dir, name + ": " + description(), AotStrategy.bootstrapBody(workload, context, dir));
         } catch (IOException | UncheckedIOException e) {
-            throw new PreparationException(NAME + ": writing the code directory " + dir + " failed", e);
+            throw new PreparationException(name + ": writing the code directory " + dir + " failed", e);
         }
         List<String> flags = new ArrayList<>(BootstrapScript.MEMORY_FLAGS);
         flags.add(AotStrategy.REQUIRE_CACHE);
         flags.add("-XX:AOTCache=" + AotStrategy.CACHE_FILE);
-        PreparedFunction function = new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, flags, Map.of());
+        Map<String, String> environment =
+                bridge ? Map.of(TransportProvider.ENV_TRANSPORT, JniGoTransportProvider.NAME) : Map.of();
+        PreparedFunction function = new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, flags, environment);
         train(workload, context, function);
         return function;
     }
 
+    private static void copyResource(String resource, Path target) throws IOException {
+        try (InputStream in = GoRpcStrategy.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("resource " + resource + " is not on the bench's class path");
+            }
+            Files.copy(in, target);
+        }
+    }
+
     /** The workload's event, {@link Workload#trainingInvokes()} times over go1.x, then the end of the training run. */
-    private static void train(Workload workload, StrategyContext context, PreparedFunction function)
+    private void train(Workload workload, StrategyContext context, PreparedFunction function)
             throws PreparationException {
-        String name = workload.id() + "-gorpc-training";
+        String name = workload.id() + "-" + this.name + "-training";
         LocalLambda lambda = context.lambda();
+        Map<String, String> environment = new HashMap<>(function.environment());
+        environment.put(AotStrategy.TRAINING_VARIABLE, "1");
         lambda.register(new PreparedFunction(
-                        function.code(),
-                        function.runtime(),
-                        function.handler(),
-                        function.jvmFlags(),
-                        Map.of(AotStrategy.TRAINING_VARIABLE, "1"))
+                        function.code(), function.runtime(), function.handler(), function.jvmFlags(), environment)
                 .config(name, AotStrategy.TRAINING_MEMORY_MB, AotStrategy.TRAINING_TIMEOUT));
         try {
             for (int i = 1; i <= workload.trainingInvokes(); i++) {
                 InvocationResult result = lambda.invoke(name, workload.event(context.smallEvents()));
                 if (result.isFunctionError()) {
-                    throw new PreparationException(NAME + ": training invoke " + i + " of " + workload.id()
+                    throw new PreparationException(this.name + ": training invoke " + i + " of " + workload.id()
                             + " failed with " + result.payloadText() + "; its log: " + result.log());
                 }
             }
             InvocationResult end = lambda.invoke(name, TrainingMain.END_EVENT);
             Path cache = function.code().resolve(AotStrategy.CACHE_FILE);
             if (!Files.isRegularFile(cache)) {
-                throw new PreparationException(NAME + ": the go1.x training run of " + workload.id() + " wrote no "
+                throw new PreparationException(this.name + ": the go1.x training run of " + workload.id() + " wrote no "
                         + cache + "; its log: " + end.log());
             }
         } finally {

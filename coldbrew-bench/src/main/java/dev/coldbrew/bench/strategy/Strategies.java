@@ -20,6 +20,7 @@ public final class Strategies {
                 JvmStrategy.c1(),
                 new AotStrategy(),
                 new GoRpcStrategy(),
+                GoRpcStrategy.seedBridgeJvm(),
                 new PackageProvidedStrategy(environment),
                 new NativeStrategy(environment)));
     }

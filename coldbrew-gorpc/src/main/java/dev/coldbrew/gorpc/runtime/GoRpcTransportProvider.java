@@ -13,12 +13,20 @@ import java.io.IOException;
  * API.
  */
 public final class GoRpcTransportProvider implements TransportProvider {
+    /** The value of {@code COLDBREW_TRANSPORT} that names this transport (it is also the default for go1.x). */
+    public static final String NAME = "gorpc";
+
     /** Public and without arguments, for {@link java.util.ServiceLoader}. */
     public GoRpcTransportProvider() {}
 
     @Override
     public String protocol() {
         return GO1X;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

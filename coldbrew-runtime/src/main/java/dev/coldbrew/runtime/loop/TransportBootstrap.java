@@ -10,13 +10,16 @@ import dev.coldbrew.runtime.spi.Transport;
 import dev.coldbrew.runtime.spi.TransportProvider;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
  * Init and serving when {@code _LAMBDA_SERVER_PORT} is set: Lambda's go1.x protocol instead of the Runtime API.
  * Validates the port, finds the {@link TransportProvider} for {@link TransportProvider#GO1X} with
- * {@link ServiceLoader} (coldbrew-gorpc provides it), creates the handler, and serves until a fatal failure.
+ * {@link ServiceLoader} (coldbrew-gorpc provides it; {@code COLDBREW_TRANSPORT} picks another one by name, such as
+ * the JNI bridge {@code jni-go}), creates the handler, and serves until a fatal failure.
  *
  * <p>Failure classes: a malformed port, a missing provider, a handler that cannot be created or a port that
  * cannot be bound is an init failure: written to stderr, {@link ExitStatus#INIT_FAILED} (there is no
@@ -39,7 +42,7 @@ final class TransportBootstrap {
         try {
             port = port(portValue);
             config = Config.withoutRuntimeApi(env);
-            provider = provider(portValue);
+            provider = provider(portValue, env.get(TransportProvider.ENV_TRANSPORT));
         } catch (ConfigException e) {
             return initFailed(RuntimeApi.FN_ERROR_INVALID_CONFIG, e, err);
         }
@@ -87,12 +90,33 @@ final class TransportBootstrap {
         return port;
     }
 
-    private static TransportProvider provider(String portValue) {
+    /**
+     * The go1.x provider named by {@code COLDBREW_TRANSPORT}, or without it the first default one.
+     *
+     * @throws ConfigException naming the variables, their values and the providers found
+     */
+    private static TransportProvider provider(String portValue, String wanted) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        boolean named = wanted != null && !wanted.isBlank();
+        List<String> found = new ArrayList<>();
         for (TransportProvider provider : ServiceLoader.load(TransportProvider.class, loader)) {
             if (TransportProvider.GO1X.equals(provider.protocol())) {
-                return provider;
+                if (named ? provider.name().equals(wanted.trim()) : provider.selectedByDefault()) {
+                    return provider;
+                }
+                found.add(provider.name());
             }
+        }
+        if (named) {
+            throw new ConfigException(TransportProvider.ENV_TRANSPORT + " is '" + wanted + "', but no "
+                    + TransportProvider.GO1X + " transport of that name is on the class path (found: "
+                    + (found.isEmpty() ? "none" : String.join(", ", found)) + ")");
+        }
+        if (!found.isEmpty()) {
+            throw new ConfigException(RuntimeApi.ENV_LAMBDA_SERVER_PORT + " is '" + portValue
+                    + "', which asks for Lambda's " + TransportProvider.GO1X + " protocol; the transports on the"
+                    + " class path (" + String.join(", ", found) + ") serve it only when named: set "
+                    + TransportProvider.ENV_TRANSPORT + " to one of them, or add " + GO1X_ARTIFACT);
         }
         throw new ConfigException(RuntimeApi.ENV_LAMBDA_SERVER_PORT + " is '" + portValue
                 + "', which asks for Lambda's " + TransportProvider.GO1X + " protocol, but no "

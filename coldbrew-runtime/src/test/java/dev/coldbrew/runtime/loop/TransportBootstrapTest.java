@@ -64,6 +64,19 @@ class TransportBootstrapTest {
     }
 
     @Test
+    void aTransportNamedInColdbrewTransportThatIsMissingFailsInitNamingTheValue() {
+        Map<String, String> env = new HashMap<>();
+        env.put(RuntimeApi.ENV_LAMBDA_SERVER_PORT, "9001");
+        env.put("COLDBREW_TRANSPORT", "jni-go");
+
+        assertThat(Bootstrap.run(env, config -> new Invoker(config.function(), (event, context) -> event), err))
+                .isEqualTo(ExitStatus.INIT_FAILED);
+        assertThat(err())
+                .contains("COLDBREW_TRANSPORT is 'jni-go', but no go1.x transport of that name is on the class path"
+                        + " (found: none)");
+    }
+
+    @Test
     void streamingIsRefusedOnTheGo1xProtocol() {
         Map<String, String> env = Map.of(RuntimeApi.ENV_LAMBDA_SERVER_PORT, "9001");
 

@@ -1,0 +1,3 @@
+module coldbrew.dev/bridge/jnigo
+
+go 1.19
