@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * each function answers the same events with the same bytes as the same main on the JVM, both served by a real
  * fake Runtime API.
  */
+// The first test to need an image builds it (about two minutes on two idle cores, several times that on a busy
+// machine), inside that test's time limit.
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class FunctionsNativeIT {
     @TempDir
     Path logs;

@@ -12,10 +12,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The hello example as a native executable (explicit registration), against a real fake Runtime API. */
+// The first test to need an image builds it (about two minutes on two idle cores, several times that on a busy
+// machine), inside that test's time limit.
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class HelloNativeIT {
     @RegisterExtension
     final FakeRuntimeApi api = new FakeRuntimeApi();

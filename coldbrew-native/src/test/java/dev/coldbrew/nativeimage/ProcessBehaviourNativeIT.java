@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * environment, the heap sized from a cgroup's memory limit, an OutOfMemoryError reported as on the JVM, and which
  * of HotSpot's entry points the JDK's native code can reach from the image.
  */
+// The first test to need an image builds it (about two minutes on two idle cores, several times that on a busy
+// machine), inside that test's time limit.
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ProcessBehaviourNativeIT {
     /** The JVM_* and jio_* functions coldbrew's libjvm.so implements (jvm.c); every other one stops the process. */
     static final Set<String> IMPLEMENTED = Set.of(

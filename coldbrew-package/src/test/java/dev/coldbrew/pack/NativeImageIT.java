@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the executable with GraalVM's builder from Maven Central. The zip holds the executable as {@code bootstrap} and
  * the shared libraries it links in {@code native-lib/}, and runs in the local Lambda unpacked to a new folder.
  */
+// The first test to need an image builds it (about two minutes on two idle cores, several times that on a busy
+// machine), inside that test's time limit.
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class NativeImageIT {
     @TempDir
     Path dir;
