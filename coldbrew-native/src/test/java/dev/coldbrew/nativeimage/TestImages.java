@@ -10,9 +10,10 @@ import java.util.List;
  * The two native images the integration tests share, each built once per test JVM (about two minutes each on two
  * cores, so the module builds no more): {@code hello} (explicit registration, the smallest function) and
  * {@code functions}, whose main is {@link dev.coldbrew.nativeimage.probe.NativeProbe}: coldbrew's generic main
- * over echo, sin, kmeans, the aws-lambda-java-core OrderHandler (coldbrew-json) and a heap hog, selected by
- * {@code _HANDLER}, with the go1.x transport on its class path. {@code -Dcoldbrew.native.reuse=true} reuses images
- * left in {@code target/native-it} by an earlier run (for working on the tests, not for CI).
+ * over echo, sin, kmeans (Commons Math, org.json), the aws-lambda-java-core OrderHandler (coldbrew-json) and a heap
+ * hog, selected by {@code _HANDLER}, with the go1.x transport on its class path.
+ * {@code -Dcoldbrew.native.reuse=true} reuses images left in {@code target/native-it} by an earlier run (for working
+ * on the tests, not for CI).
  */
 final class TestImages {
     static final Path ROOT = Path.of("target", "native-it").toAbsolutePath();
@@ -34,7 +35,8 @@ final class TestImages {
             "jackson-jr-objects-",
             "jackson-core-",
             "joda-time-",
-            "commons-math3-");
+            "commons-math3-",
+            "json-2");
 
     private static Path hello;
     private static Path functions;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** examples/kmeans (Apache Commons Math) packaged for provided.al2023 and run unzipped in the local Lambda. */
+/** examples/kmeans (Apache Commons Math, org.json) packaged for provided.al2023 and run unzipped in the local Lambda. */
 class KmeansProvidedIT {
     /** The size target for the kmeans package. */
     static final long TARGET_ZIP_BYTES = 25 * SizeLimits.MB;
@@ -35,7 +35,7 @@ class KmeansProvidedIT {
                 dir.resolve("events"), "{\"n\":2000,\"d\":2,\"k\":5}", "{\"n\":500,\"d\":3,\"k\":4,\"seed\":7}");
         List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.kmeans(dir)));
         // Whole jars would need java.desktop (one commons-math3 geometry class uses java.awt.geom); the classes
-        // reachable from the function need java.base only.
+        // reachable from the function, org.json's included, need java.base only.
         args.addAll(List.of(
                 "--reachable-modules",
                 "--main-class",

@@ -88,12 +88,12 @@ public final class TestJars {
                 jarOf(dev.coldbrew.runtime.api.RuntimeApi.class, scratch, "coldbrew-runtime-api.jar"));
     }
 
-    /** The jars of the kmeans example on coldbrew's runtime, with Apache Commons Math. */
+    /** The jars of the kmeans example on coldbrew's runtime, with Apache Commons Math and org.json. */
     public static List<Path> kmeans(Path scratch) {
         return List.of(
                 jarOf(dev.coldbrew.examples.kmeans.KmeansFunction.class, scratch, "coldbrew-example-kmeans.jar"),
-                jarOf(dev.coldbrew.examples.input.JsonNumbers.class, scratch, "coldbrew-example-event-numbers.jar"),
                 jarOf(org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer.class, scratch, "cm3.jar"),
+                jarOf(org.json.JSONObject.class, scratch, "json.jar"),
                 jarOf(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class, scratch, "core.jar"),
                 jarOf(dev.coldbrew.runtime.LambdaRuntime.class, scratch, "coldbrew-runtime.jar"),
                 jarOf(dev.coldbrew.runtime.api.RuntimeApi.class, scratch, "coldbrew-runtime-api.jar"));

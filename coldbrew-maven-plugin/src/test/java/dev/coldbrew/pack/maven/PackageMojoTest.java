@@ -40,8 +40,7 @@ class PackageMojoTest {
                         .toString(),
                 jarOf(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class, "core.jar")
                         .toString(),
-                jarOf(dev.coldbrew.examples.input.JsonNumbers.class, "event-numbers.jar")
-                        .toString(),
+                jarOf(org.json.JSONObject.class, "json.jar").toString(),
                 jarOf(dev.coldbrew.runtime.LambdaRuntime.class, "runtime.jar").toString(),
                 jarOf(dev.coldbrew.runtime.api.RuntimeApi.class, "runtime-api.jar")
                         .toString());

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -61,16 +63,23 @@ public final class ModuleResolver {
         return parseSummary(ToolRunner.run(command, null, Map.of(), JDEPS_TIMEOUT));
     }
 
-    /** Parses {@code a.jar -> java.desktop} lines; dependencies on other jars and on java.base are skipped. */
+    /**
+     * Parses {@code a.jar -> java.desktop} lines; dependencies on other jars, on the function's own modular jars
+     * and on java.base are skipped.
+     */
     static List<String> parseSummary(String output) {
+        Set<String> analyzed = analyzedArchives(output);
         Map<String, TreeSet<String>> byModule = new java.util.TreeMap<>();
         for (String line : output.split("\\R")) {
             int arrow = line.indexOf(" -> ");
-            if (arrow <= 0) {
+            if (arrow <= 0 || line.startsWith(" ")) {
                 continue;
             }
             String module = line.substring(arrow + 4).strip();
-            if (!module.equals("java.base") && MODULE_NAME.matcher(module).matches() && !module.endsWith(".jar")) {
+            if (!module.equals("java.base")
+                    && MODULE_NAME.matcher(module).matches()
+                    && !module.endsWith(".jar")
+                    && !analyzed.contains(module)) {
                 byModule.computeIfAbsent(module, m -> new TreeSet<>())
                         .add(line.substring(0, arrow).strip());
             }
@@ -78,6 +87,22 @@ public final class ModuleResolver {
         return byModule.entrySet().stream()
                 .map(e -> e.getKey() + " <- " + String.join(", ", e.getValue()))
                 .toList();
+    }
+
+    /**
+     * The archives jdeps analyzed, from its {@code archive -> dependency} lines: jars by file name, and modular jars
+     * by their module name ({@code org.json -> java.base}), which is how they are told apart from JDK modules, never
+     * analyzed themselves.
+     */
+    static Set<String> analyzedArchives(String jdepsOutput) {
+        Set<String> archives = new HashSet<>();
+        for (String line : jdepsOutput.split("\\R")) {
+            int arrow = line.indexOf(" -> ");
+            if (arrow > 0 && !line.startsWith(" ")) {
+                archives.add(line.substring(0, arrow).strip());
+            }
+        }
+        return archives;
     }
 
     /** Parses jdeps' last line, e.g. {@code java.base,java.net.http}. */

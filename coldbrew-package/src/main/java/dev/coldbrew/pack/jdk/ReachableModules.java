@@ -45,8 +45,13 @@ public final class ReachableModules {
         return walk(ToolRunner.run(command, null, Map.of(), ModuleResolver.JDEPS_TIMEOUT), roots);
     }
 
-    /** Parses {@code   a.B -> c.D   location} lines and returns the modules reached from the roots, sorted. */
+    /**
+     * Parses {@code   a.B -> c.D   location} lines and returns the JDK modules reached from the roots, sorted. A
+     * location is the function's own when it is a jar or an analyzed module: jdeps names a modular jar (org.json's,
+     * for one) by its module name, as it names a JDK module, and that module is walked into, not handed to jlink.
+     */
     static List<String> walk(String jdepsOutput, Set<String> roots) {
+        Set<String> analyzed = ModuleResolver.analyzedArchives(jdepsOutput);
         Map<String, Set<String>> classEdges = new HashMap<>();
         Map<String, Set<String>> moduleEdges = new HashMap<>();
         for (String line : jdepsOutput.split("\\R")) {
@@ -54,7 +59,7 @@ public final class ReachableModules {
             if (!line.startsWith(" ") || t.length != 4 || !t[1].equals("->")) {
                 continue;
             }
-            boolean inJar = t[3].endsWith(".jar");
+            boolean inJar = t[3].endsWith(".jar") || analyzed.contains(t[3]);
             (inJar ? classEdges : moduleEdges)
                     .computeIfAbsent(t[0], k -> new HashSet<>())
                     .add(inJar ? t[2] : t[3]);

@@ -27,6 +27,16 @@ class ModuleResolverTest {
     }
 
     @Test
+    void aModularJarOfTheFunctionIsNoJdkModule() {
+        String summary = "Warning: split package: org.json file:///task/lib/json.jar json.jar\n"
+                + "fn.jar -> java.base\n"
+                + "fn.jar -> org.json\n"
+                + "org.json -> java.base\n"
+                + "org.json -> java.sql\n";
+        assertThat(ModuleResolver.parseSummary(summary)).containsExactly("java.sql <- org.json");
+    }
+
+    @Test
     void rejectsSomethingThatIsNotAModuleName() {
         assertThatThrownBy(() -> ModuleResolver.parseList("java.base, not a module", "--modules"))
                 .isInstanceOf(PackageException.class)

@@ -37,4 +37,25 @@ class ReachableModulesTest {
     void anUnknownRootStillGivesJavaBase() {
         assertThat(ReachableModules.walk(JDEPS, Set.of("x.Nothing"))).containsExactly("java.base");
     }
+
+    /** A modular jar on the class path: jdeps names it by its module, org.json, where a JDK module would be named. */
+    static final String JDEPS_WITH_A_MODULAR_JAR = """
+            Warning: split package: org.json file:///task/lib/json-20260814.jar json-20260814.jar
+            fn.jar -> java.base
+            fn.jar -> org.json
+               a.Main                                  -> java.lang.Object              java.base
+               a.Main                                  -> org.json.JSONObject           org.json
+            org.json
+             [file:///task/lib/json-20260814.jar]
+               requires mandated java.base
+            org.json -> java.base
+               org.json.JSONObject                     -> java.util.logging.Logger      java.logging
+               org.json.Unused                         -> java.sql.Date                 java.sql
+            """;
+
+    @Test
+    void aModularJarIsWalkedIntoNotTakenForAJdkModule() {
+        assertThat(ReachableModules.walk(JDEPS_WITH_A_MODULAR_JAR, Set.of("a.Main")))
+                .containsExactly("java.base", "java.logging");
+    }
 }

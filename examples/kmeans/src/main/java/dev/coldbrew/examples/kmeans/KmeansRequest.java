@@ -1,7 +1,6 @@
 package dev.coldbrew.examples.kmeans;
 
-import dev.coldbrew.examples.input.JsonNumbers;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One k-means job: {@code n} uniformly distributed {@code d}-dimensional points in [0, 1)^d, clustered into {@code k}
@@ -15,7 +14,7 @@ public record KmeansRequest(int n, int d, int k, long seed) {
     public static final long MAX_COORDINATES = 10_000_000L;
 
     public static final long DEFAULT_SEED = 42;
-    private static final Set<String> FIELDS = Set.of("n", "d", "k", "seed");
+    private static final List<String> FIELDS = List.of("n", "d", "k", "seed");
 
     public KmeansRequest {
         check("n", n, 1, MAX_POINTS);
@@ -30,9 +29,12 @@ public record KmeansRequest(int n, int d, int k, long seed) {
         }
     }
 
-    /** Reads {@code {"n":10000,"d":2,"k":10,"seed":42}}; n, d and k are required, seed defaults to 42. */
+    /**
+     * Reads {@code {"n":10000,"d":2,"k":10,"seed":42}} with org.json, as the seed did; n, d and k are required, seed
+     * defaults to 42.
+     */
     public static KmeansRequest fromJson(byte[] json) {
-        JsonNumbers fields = JsonNumbers.parse(json);
+        EventFields fields = EventFields.parse(json);
         fields.rejectUnknown(FIELDS);
         return new KmeansRequest(
                 (int) fields.requireLong("n", 1, MAX_POINTS),

@@ -2,6 +2,7 @@ package dev.coldbrew.examples.kmeans;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.json.JSONStringer;
 
 /** The cluster centres, the number of Lloyd iterations the clusterer ran, and the time spent clustering. */
 public record KmeansResult(List<double[]> centres, int iterations, double computeMs) {
@@ -9,20 +10,25 @@ public record KmeansResult(List<double[]> centres, int iterations, double comput
         centres = List.copyOf(centres);
     }
 
-    /** {@code {"centres":[[x,y],...],"iterations":12,"computeMs":34.5}}. */
+    /**
+     * {@code {"centres":[[x,y],...],"iterations":12,"computeMs":34.5}}, written with org.json's {@link JSONStringer},
+     * which keeps the fields in this order (a {@code JSONObject} would not). Numbers are as org.json writes them: a
+     * double's shortest decimal form without a trailing {@code .0}, so {@code 2.0} is written {@code 2}.
+     */
     public byte[] toJson() {
-        StringBuilder out = new StringBuilder(32 + centres.size() * 48);
-        out.append("{\"centres\":[");
-        for (int i = 0; i < centres.size(); i++) {
-            out.append(i == 0 ? "[" : ",[");
-            double[] centre = centres.get(i);
-            for (int j = 0; j < centre.length; j++) {
-                out.append(j == 0 ? "" : ",").append(centre[j]);
+        JSONStringer out = new JSONStringer();
+        out.object().key("centres").array();
+        for (double[] centre : centres) {
+            out.array();
+            for (double x : centre) {
+                out.value(x);
             }
-            out.append(']');
+            out.endArray();
         }
-        out.append("],\"iterations\":").append(iterations);
-        out.append(",\"computeMs\":").append(computeMs).append('}');
+        out.endArray();
+        out.key("iterations").value(iterations);
+        out.key("computeMs").value(computeMs);
+        out.endObject();
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

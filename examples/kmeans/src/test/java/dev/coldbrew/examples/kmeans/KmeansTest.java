@@ -13,6 +13,8 @@ import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.json.JSONArray;
+import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 class KmeansTest {
@@ -70,11 +72,36 @@ class KmeansTest {
     }
 
     @Test
-    void resultJsonListsEveryCentre() {
-        KmeansResult result = new KmeansResult(List.of(new double[] {0.5, 0.25}, new double[] {1.0, 0.0}), 3, 1.5);
+    void resultJsonListsEveryCentreWithItsFieldsInOrder() {
+        KmeansResult result = new KmeansResult(List.of(new double[] {0.5, 0.25}, new double[] {0.125, 1.0E-5}), 3, 1.5);
 
         assertThat(new String(result.toJson(), StandardCharsets.UTF_8))
-                .isEqualTo("{\"centres\":[[0.5,0.25],[1.0,0.0]],\"iterations\":3,\"computeMs\":1.5}");
+                .isEqualTo("{\"centres\":[[0.5,0.25],[0.125,1.0E-5]],\"iterations\":3,\"computeMs\":1.5}");
+    }
+
+    @Test
+    void integralDoublesAreWrittenAsOrgJsonWritesThem() {
+        KmeansResult result = new KmeansResult(List.of(new double[] {1.0, 0.0}), 1, 2.0);
+
+        assertThat(new String(result.toJson(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"centres\":[[1,0]],\"iterations\":1,\"computeMs\":2}");
+    }
+
+    @Test
+    void resultJsonReadsBackToTheSameDoubles() {
+        KmeansResult result = new Kmeans().run(SMALL);
+
+        JSONArray centres = new JSONObject(new String(result.toJson(), StandardCharsets.UTF_8)).getJSONArray("centres");
+
+        assertThat(centres.length()).isEqualTo(result.centres().size());
+        for (int i = 0; i < centres.length(); i++) {
+            double[] expected = result.centres().get(i);
+            JSONArray centre = centres.getJSONArray(i);
+            assertThat(centre.length()).isEqualTo(expected.length);
+            for (int j = 0; j < expected.length; j++) {
+                assertThat(centre.getDouble(j)).isEqualTo(expected[j]);
+            }
+        }
     }
 
     /** Commons Math alone, same seed and generator order, stopped after {@code iterations}. */
