@@ -10,6 +10,11 @@ import dev.coldbrew.gorpc.lambda.InvokeError;
 import dev.coldbrew.gorpc.lambda.InvokeRequest;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.gorpc.lambda.Timestamp;
+import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.RuntimeKind;
 import dev.coldbrew.nativeimage.probe.Commands;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.spi.TransportProvider;
@@ -37,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * metadata honoured) run with {@code COLDBREW_TRANSPORT=jni-go} and {@code libcoldbrew-jni-go.so} beside it, nothing
  * else configured. Go's {@code net/rpc} serves go1.x inside the image's process and calls into it over JNI;
  * coldbrew-gorpc's client (the local Lambda's go1.x caller) gets the same replies as from the same main on the JVM
- * over the same library, a Java exception is a go1.x error reply, and {@code System.exit} ends the process.
+ * over the same library, a Java exception is a go1.x error reply, and {@code System.exit} ends the process; in the
+ * local Lambda's go1.x runtime kind the same holds with REPORT lines and environment replacement.
  */
 class BridgeNativeIT {
     private static final Duration READY = Duration.ofSeconds(30);
@@ -172,6 +178,53 @@ class BridgeNativeIT {
         assertThat(natively.process().exitValue())
                 .as(processes.err(natively.name()))
                 .isEqualTo(Commands.EXIT_STATUS);
+    }
+
+    /**
+     * The seed's deployment: the executable and the library in one code folder, run by the local Lambda's go1.x
+     * runtime kind (the handler names a script that picks the command handler, as {@code _HANDLER} is the
+     * executable's name there).
+     */
+    @Test
+    void inTheLocalLambdasGo1xRuntimeErrorsAreUnhandledAndAnExitReplacesTheEnvironment() throws Exception {
+        Path image = TestImages.functions();
+        libraryBesideTheImage();
+        Path script = image.resolveSibling("bridge-go");
+        Files.writeString(
+                script,
+                "#!/bin/sh\nexport " + RuntimeApi.ENV_HANDLER + "=" + Commands.class.getName() + "\nexec \"$(dirname"
+                        + " \"$0\")/" + image.getFileName() + "\"\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        FunctionConfig function = FunctionConfig.of("bridge-native", image.getParent(), RuntimeKind.GO1X, "bridge-go")
+                .withMemoryMb(256)
+                .withEnvironment(Map.of(TransportProvider.ENV_TRANSPORT, JniGoTransportProvider.NAME));
+        try (LocalLambda lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(line -> {}))) {
+            lambda.register(function);
+            InvocationResult cold = lambda.invoke("bridge-native", utf8("{\"over\":\"jni\"}"));
+            InvocationResult failed = lambda.invoke("bridge-native", utf8("fail"));
+            InvocationResult warm = lambda.invoke("bridge-native", utf8("warm"));
+            InvocationResult exited = lambda.invoke("bridge-native", utf8("exit"));
+            InvocationResult again = lambda.invoke("bridge-native", utf8("again"));
+
+            assertThat(cold.functionError()).as(cold.log()).isNull();
+            assertThat(cold.payloadText()).isEqualTo("{\"over\":\"jni\"}");
+            assertThat(cold.report().initDurationMs()).isPresent();
+            assertThat(failed.functionError()).isEqualTo(InvocationResult.UNHANDLED);
+            assertThat(failed.payloadText())
+                    .startsWith("{\"errorMessage\":\"" + Commands.FAILURE
+                            + "\",\"errorType\":\"java.lang.IllegalArgumentException\"");
+            assertThat(warm.payloadText()).isEqualTo("warm");
+            assertThat(warm.report().initDurationMs())
+                    .as("a handler error keeps the environment")
+                    .isEmpty();
+            assertThat(exited.payloadText()).contains("Runtime.ExitError").contains("exit status 5");
+            assertThat(again.payloadText()).isEqualTo("again");
+            assertThat(again.report().initDurationMs()).as("a new environment").isPresent();
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<String> mappedFiles(long pid) throws IOException {
