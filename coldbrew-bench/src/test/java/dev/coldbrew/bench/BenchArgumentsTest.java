@@ -40,7 +40,8 @@ class BenchArgumentsTest {
                         "gorpc",
                         "seed-bridge-jvm",
                         "package-provided",
-                        "coldbrew-native");
+                        "coldbrew-native",
+                        "seed-bridge");
         assertThat(o.memorySizesMb()).containsExactly(256, 1024, 1769);
         assertThat(o.coldStarts()).isEqualTo(3);
         assertThat(o.warmInvokes()).isEqualTo(10);
@@ -128,6 +129,6 @@ class BenchArgumentsTest {
     void emptyStrategyIsAnError() {
         assertThatThrownBy(() -> parse("--strategies", "aws-java,"))
                 .hasMessage("unknown strategy '': valid strategies are aws-java, coldbrew-jvm, coldbrew-jvm-c1,"
-                        + " coldbrew-aot, gorpc, seed-bridge-jvm, package-provided, coldbrew-native");
+                        + " coldbrew-aot, gorpc, seed-bridge-jvm, package-provided, coldbrew-native, seed-bridge");
     }
 }

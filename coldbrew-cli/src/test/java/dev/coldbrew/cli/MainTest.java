@@ -127,7 +127,7 @@ class MainTest {
         assertThat(run("bench", "--fast")).isEqualTo(2);
         assertThat(err().lines().findFirst())
                 .hasValue("coldbrew bench: unknown option '--fast': valid options are --profile, --workloads,"
-                        + " --strategies, --memory, --repetitions, --warm, --output");
+                        + " --strategies, --memory, --repetitions, --warm, --calibration, --output");
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.List;
  * The two native images the integration tests share, each built once per test JVM (about two minutes each on two
  * cores, so the module builds no more): {@code hello} (explicit registration, the smallest function) and
  * {@code functions}, whose main is {@link dev.coldbrew.nativeimage.probe.NativeProbe}: coldbrew's generic main
- * over echo, sin, kmeans (Commons Math, org.json), the aws-lambda-java-core OrderHandler (coldbrew-json) and a heap
- * hog, selected by {@code _HANDLER}, with the go1.x transport on its class path.
+ * over echo, sin, kmeans (Commons Math, org.json), the aws-lambda-java-core OrderHandler (coldbrew-json), a heap
+ * hog and a command handler, selected by {@code _HANDLER}, with both go1.x transports on its class path:
+ * coldbrew-gorpc (the default) and the seed's JNI bridge, coldbrew-bridge-jni-go ({@code COLDBREW_TRANSPORT=jni-go}).
  * {@code -Dcoldbrew.native.reuse=true} reuses images left in {@code target/native-it} by an earlier run (for working
  * on the tests, not for CI).
  */
@@ -30,6 +31,7 @@ final class TestImages {
             "coldbrew-runtime-api-",
             "coldbrew-json-",
             "coldbrew-gorpc-",
+            "coldbrew-bridge-jni-go-",
             "aws-lambda-java-core-",
             "aws-lambda-java-events-",
             "jackson-jr-objects-",

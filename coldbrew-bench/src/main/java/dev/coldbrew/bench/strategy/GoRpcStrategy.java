@@ -2,13 +2,10 @@ package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.training.TrainingMain;
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.bridge.jnigo.BridgeLibrary;
-import dev.coldbrew.bridge.jnigo.JniGoTransportProvider;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.RuntimeKind;
-import dev.coldbrew.runtime.spi.TransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +37,6 @@ public final class GoRpcStrategy implements Strategy {
     /** The seed's bridge (Go net/rpc in a shared library, Java over JNI) on the JVM with an AOT cache. */
     public static final String SEED_BRIDGE_JVM = "seed-bridge-jvm";
 
-    static final String BRIDGE_JAR = "coldbrew-bridge-jni-go.jar";
     /** The go1.x handler: the executable Lambda's go1.x runtime starts. */
     static final String EXECUTABLE = "bootstrap";
 
@@ -89,9 +85,8 @@ public final class GoRpcStrategy implements Strategy {
 
     @Override
     public Availability availability() {
-        if (bridge && GoRpcStrategy.class.getClassLoader().getResource(BridgeLibrary.resource()) == null) {
-            return Availability.no("no " + BridgeLibrary.resource() + " in coldbrew-bridge-jni-go's jar (built"
-                    + " for another architecture, or without Go)");
+        if (bridge && SeedBridge.missing().isPresent()) {
+            return Availability.no(SeedBridge.missing().get());
         }
         return aot.availability();
     }
@@ -104,8 +99,8 @@ public final class GoRpcStrategy implements Strategy {
             copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_JAR));
             writeClassJar(TrainingMain.class, dir.resolve("lib").resolve(TRAINING_JAR));
             if (bridge) {
-                copyJarOf(JniGoTransportProvider.class, dir.resolve("lib").resolve(BRIDGE_JAR));
-                copyResource(BridgeLibrary.resource(), dir.resolve("lib").resolve(BridgeLibrary.FILE_NAME));
+                SeedBridge.copyJar(dir.resolve("lib"));
+                SeedBridge.copyLibrary(dir.resolve("lib"));
             }
             BootstrapScript.write(dir, name + ": " + description(), AotStrategy.bootstrapBody(workload, context, dir));
         } catch (IOException | UncheckedIOException e) {
@@ -114,20 +109,10 @@ public final class GoRpcStrategy implements Strategy {
         List<String> flags = new ArrayList<>(BootstrapScript.MEMORY_FLAGS);
         flags.add(AotStrategy.REQUIRE_CACHE);
         flags.add("-XX:AOTCache=" + AotStrategy.CACHE_FILE);
-        Map<String, String> environment =
-                bridge ? Map.of(TransportProvider.ENV_TRANSPORT, JniGoTransportProvider.NAME) : Map.of();
+        Map<String, String> environment = bridge ? SeedBridge.ENVIRONMENT : Map.of();
         PreparedFunction function = new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, flags, environment);
         train(workload, context, function);
         return function;
-    }
-
-    private static void copyResource(String resource, Path target) throws IOException {
-        try (InputStream in = GoRpcStrategy.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("resource " + resource + " is not on the bench's class path");
-            }
-            Files.copy(in, target);
-        }
     }
 
     /** The workload's event, {@link Workload#trainingInvokes()} times over go1.x, then the end of the training run. */

@@ -9,6 +9,7 @@ import dev.coldbrew.nativeimage.NativeImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,27 +21,71 @@ import java.util.stream.Stream;
  * one is installed, else GraalVM's builder from Maven Central (the executable then links the JDK's shared
  * libraries, which sit in {@code native-lib/} beside it). The heap is capped at 85 % of the memory size like the
  * JVM strategies. A build takes about two minutes per workload on two cores.
+ *
+ * <p>{@link #seedBridge} is the seed's system exactly: the same executable with coldbrew-bridge-jni-go in the image
+ * (its JNI metadata honoured) and {@code libcoldbrew-jni-go.so} beside it, run by the local Lambda as a
+ * {@code go1.x} function with {@code COLDBREW_TRANSPORT=jni-go}: Go's {@code net/rpc} serves go1.x and hands each
+ * event to the image over JNI.
  */
 public final class NativeStrategy implements Strategy {
     public static final String NAME = "coldbrew-native";
+    /** The seed's system: native image + JNI + Go, in the go1.x runtime. */
+    public static final String SEED_BRIDGE = "seed-bridge";
+
     static final String EXECUTABLE = "function";
 
+    private final String name;
+    private final String description;
+    private final boolean bridge;
     private final Map<String, String> environment;
     private final Optional<String> unavailable;
 
+    /** The Runtime API executable, {@value #NAME}. */
     public NativeStrategy(Map<String, String> environment) {
+        this(
+                NAME,
+                "native executable on coldbrew's runtime (no JVM; heap capped at 85% of memory)",
+                false,
+                environment);
+    }
+
+    private NativeStrategy(String name, String description, boolean bridge, Map<String, String> environment) {
+        this.name = name;
+        this.description = description;
+        this.bridge = bridge;
         this.environment = Map.copyOf(environment);
-        this.unavailable = NativeImages.unavailable(environment);
+        this.unavailable = missing(bridge, environment);
+    }
+
+    /** {@value #SEED_BRIDGE}: the seed's Go bridge over JNI in the native executable, otherwise as {@value #NAME}. */
+    public static NativeStrategy seedBridge(Map<String, String> environment) {
+        return new NativeStrategy(
+                SEED_BRIDGE,
+                "the seed's system: a native executable of the function whose go1.x is served by Go's net/rpc in"
+                        + " libcoldbrew-jni-go.so beside it, each event handed over JNI (COLDBREW_TRANSPORT=jni-go;"
+                        + " no JVM; heap capped at 85% of memory)",
+                true,
+                environment);
+    }
+
+    /** Everything this machine lacks for the strategy, in one sentence, or empty. */
+    private static Optional<String> missing(boolean bridge, Map<String, String> environment) {
+        List<String> missing = new ArrayList<>();
+        NativeImages.unavailable(environment).ifPresent(missing::add);
+        if (bridge) {
+            SeedBridge.missing().ifPresent(missing::add);
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; and ", missing));
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String description() {
-        return "native executable on coldbrew's runtime (no JVM; heap capped at 85% of memory)";
+        return description;
     }
 
     @Override
@@ -51,28 +96,33 @@ public final class NativeStrategy implements Strategy {
     @Override
     public PreparedFunction prepare(Workload workload, StrategyContext context) throws PreparationException {
         if (unavailable.isPresent()) {
-            throw new PreparationException(NAME + ": " + availability().reason());
+            throw new PreparationException(name + ": " + availability().reason());
         }
         Path dir = context.directoryFor(this, workload.id());
         try {
+            List<Path> classPath =
+                    new ArrayList<>(jars(workload.codeDirectory(context.home()).resolve("lib")));
+            if (bridge) {
+                classPath.add(SeedBridge.copyJar(dir.resolve("native-build")));
+                SeedBridge.copyLibrary(dir);
+            }
             NativeImageResult result = NativeImages.locate(environment)
                     .build(
-                            NativeImageRequest.of(
-                                    jars(workload.codeDirectory(context.home()).resolve("lib")),
-                                    workload.coldbrewMainClass(),
-                                    dir.resolve(EXECUTABLE)),
+                            NativeImageRequest.of(classPath, workload.coldbrewMainClass(), dir.resolve(EXECUTABLE)),
                             dir.resolve("native-build"));
             BootstrapScript.write(
                     dir,
-                    NAME + ": " + description() + ", built by " + result.builtBy(),
+                    name + ": " + description() + ", built by " + result.builtBy(),
                     "exec \"$root/" + EXECUTABLE + "\" -Xmx$((mb * 85 / 100))m\n");
         } catch (NativeImageException e) {
-            throw new PreparationException(NAME + ": " + workload.id() + ": " + e.getMessage(), e);
+            throw new PreparationException(name + ": " + workload.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new PreparationException(NAME + ": preparing " + dir + " failed", e);
+            throw new PreparationException(name + ": preparing " + dir + " failed", e);
         }
-        return new PreparedFunction(
-                dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), List.of("-Xmx<85% of memory size>"), Map.of());
+        List<String> flags = List.of("-Xmx<85% of memory size>");
+        return bridge
+                ? new PreparedFunction(dir, RuntimeKind.GO1X, GoRpcStrategy.EXECUTABLE, flags, SeedBridge.ENVIRONMENT)
+                : new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags, Map.of());
     }
 
     private static List<Path> jars(Path lib) throws IOException {

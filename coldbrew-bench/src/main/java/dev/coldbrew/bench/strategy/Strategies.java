@@ -22,7 +22,8 @@ public final class Strategies {
                 new GoRpcStrategy(),
                 GoRpcStrategy.seedBridgeJvm(),
                 new PackageProvidedStrategy(environment),
-                new NativeStrategy(environment)));
+                new NativeStrategy(environment),
+                NativeStrategy.seedBridge(environment)));
     }
 
     public List<Strategy> all() {

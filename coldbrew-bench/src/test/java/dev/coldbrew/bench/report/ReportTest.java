@@ -57,7 +57,7 @@ class ReportTest {
                         "--workloads",
                         "kmeans",
                         "--strategies",
-                        "coldbrew-aot,coldbrew-native",
+                        "coldbrew-aot,coldbrew-native,seed-bridge",
                         "--memory",
                         "256,1024",
                         "--output",
@@ -72,9 +72,12 @@ class ReportTest {
         cell("aws-java", 1024, 400, 200, 40, 130);
         cell("coldbrew-aot", 256, 150, 100, 30, 80);
         cell("coldbrew-aot", 1024, 60, 30, 10, 90);
+        cell("seed-bridge", 256, 20, 500, 150, 200);
+        cell("seed-bridge", 1024, 10, 200, 60, 210);
         List<Preparation> preparations = List.of(
                 new Preparation("kmeans", "aws-java", Preparation.OK, "", List.of(), 0),
                 new Preparation("kmeans", "coldbrew-aot", Preparation.OK, "", List.of("-XX:AOTCache=app.aot"), 3),
+                new Preparation("kmeans", "seed-bridge", Preparation.OK, "", List.of("-Xmx<85% of memory size>"), 120),
                 new Preparation(
                         "kmeans",
                         "package-provided",
@@ -162,6 +165,7 @@ class ReportTest {
                 .contains("| `coldbrew-aot` | 1024 | 61.0 [60.0–62.0] | 30.0 [30.0–30.0] | 91.0 [90.0–92.0] | 0.15×"
                         + " | 10.0 [10.0–10.0] | 10.0 | 0.25× | 90 | 0.69× | 10.0 | $0.37 |")
                 .contains("| `coldbrew-native` | 256 | not available here: no native-image on PATH or GRAALVM_HOME |")
+                .contains("| `seed-bridge` | 1024 | 11.0 [10.0–12.0] | 200 [200–200] | 211 [210–212] | 0.35× |")
                 .contains("![duration-kmeans.png](duration-kmeans.png)");
     }
 
@@ -206,8 +210,15 @@ class ReportTest {
                 .contains("**coldbrew-aot cold start ≤ 0.25× aws-java** (k-means, Init + first invoke) — holds:"
                         + " coldbrew-aot vs aws-java 256 MB 0.17×, 1024 MB 0.15×.")
                 .contains("**coldbrew-aot Max Memory Used below aws-java's at every size** — holds")
-                .contains("**Native start-up: no cold start** (seed: sub-10 ms first invocations) — not measured"
-                        + " here (coldbrew-native: not available here: no native-image on PATH or GRAALVM_HOME).");
+                .contains("**Native start-up: no cold start** (seed: sub-10 ms first invocations) — `seed-bridge`"
+                        + " holds: cold start (Init + first invoke) vs aws-java 256 MB 0.35×, 1024 MB 0.35×."
+                        + " `coldbrew-native` not measured here (coldbrew-native: not available here: no native-image"
+                        + " on PATH or GRAALVM_HOME).")
+                .contains("**Native slower on k-means** (seed: always slower than plain Java) — `seed-bridge` holds:"
+                        + " warm Duration vs the fastest JIT strategy 256 MB 5.00×, 1024 MB 6.00×. `coldbrew-native`"
+                        + " not measured here")
+                .contains("**Native heavier on k-means** (seed: 110–290 MB more than plain Java's 50–60 MB) —"
+                        + " `seed-bridge` holds: Max Memory Used vs aws-java 256 MB 1.67×, 1024 MB 1.62×.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.local.RuntimeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * checks the build command and the bootstrap around the executable.
  */
 class NativeStrategyTest {
+    /** Records its arguments next to itself and writes an executable that prints its own. */
+    private static final String RECORDING_TOOL = """
+            echo "$@" > "$(dirname "$0")/args"
+            while [ "$1" != "-o" ]; do shift; done
+            printf '#!/bin/sh\\necho "$@"\\n' > "$2"
+            chmod 755 "$2"
+            """;
+
     @TempDir
     Path tmp;
 
@@ -56,12 +65,7 @@ class NativeStrategyTest {
 
     @Test
     void buildsTheExamplesMainAndStartsItWithTheHeapCappedAt85Percent() throws Exception {
-        tool("""
-                echo "$@" > "$(dirname "$0")/args"
-                while [ "$1" != "-o" ]; do shift; done
-                printf '#!/bin/sh\\necho "$@"\\n' > "$2"
-                chmod 755 "$2"
-                """);
+        tool(RECORDING_TOOL);
         NativeStrategy strategy =
                 new NativeStrategy(Map.of("GRAALVM_HOME", tmp.resolve("graal").toString()));
         assertThat(strategy.availability().available()).isTrue();
@@ -95,5 +99,39 @@ class NativeStrategyTest {
                 .isInstanceOf(PreparationException.class)
                 .hasMessageStartingWith("coldbrew-native: echo: native-image failed with exit status 3: ")
                 .hasMessageEndingWith("\nError: class not found");
+    }
+
+    @Test
+    void theSeedBridgeSaysWhatIsMissingInTheSameWords() {
+        assertThat(NativeStrategy.seedBridge(Map.of("PATH", tmp.toString())).availability())
+                .isEqualTo(new NativeStrategy(Map.of("PATH", tmp.toString())).availability());
+        assertThat(NativeStrategy.seedBridge(Map.of("PATH", "/usr/bin:/bin"))
+                        .availability()
+                        .available())
+                .isTrue();
+    }
+
+    @Test
+    void theSeedBridgeBuildsTheBridgeIntoTheImageAndRunsItAsGo1xWithTheLibraryBesideIt() throws Exception {
+        tool(RECORDING_TOOL);
+        NativeStrategy strategy = NativeStrategy.seedBridge(
+                Map.of("GRAALVM_HOME", tmp.resolve("graal").toString()));
+
+        PreparedFunction f = strategy.prepare(Workload.ECHO, context());
+
+        Path dir = tmp.resolve("work/seed-bridge/echo");
+        assertThat(strategy.name()).isEqualTo("seed-bridge");
+        assertThat(Files.readString(tmp.resolve("graal/bin/args")))
+                .isEqualTo("--no-fallback -march=compatibility -cp "
+                        + tmp.resolve("home/examples/echo/target/function/lib/a.jar") + ":" + dir
+                        + "/native-build/coldbrew-bridge-jni-go.jar -o " + dir
+                        + "/function dev.coldbrew.examples.echo.EchoFunction\n");
+        assertThat(dir.resolve("native-build/coldbrew-bridge-jni-go.jar")).isNotEmptyFile();
+        assertThat(dir.resolve("libcoldbrew-jni-go.so")).isNotEmptyFile();
+        assertThat(f.runtime()).isEqualTo(RuntimeKind.GO1X);
+        assertThat(f.handler()).isEqualTo("bootstrap");
+        assertThat(f.environment()).isEqualTo(Map.of("COLDBREW_TRANSPORT", "jni-go"));
+        assertThat(Files.readString(f.code().resolve("bootstrap")))
+                .endsWith("exec \"$root/function\" -Xmx$((mb * 85 / 100))m\n");
     }
 }

@@ -1,5 +1,6 @@
 package dev.coldbrew.bridge.jnigo;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import java.util.Map;
  *       set but missing path is an error: nothing else is tried);
  *   <li>{@code System.loadLibrary("coldbrew-jni-go")}: the directories of {@code java.library.path} (in a native
  *       image, those given at run time);
- *   <li>the directory of the jar holding this class, so a library shipped next to the jars in {@code lib/} is
- *       found without configuration.
+ *   <li>on a JVM, the directory of the jar holding this class, so a library shipped next to the jars in
+ *       {@code lib/} is found without configuration; in a native image, which has no jars, the directory of the
+ *       executable, so the library ships beside it (the seed's layout: the executable and the library in one
+ *       zip).
  * </ol>
  *
  * When none works, the error names every place tried and why each failed.
@@ -31,6 +34,14 @@ public final class BridgeLibrary {
     public static final String ENV = "COLDBREW_JNI_GO_LIBRARY";
     /** The library's path, as a system property (wins over {@value #ENV}). */
     public static final String PROPERTY = "coldbrew.jnigo.library";
+
+    /** The system property a native image sets to {@value #IMAGE_RUNTIME} while it runs (not while it is built). */
+    static final String IMAGE_CODE_PROPERTY = "org.graalvm.nativeimage.imagecode";
+
+    static final String IMAGE_RUNTIME = "runtime";
+
+    /** The running executable, as Linux shows it. */
+    private static final Path SELF = Path.of("/proc/self/exe");
 
     private static boolean loaded;
 
@@ -79,19 +90,36 @@ public final class BridgeLibrary {
             tried.add("System.loadLibrary(\"" + NAME + "\") with java.library.path="
                     + System.getProperty("java.library.path") + ": " + e.getMessage());
         }
-        Path besideJar = besideJar();
-        if (besideJar != null && Files.isRegularFile(besideJar)) {
+        boolean image = inNativeImage();
+        Path beside = image ? besideExecutable(SELF) : besideJar();
+        String place = image ? "the executable's directory" : "the jar's directory";
+        if (beside != null && Files.isRegularFile(beside)) {
             try {
-                System.load(besideJar.toString());
+                System.load(beside.toString());
                 return;
             } catch (UnsatisfiedLinkError e) {
-                tried.add(besideJar + ": " + e.getMessage());
+                tried.add(beside + ": " + e.getMessage());
             }
         } else {
-            tried.add((besideJar == null ? "the jar's directory (unknown)" : besideJar.toString()) + ": no such file");
+            tried.add((beside == null ? place + " (unknown)" : beside.toString()) + ": no such file");
         }
         throw new UnsatisfiedLinkError("load the go1.x bridge library " + FILE_NAME + " failed; tried "
-                + String.join("; ", tried) + ". Set " + ENV + " to its path, or ship it next to the jars");
+                + String.join("; ", tried) + ". Set " + ENV + " to its path, or ship it next to the "
+                + (image ? "executable" : "jars"));
+    }
+
+    /** Whether this code runs in a native image (the property its builder sets for run time). */
+    static boolean inNativeImage() {
+        return IMAGE_RUNTIME.equals(System.getProperty(IMAGE_CODE_PROPERTY));
+    }
+
+    /** {@link #FILE_NAME} in the directory of the file {@code executable} links to, or null. */
+    static Path besideExecutable(Path executable) {
+        try {
+            return executable.toRealPath().resolveSibling(FILE_NAME);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     /** {@link #FILE_NAME} in the directory of the jar (or class folder) holding this class, or null. */
