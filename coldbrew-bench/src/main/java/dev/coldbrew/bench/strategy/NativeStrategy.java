@@ -9,7 +9,10 @@ import dev.coldbrew.nativeimage.NativeImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,8 @@ public final class NativeStrategy implements Strategy {
     public static final String SEED_BRIDGE = "seed-bridge";
 
     static final String EXECUTABLE = "function";
+    /** Beside the executable: what it was built from, so an unchanged preparation reuses it. */
+    static final String STAMP = "function.inputs";
 
     private final String name;
     private final String description;
@@ -106,14 +111,24 @@ public final class NativeStrategy implements Strategy {
                 classPath.add(SeedBridge.copyJar(dir.resolve("native-build")));
                 SeedBridge.copyLibrary(dir);
             }
-            NativeImageResult result = NativeImages.locate(environment)
-                    .build(
-                            NativeImageRequest.of(classPath, workload.coldbrewMainClass(), dir.resolve(EXECUTABLE)),
-                            dir.resolve("native-build"));
-            BootstrapScript.write(
-                    dir,
-                    name + ": " + description() + ", built by " + result.builtBy(),
-                    "exec \"$root/" + EXECUTABLE + "\" -Xmx$((mb * 85 / 100))m\n");
+            NativeImageRequest request =
+                    NativeImageRequest.of(classPath, workload.coldbrewMainClass(), dir.resolve(EXECUTABLE));
+            // The calibration's native hello and the echo workload are the same image in the same folder: a run
+            // builds it once (about two minutes) and the second preparation finds it, stamped with its inputs.
+            String inputs = inputs(request);
+            Path stamp = dir.resolve(STAMP);
+            if (!(Files.isExecutable(request.output())
+                    && Files.isRegularFile(dir.resolve("bootstrap"))
+                    && Files.isRegularFile(stamp)
+                    && Files.readString(stamp).equals(inputs))) {
+                Files.deleteIfExists(stamp);
+                NativeImageResult result = NativeImages.locate(environment).build(request, dir.resolve("native-build"));
+                BootstrapScript.write(
+                        dir,
+                        name + ": " + description() + ", built by " + result.builtBy(),
+                        "exec \"$root/" + EXECUTABLE + "\" -Xmx$((mb * 85 / 100))m\n");
+                Files.writeString(stamp, inputs);
+            }
         } catch (NativeImageException e) {
             throw new PreparationException(name + ": " + workload.id() + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -123,6 +138,23 @@ public final class NativeStrategy implements Strategy {
         return bridge
                 ? new PreparedFunction(dir, RuntimeKind.GO1X, GoRpcStrategy.EXECUTABLE, flags, SeedBridge.ENVIRONMENT)
                 : new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags, Map.of());
+    }
+
+    /** The request and the SHA-256 of every class path entry's content, one per line. */
+    private static String inputs(NativeImageRequest request) throws IOException {
+        StringBuilder inputs = new StringBuilder(request.toString()).append('\n');
+        for (Path entry : request.classPath()) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(entry));
+                inputs.append(HexFormat.of().formatHex(digest))
+                        .append(' ')
+                        .append(entry)
+                        .append('\n');
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+        return inputs.toString();
     }
 
     private static List<Path> jars(Path lib) throws IOException {

@@ -90,6 +90,27 @@ class NativeStrategyTest {
     }
 
     @Test
+    void aSecondPreparationOfTheSameInputsReusesTheImageAndAChangedJarRebuildsIt() throws Exception {
+        tool("echo run >> \"$(dirname \"$0\")/runs\"\n" + RECORDING_TOOL);
+        NativeStrategy strategy =
+                new NativeStrategy(Map.of("GRAALVM_HOME", tmp.resolve("graal").toString()));
+        StrategyContext context = context();
+        Path runs = tmp.resolve("graal/bin/runs");
+
+        strategy.prepare(Workload.ECHO, context);
+        PreparedFunction again = strategy.prepare(Workload.ECHO, context);
+
+        assertThat(Files.readAllLines(runs)).hasSize(1);
+        assertThat(again.code().resolve("bootstrap")).isExecutable();
+        assertThat(again.code().resolve("function")).isExecutable();
+
+        Files.writeString(tmp.resolve("home/examples/echo/target/function/lib/a.jar"), "changed");
+        strategy.prepare(Workload.ECHO, context);
+
+        assertThat(Files.readAllLines(runs)).hasSize(2);
+    }
+
+    @Test
     void aFailedBuildCarriesTheToolsOutput() throws Exception {
         tool("echo 'Error: class not found'; exit 3\n");
         NativeStrategy strategy =
