@@ -142,17 +142,18 @@ public final class NativeStrategy implements Strategy {
 
     /** The request and the SHA-256 of every class path entry's content, one per line. */
     private static String inputs(NativeImageRequest request) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
         StringBuilder inputs = new StringBuilder(request.toString()).append('\n');
         for (Path entry : request.classPath()) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(entry));
-                inputs.append(HexFormat.of().formatHex(digest))
-                        .append(' ')
-                        .append(entry)
-                        .append('\n');
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            inputs.append(HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(entry))))
+                    .append(' ')
+                    .append(entry)
+                    .append('\n');
         }
         return inputs.toString();
     }
