@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * coldbrew's one Runtime API server core ({@link RuntimeApiServer}), so it applies Lambda's rules as the local
  * Lambda does.
  */
-public final class TimedRuntimeApi implements RuntimeApiBackend, AutoCloseable {
+public final class TimedRuntimeApi implements AutoCloseable {
     /** Deadline given to each invoke. */
     public static final Duration INVOKE_DEADLINE = Duration.ofMinutes(1);
 
@@ -50,7 +50,7 @@ public final class TimedRuntimeApi implements RuntimeApiBackend, AutoCloseable {
         this.event = event.clone();
         this.invokes = invokes;
         this.responses = new CountDownLatch(invokes);
-        this.server = RuntimeApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), this);
+        this.server = RuntimeApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new Timing());
     }
 
     /** Starts a server that hands out {@code event} {@code invokes} times. */
@@ -92,46 +92,51 @@ public final class TimedRuntimeApi implements RuntimeApiBackend, AutoCloseable {
         server.close();
     }
 
-    @Override
-    public NextEvent next() throws InterruptedException {
-        long arrived = System.nanoTime();
-        int number = nextCount.incrementAndGet();
-        if (number > invokes) {
-            closed.await();
-            return null;
+    /** The server's backend: hands out the events and notes when things happen. */
+    private final class Timing implements RuntimeApiBackend {
+        @Override
+        public NextEvent next() throws InterruptedException {
+            long arrived = System.nanoTime();
+            int number = nextCount.incrementAndGet();
+            if (number > invokes) {
+                closed.await();
+                return null;
+            }
+            if (number == 1) {
+                firstNextNanos = arrived;
+            }
+            long deadline = System.currentTimeMillis() + INVOKE_DEADLINE.toMillis();
+            return NextEvent.of(REQUEST_ID_PREFIX + number, deadline, FUNCTION_ARN, TRACE_ID, null, null, event);
         }
-        if (number == 1) {
-            firstNextNanos = arrived;
-        }
-        long deadline = System.currentTimeMillis() + INVOKE_DEADLINE.toMillis();
-        return NextEvent.of(REQUEST_ID_PREFIX + number, deadline, FUNCTION_ARN, TRACE_ID, null, null, event);
-    }
 
-    @Override
-    public void sent(NextEvent sent) {
-        if ((REQUEST_ID_PREFIX + 1).equals(sent.requestId())) {
-            eventSentNanos = System.nanoTime();
-            eventSent.countDown();
+        @Override
+        public void sent(NextEvent sent) {
+            if ((REQUEST_ID_PREFIX + 1).equals(sent.requestId())) {
+                eventSentNanos = System.nanoTime();
+                eventSent.countDown();
+            }
         }
-    }
 
-    @Override
-    public void answered(String requestId, Answer answer) {
-        switch (answer) {
-            case Answer.Response response -> responded(response.body());
-            case Answer.FunctionError error -> fail("POST " + RuntimeApi.errorPath(requestId), error.body());
-            case Answer.TooLarge tooLarge -> fail(responseOf(requestId), "over " + tooLarge.limitBytes() + " bytes");
-            case Answer.Failed failed -> fail(responseOf(requestId), failed.errorType() + ": " + failed.errorMessage());
+        @Override
+        public void answered(String requestId, Answer answer) {
+            switch (answer) {
+                case Answer.Response response -> responded(response.body());
+                case Answer.FunctionError error -> fail("POST " + RuntimeApi.errorPath(requestId), error.body());
+                case Answer.TooLarge tooLarge ->
+                    fail(responseOf(requestId), "over " + tooLarge.limitBytes() + " bytes");
+                case Answer.Failed failed ->
+                    fail(responseOf(requestId), failed.errorType() + ": " + failed.errorMessage());
+            }
+        }
+
+        @Override
+        public void initFailed(String errorType, byte[] body) {
+            fail("POST " + RuntimeApi.INIT_ERROR_PATH, body);
         }
     }
 
     private static String responseOf(String requestId) {
         return "POST " + RuntimeApi.responsePath(requestId);
-    }
-
-    @Override
-    public void initFailed(String errorType, byte[] body) {
-        fail("POST " + RuntimeApi.INIT_ERROR_PATH, body);
     }
 
     private void responded(byte[] body) {

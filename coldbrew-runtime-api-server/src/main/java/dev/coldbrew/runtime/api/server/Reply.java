@@ -7,8 +7,9 @@ import dev.coldbrew.runtime.api.StatusResponse;
 /**
  * One reply of the Runtime API to a runtime, and every reply Lambda gives, worded as Lambda words it. Status codes
  * and {@code errorType}s follow runtime-api.md §5.2; each {@code errorMessage} starts with the emulator's text
- * ({@code rapi/rendering/render_error.go}, {@code rapi/handler/constants.go}) and, where the emulator names nothing,
- * goes on after a colon with the value that was refused, so a person reading a runtime's log sees what was wrong.
+ * ({@code rapi/rendering/render_error.go}, the state-transition format of {@code rapi/handler}) and, where the
+ * emulator names nothing, goes on after a colon with the value that was refused, so a person reading a runtime's
+ * log sees what was wrong.
  *
  * @param status the HTTP status
  * @param body the JSON body: {@link StatusResponse} for 202, {@link ErrorResponse} otherwise
@@ -18,6 +19,16 @@ public record Reply(int status, byte[] body) {
     public static final String ERROR_NOT_FOUND = "NotFound";
     /** 405 {@code errorType}, the server's own as {@link #ERROR_NOT_FOUND}. */
     public static final String ERROR_METHOD_NOT_ALLOWED = "MethodNotAllowed";
+
+    // ---- runtime state names as the emulator names them (its core package), for invalidState ------------------
+    public static final String STATE_STARTED = "Started";
+    public static final String STATE_READY = "Ready";
+    public static final String STATE_RESPONSE_SENT = "RuntimeResponseSentState";
+    public static final String STATE_INVOCATION_RESPONSE = "InvocationResponse";
+    public static final String STATE_INVOCATION_ERROR_RESPONSE = "InvocationErrorResponse";
+    public static final String STATE_INIT_ERROR = "InitError";
+    public static final String STATE_RESTORE_READY = "RestoreReady";
+    public static final String STATE_RESTORE_ERROR = "RuntimeRestoreErrorState";
 
     private static final String STATE_TRANSITION_FAILED =
             "State transition from %s to %s failed for runtime. Error: State transition is not allowed";

@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 public final class RuntimeApiServer implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];
     private static final int BACKLOG = 64;
+    private static final String HEADER_ALLOW = "Allow";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -115,7 +116,7 @@ public final class RuntimeApiServer implements AutoCloseable {
             reply(http, Reply.notFound(method, path));
             return;
         }
-        http.getResponseHeaders().set("Allow", endpoint.method);
+        http.getResponseHeaders().set(HEADER_ALLOW, endpoint.method);
         reply(http, Reply.methodNotAllowed(method, path, endpoint.method));
     }
 
@@ -201,12 +202,14 @@ public final class RuntimeApiServer implements AutoCloseable {
         return switch (ledger.answer(requestId)) {
             case ACCEPTED -> null;
             case UNKNOWN_REQUEST_ID -> Reply.invalidRequestId(requestId);
-            case ALREADY_ANSWERED -> Reply.invalidState("RuntimeResponseSentState", targetState(path));
+            case ALREADY_ANSWERED -> Reply.invalidState(Reply.STATE_RESPONSE_SENT, targetState(path));
         };
     }
 
     private static String targetState(String path) {
-        return path.endsWith(RuntimeApi.ERROR_SUFFIX) ? "InvocationErrorResponse" : "InvocationResponse";
+        return path.endsWith(RuntimeApi.ERROR_SUFFIX)
+                ? Reply.STATE_INVOCATION_ERROR_RESPONSE
+                : Reply.STATE_INVOCATION_RESPONSE;
     }
 
     /** Replies {@code reply} and, when {@code requestId} could be answered, fails it at once with {@code errorType}. */
@@ -229,7 +232,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (body == null) {
             reply(http, Reply.tooLarge(MAX_RESPONSE_BYTES));
         } else if (nextCalled) {
-            reply(http, Reply.invalidState("Ready", "InitError"));
+            reply(http, Reply.invalidState(Reply.STATE_READY, Reply.STATE_INIT_ERROR));
         } else {
             backend.initFailed(http.getRequestHeaders().getFirst(HEADER_FUNCTION_ERROR_TYPE), body);
             reply(http, Reply.accepted());
@@ -245,8 +248,8 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         if (!backend.snapStart()) {
-            String target = endpoint == Endpoint.RESTORE_NEXT ? "RestoreReady" : "RuntimeRestoreErrorState";
-            reply(http, Reply.invalidState(nextCalled ? "Ready" : "Started", target));
+            String target = endpoint == Endpoint.RESTORE_NEXT ? Reply.STATE_RESTORE_READY : Reply.STATE_RESTORE_ERROR;
+            reply(http, Reply.invalidState(nextCalled ? Reply.STATE_READY : Reply.STATE_STARTED, target));
         } else if (body == null) {
             reply(http, Reply.tooLarge(MAX_RESPONSE_BYTES));
         } else if (endpoint == Endpoint.RESTORE_NEXT) {
