@@ -2,11 +2,11 @@ package dev.coldbrew.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.coldbrew.local.http.HttpBodies;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.FunctionDescriptions;
 import dev.coldbrew.local.invokeapi.InvokeRequest;
 import dev.coldbrew.local.invokeapi.InvokeWire;
+import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -1,9 +1,9 @@
 package dev.coldbrew.local.invokeapi;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.coldbrew.local.http.HttpBodies;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

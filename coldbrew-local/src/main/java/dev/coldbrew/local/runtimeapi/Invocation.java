@@ -1,5 +1,6 @@
 package dev.coldbrew.local.runtimeapi;
 
+import dev.coldbrew.runtime.api.server.NextEvent;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,5 +34,10 @@ public record Invocation(
                 clientContext,
                 null,
                 new CompletableFuture<>());
+    }
+
+    /** The reply to the {@code GET /next} that hands this invocation out. */
+    public NextEvent toNextEvent() {
+        return NextEvent.of(requestId, deadlineEpochMs, functionArn, traceId, clientContext, cognitoIdentity, payload);
     }
 }

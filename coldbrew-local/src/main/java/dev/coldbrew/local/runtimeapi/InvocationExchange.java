@@ -1,22 +1,22 @@
 package dev.coldbrew.local.runtimeapi;
 
+import dev.coldbrew.local.invokeapi.JsonSyntax;
+import dev.coldbrew.runtime.api.ErrorResponse;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.server.Answer;
+import dev.coldbrew.runtime.api.server.NextEvent;
+import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
+import dev.coldbrew.runtime.api.server.RuntimeApiServer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The Runtime API state of one execution environment: the init phase, the event waiting for {@code /next},
- * the invocation in flight and the id of the last one answered. The environment submits events; the
- * Runtime API server hands them out and completes them.
+ * The Runtime API state of one execution environment behind its {@link RuntimeApiServer}: the init phase, the
+ * event waiting for {@code /next} and the invocation in flight. The environment submits events; the server hands
+ * them out, applies Lambda's rules and passes the runtime's answers here, where they complete the invocation.
  */
-public final class InvocationExchange {
-
-    /** What a {@code /response}, {@code /error} or {@code /init/error} call observed. */
-    public enum Accept {
-        ACCEPTED,
-        UNKNOWN_REQUEST_ID,
-        WRONG_STATE
-    }
+public final class InvocationExchange implements RuntimeApiBackend {
 
     /** An error the runtime posted to {@code /init/error}. */
     public record InitError(String errorType, byte[] body) {}
@@ -26,7 +26,6 @@ public final class InvocationExchange {
     private final CompletableFuture<InitError> initError = new CompletableFuture<>();
     private final Object lock = new Object();
     private Invocation current;
-    private String lastAnswered;
     private volatile boolean exited;
 
     /** Completes with {@link System#nanoTime()} of the first {@code GET /next}: the end of init. */
@@ -48,35 +47,55 @@ public final class InvocationExchange {
     }
 
     /** Blocks (no timeout, as Lambda's long poll) until an event is there, and makes it the one in flight. */
-    public Invocation next() throws InterruptedException {
+    @Override
+    public NextEvent next() throws InterruptedException {
         firstNext.complete(System.nanoTime());
         Invocation invocation = events.take();
         synchronized (lock) {
             current = invocation;
         }
-        return invocation;
+        return invocation.toNextEvent();
     }
 
-    /** Completes the invocation in flight with the runtime's answer, once. */
-    public Accept complete(String requestId, Outcome outcome) {
+    /** Completes the invocation in flight with the runtime's answer. */
+    @Override
+    public void answered(String requestId, Answer answer) {
+        Invocation answered;
         synchronized (lock) {
-            if (current != null && current.requestId().equals(requestId)) {
-                Invocation answered = current;
-                current = null;
-                lastAnswered = requestId;
-                return answered.result().complete(outcome) ? Accept.ACCEPTED : Accept.WRONG_STATE;
+            if (current == null || !current.requestId().equals(requestId)) {
+                return;
             }
-            return requestId.equals(lastAnswered) ? Accept.WRONG_STATE : Accept.UNKNOWN_REQUEST_ID;
+            answered = current;
+            current = null;
         }
+        answered.result().complete(outcome(answer));
     }
 
-    /** Records an {@code /init/error}; allowed only before the first {@code /next}. */
-    public Accept initFailed(InitError error) {
-        if (firstNext.isDone()) {
-            return Accept.WRONG_STATE;
+    /** Records an {@code /init/error}; the server allows it only before the first {@code /next}. */
+    @Override
+    public void initFailed(String errorType, byte[] body) {
+        initError.complete(new InitError(errorType, body));
+    }
+
+    private static Outcome outcome(Answer answer) {
+        return switch (answer) {
+            case Answer.Response r -> Outcome.success(r.body(), r.contentType());
+            case Answer.FunctionError e -> Outcome.functionError(errorBody(e.body(), e.errorType()), e.errorType());
+            case Answer.TooLarge t -> Outcome.tooLarge();
+            case Answer.Failed f ->
+                Outcome.functionError(new ErrorResponse(f.errorMessage(), f.errorType()).toJson(), f.errorType());
+        };
+    }
+
+    /**
+     * The error the caller sees: the runtime's body, or, when the body is absent or not JSON, an error built from
+     * the {@code Lambda-Runtime-Function-Error-Type} header (§5.3; {@code Runtime.Unknown} without one).
+     */
+    private static byte[] errorBody(byte[] body, String type) {
+        if (body.length > 0 && JsonSyntax.isValid(body)) {
+            return body;
         }
-        initError.complete(error);
-        return Accept.ACCEPTED;
+        return new ErrorResponse("", type == null || type.isBlank() ? RuntimeApi.FN_ERROR_UNKNOWN : type).toJson();
     }
 
     /** The runtime process is gone: fail init and the invocation in flight or waiting. */

@@ -2,8 +2,8 @@ package dev.coldbrew.runtime.api;
 
 /**
  * Every wire constant of the Lambda Runtime API ({@code 2018-06-01}) in one place: paths, header names,
- * reserved environment variables, limits and error types. Shared by the runtime client and the local
- * Lambda's Runtime API server; no protocol string literal appears anywhere else.
+ * reserved environment variables, limits and error types. Shared by the runtime client and the Runtime API
+ * server core ({@code coldbrew-runtime-api-server}); no protocol string literal appears anywhere else.
  *
  * <p>Source: the Runtime API reference (docs page runtimes-api.html, OpenAPI {@code runtime-api.yaml}
  * 1.0.3) and the behaviour of AWS's runtime interface emulator.

@@ -1,9 +1,12 @@
 package dev.coldbrew.runtime.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.coldbrew.runtime.api.ErrorResponse;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.server.Answer;
+import dev.coldbrew.runtime.api.server.NextEvent;
+import dev.coldbrew.runtime.api.server.ReceivedRequest;
+import dev.coldbrew.runtime.api.server.Reply;
+import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
+import dev.coldbrew.runtime.api.server.RuntimeApiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,17 +42,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>As an extension it starts before and stops after each test; it also works on its own ({@link #start()},
- * {@link #close()}). It behaves like Lambda where a runtime can tell: every 202 carries {@code {"status":"OK"}};
- * a response or error for an unknown request id gets 400 {@code InvalidRequestID}, a second one for the same id
- * 403 {@code InvalidStateTransition}; a buffered response over {@link RuntimeApi#MAX_RESPONSE_BYTES} and a streamed
- * one ({@code Lambda-Runtime-Function-Response-Mode: streaming}) over {@link RuntimeApi#MAX_STREAMED_RESPONSE_BYTES}
- * get 413. Stopping closes all connections, so a runtime blocked in {@code /next} sees its connection end.
+ * {@link #close()}). It serves through coldbrew's one Runtime API server core ({@link RuntimeApiServer}, shared
+ * with the local Lambda), so it answers exactly as the local Lambda does, with Lambda's status codes and wording:
+ * every 202 carries {@code {"status":"OK"}}; a response or error for a request id not handed out by {@code /next}
+ * gets 400 {@code InvalidRequestID}, a second one for the same id 403 {@code InvalidStateTransition}; a buffered
+ * response over {@link RuntimeApi#MAX_RESPONSE_BYTES} and a streamed one ({@code Lambda-Runtime-Function-Response-Mode:
+ * streaming}) over {@link RuntimeApi#MAX_STREAMED_RESPONSE_BYTES} get 413; {@code /init/error} after the first
+ * {@code /next} gets 403; the SnapStart {@code /restore/*} endpoints answer at once. Stopping closes all
+ * connections, so a runtime blocked in {@code /next} sees its connection end.
  *
- * <p><b>Limitation: trailers.</b> The fake runs on {@code com.sun.net.httpserver}, whose chunked decoder expects
- * CRLF right after the last chunk and fails on trailer fields ("invalid chunk end"). A streamed response that ends
- * with the {@code Lambda-Runtime-Function-Error-Type/-Body} trailers of a mid-stream error is therefore neither
- * recorded nor answered: the fake closes the connection, and the runtime sees a transport failure. Test mid-stream
- * errors against a peer that reads the raw chunked body (as coldbrew-runtime's {@code StreamingTest} does).
+ * <p><b>Limitation: trailers.</b> The JDK's HTTP server fails on trailer fields after the last chunk, so a streamed
+ * response that ends with the {@code Lambda-Runtime-Function-Error-Type/-Body} trailers of a mid-stream error is
+ * answered 400 {@code TruncatedHTTPRequest} and recorded with an empty body. Test mid-stream errors against a peer
+ * that reads the raw chunked body (as coldbrew-runtime's {@code StreamingTest} does).
  */
 public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     /** The function name in {@link #environment()}. */
@@ -64,12 +67,10 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<RuntimeRequest> received = new LinkedBlockingQueue<>();
     private final List<RuntimeRequest> all = new ArrayList<>();
-    private final InvocationStates states = new InvocationStates();
-    private final AtomicReference<Routes.Answer> nextPostFailure = new AtomicReference<>();
+    private final AtomicReference<Reply> nextPostFailure = new AtomicReference<>();
     private volatile boolean running;
     private volatile Duration wait = DEFAULT_WAIT;
-    private HttpServer server;
-    private ExecutorService executor;
+    private RuntimeApiServer server;
 
     /** Starts a fake outside JUnit; close it when done. */
     public static FakeRuntimeApi start() {
@@ -95,25 +96,17 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
     }
 
     private void open() {
+        running = true;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = RuntimeApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new Backend());
         } catch (IOException e) {
             throw new UncheckedIOException("start fake Runtime API on 127.0.0.1 failed: " + e.getMessage(), e);
         }
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "fake-runtime-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        running = true;
-        server.start();
     }
 
     /** {@code 127.0.0.1:port}, the value for {@code AWS_LAMBDA_RUNTIME_API}. */
     public String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.hostAndPort();
     }
 
     /**
@@ -135,12 +128,8 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
 
     /** Queues an event for {@code GET /next}; returns its request id (null for a reply without one). */
     public String enqueue(Event event) {
-        String id = event.requestId();
-        if (id != null && event.status() == RuntimeApi.HTTP_OK) {
-            states.issued(id);
-        }
         events.add(event);
-        return id;
+        return event.requestId();
     }
 
     /** Queues {@code Event.of(body)}; returns its request id. */
@@ -154,7 +143,7 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
      * runtime exits.
      */
     public void failNextPost(int status, String errorType, String message) {
-        nextPostFailure.set(new Routes.Answer(status, new ErrorResponse(message, errorType).toJson()));
+        nextPostFailure.set(Reply.error(status, errorType, message));
     }
 
     /** Waits for the {@code /response} of {@code requestId}. */
@@ -229,35 +218,47 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            RuntimeRequest request = Exchanges.record(exchange);
-            synchronized (all) {
-                all.add(request);
+    /** The fake's side of the server: events from the queue, every request recorded. */
+    private final class Backend implements RuntimeApiBackend {
+        @Override
+        public NextEvent next() throws InterruptedException {
+            while (running) {
+                Event event = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    return new NextEvent(event.status(), event.headers(), event.body());
+                }
             }
-            received.add(request);
-            if (request.method().equals(RuntimeApi.METHOD_GET) && request.path().equals(RuntimeApi.NEXT_PATH)) {
-                serveNext(exchange);
-            } else {
-                Routes.Answer failure =
-                        request.method().equals(RuntimeApi.METHOD_POST) ? nextPostFailure.getAndSet(null) : null;
-                Exchanges.reply(exchange, failure != null ? failure : Routes.answer(request, states));
-            }
+            return null;
         }
-    }
 
-    private void serveNext(HttpExchange exchange) throws IOException {
-        Event event = null;
-        while (running && event == null) {
-            try {
-                event = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        @Override
+        public void answered(String requestId, Answer answer) {
+            // what the runtime sent is recorded in received(); the tests read it from there
         }
-        if (event != null) {
-            Exchanges.send(exchange, event.status(), event.headers(), event.body());
+
+        @Override
+        public void initFailed(String errorType, byte[] body) {
+            // recorded in received()
+        }
+
+        @Override
+        public void received(ReceivedRequest request) {
+            RuntimeRequest recorded = new RuntimeRequest(
+                    request.method(), request.path(), request.requestId(), request.headers(), request.body());
+            synchronized (all) {
+                all.add(recorded);
+            }
+            FakeRuntimeApi.this.received.add(recorded);
+        }
+
+        @Override
+        public Reply replacement(ReceivedRequest request) {
+            return request.method().equals(RuntimeApi.METHOD_POST) ? nextPostFailure.getAndSet(null) : null;
+        }
+
+        @Override
+        public boolean snapStart() {
+            return true;
         }
     }
 
@@ -266,8 +267,7 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
     public void close() {
         running = false;
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.close();
             server = null;
         }
     }

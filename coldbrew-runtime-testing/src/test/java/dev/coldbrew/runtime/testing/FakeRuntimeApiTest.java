@@ -70,14 +70,25 @@ class FakeRuntimeApiTest {
 
     @Test
     void recordsErrorsAndInitErrors() throws Exception {
+        client.postInitError(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, new ErrorRequest("init", "T"));
         String id = api.enqueue("{}");
         client.next();
         ErrorRequest error = new ErrorRequest("m", "java.lang.RuntimeException", List.of("a.B.c(B.java:1)"));
         client.postError(id, RuntimeApi.FN_ERROR_USER_EXCEPTION, error);
-        client.postInitError(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, new ErrorRequest("init", "T"));
         assertThat(api.awaitError(id).errorRequest()).isEqualTo(error);
         assertThat(api.awaitError(id).errorType()).isEqualTo(RuntimeApi.FN_ERROR_USER_EXCEPTION);
         assertThat(api.awaitInitError().errorType()).isEqualTo(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE);
+    }
+
+    @Test
+    void initErrorAfterTheFirstNextGets403() throws Exception {
+        api.enqueue("{}");
+        client.next();
+        assertThatThrownBy(
+                        () -> client.postInitError(RuntimeApi.FN_ERROR_BAD_FUNCTION_CODE, new ErrorRequest("m", "T")))
+                .isInstanceOf(RuntimeApiException.class)
+                .hasMessageContaining("HTTP 403")
+                .hasMessageContaining("InvalidStateTransition");
     }
 
     @Test
@@ -120,7 +131,7 @@ class FakeRuntimeApiTest {
     }
 
     @Test
-    void streamedBodyEndingInTrailersGetsAClosedConnectionNotAHang() throws Exception {
+    void streamedBodyEndingInTrailersGets400TruncatedNotAHang() throws Exception {
         String id = api.enqueue("{}");
         client.next();
         StreamingResponse response = client.openStreamingResponse(id, null);
@@ -128,7 +139,9 @@ class FakeRuntimeApiTest {
         response.fail("Boom", new ErrorRequest("failed mid-stream", "Boom"));
         assertThatThrownBy(response::finish)
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("/response to " + api.address());
+                .hasMessageContaining("/response to " + api.address())
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining("TruncatedHTTPRequest");
     }
 
     @Test

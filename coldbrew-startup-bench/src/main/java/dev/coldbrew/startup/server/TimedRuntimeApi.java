@@ -1,26 +1,16 @@
 package dev.coldbrew.startup.server;
 
-import static dev.coldbrew.runtime.api.RuntimeApi.CONTENT_TYPE_JSON;
-import static dev.coldbrew.runtime.api.RuntimeApi.ERROR_SUFFIX;
-import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_DEADLINE_MS;
-import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_FUNCTION_ARN;
-import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_REQUEST_ID;
-import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_TRACE_ID;
-import static dev.coldbrew.runtime.api.RuntimeApi.NEXT_PATH;
-import static dev.coldbrew.runtime.api.RuntimeApi.PATH_PREFIX;
-import static dev.coldbrew.runtime.api.RuntimeApi.RESPONSE_SUFFIX;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.server.Answer;
+import dev.coldbrew.runtime.api.server.NextEvent;
+import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
+import dev.coldbrew.runtime.api.server.RuntimeApiServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,8 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A fake Runtime API for one function process, on 127.0.0.1 and a free port, that notes when things happen: it
  * serves {@code invokes} events, then holds further {@code GET /next} long polls until closed, as Lambda does
- * between invokes. {@code /error} and {@code /init/error} (both end in {@code /error}) end the wait with the
- * function's error body.
+ * between invokes. {@code /error} and {@code /init/error} end the wait with the function's error body. Served by
+ * coldbrew's one Runtime API server core ({@link RuntimeApiServer}), so it applies Lambda's rules as the local
+ * Lambda does.
  */
 public final class TimedRuntimeApi implements AutoCloseable {
     /** Deadline given to each invoke. */
@@ -38,13 +29,13 @@ public final class TimedRuntimeApi implements AutoCloseable {
     /** How long {@link #firstInvoke()} waits for the thread that sent the first event to note the time. */
     private static final Duration EVENT_SENT_WAIT = Duration.ofSeconds(5);
 
-    private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
     private static final String FUNCTION_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:hello";
+    private static final String TRACE_ID = "Root=1-00000000-000000000000000000000000;Sampled=0";
+    private static final String REQUEST_ID_PREFIX = "bench-";
 
     private final byte[] event;
     private final int invokes;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final RuntimeApiServer server;
     private final AtomicInteger nextCount = new AtomicInteger();
     private final CountDownLatch responses;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -59,10 +50,7 @@ public final class TimedRuntimeApi implements AutoCloseable {
         this.event = event.clone();
         this.invokes = invokes;
         this.responses = new CountDownLatch(invokes);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext(PATH_PREFIX, this::handle);
-        server.start();
+        this.server = RuntimeApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new Timing());
     }
 
     /** Starts a server that hands out {@code event} {@code invokes} times. */
@@ -72,8 +60,7 @@ public final class TimedRuntimeApi implements AutoCloseable {
 
     /** The value of {@code AWS_LAMBDA_RUNTIME_API}: {@code 127.0.0.1:port}. */
     public String address() {
-        return server.getAddress().getAddress().getHostAddress() + ":"
-                + server.getAddress().getPort();
+        return server.hostAndPort();
     }
 
     /**
@@ -102,84 +89,73 @@ public final class TimedRuntimeApi implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if (exchange.getRequestMethod().equals("GET") && path.equals(NEXT_PATH)) {
-                next(exchange);
-            } else if (path.endsWith(RESPONSE_SUFFIX)) {
-                response(exchange);
-            } else if (path.endsWith(ERROR_SUFFIX)) {
-                fail(exchange, exchange.getRequestMethod() + " " + path);
-            } else {
-                reply(exchange, 404, new byte[0]);
+    /** The server's backend: hands out the events and notes when things happen. */
+    private final class Timing implements RuntimeApiBackend {
+        @Override
+        public NextEvent next() throws InterruptedException {
+            long arrived = System.nanoTime();
+            int number = nextCount.incrementAndGet();
+            if (number > invokes) {
+                closed.await();
+                return null;
             }
-        }
-    }
-
-    private void next(HttpExchange exchange) throws IOException {
-        long arrived = System.nanoTime();
-        int number = nextCount.incrementAndGet();
-        if (number > invokes) {
-            holdUntilClosed();
-            return;
-        }
-        if (number == 1) {
-            firstNextNanos = arrived;
-        }
-        exchange.getResponseHeaders().set(HEADER_REQUEST_ID, "bench-" + number);
-        exchange.getResponseHeaders()
-                .set(HEADER_DEADLINE_MS, Long.toString(System.currentTimeMillis() + INVOKE_DEADLINE.toMillis()));
-        exchange.getResponseHeaders().set(HEADER_FUNCTION_ARN, FUNCTION_ARN);
-        exchange.getResponseHeaders().set(HEADER_TRACE_ID, "Root=1-00000000-000000000000000000000000;Sampled=0");
-        exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE_JSON);
-        exchange.sendResponseHeaders(200, event.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(event);
-            out.flush();
             if (number == 1) {
+                firstNextNanos = arrived;
+            }
+            long deadline = System.currentTimeMillis() + INVOKE_DEADLINE.toMillis();
+            return NextEvent.of(REQUEST_ID_PREFIX + number, deadline, FUNCTION_ARN, TRACE_ID, null, null, event);
+        }
+
+        @Override
+        public void sent(NextEvent sent) {
+            if ((REQUEST_ID_PREFIX + 1).equals(sent.requestId())) {
                 eventSentNanos = System.nanoTime();
                 eventSent.countDown();
             }
         }
+
+        @Override
+        public void answered(String requestId, Answer answer) {
+            switch (answer) {
+                case Answer.Response response -> responded(response.body());
+                case Answer.FunctionError error -> fail("POST " + RuntimeApi.errorPath(requestId), error.body());
+                case Answer.TooLarge tooLarge ->
+                    fail(responseOf(requestId), "over " + tooLarge.limitBytes() + " bytes");
+                case Answer.Failed failed ->
+                    fail(responseOf(requestId), failed.errorType() + ": " + failed.errorMessage());
+            }
+        }
+
+        @Override
+        public void initFailed(String errorType, byte[] body) {
+            fail("POST " + RuntimeApi.INIT_ERROR_PATH, body);
+        }
     }
 
-    private void response(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    private static String responseOf(String requestId) {
+        return "POST " + RuntimeApi.responsePath(requestId);
+    }
+
+    private void responded(byte[] body) {
         long read = System.nanoTime();
         if (firstResponse == null) {
             responseNanos = read;
             firstResponse = body;
         }
-        reply(exchange, 202, ACCEPTED);
         responses.countDown();
     }
 
-    private void fail(HttpExchange exchange, String what) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        failure.compareAndSet(null, "function reported " + what + ": " + body);
-        reply(exchange, 202, ACCEPTED);
+    private void fail(String what, byte[] body) {
+        fail(what, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private void fail(String what, String detail) {
+        failure.compareAndSet(null, "function reported " + what + ": " + detail);
         while (responses.getCount() > 0) {
             responses.countDown();
-        }
-    }
-
-    private void holdUntilClosed() {
-        try {
-            closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 }

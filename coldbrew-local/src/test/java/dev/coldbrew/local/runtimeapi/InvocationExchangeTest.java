@@ -2,6 +2,7 @@ package dev.coldbrew.local.runtimeapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.runtime.api.server.RuntimeApiServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The per-environment Runtime API server, driven by a real HTTP client as a runtime would. */
-class RuntimeApiServerTest {
+/** An environment's invocations through its Runtime API server, driven by a real HTTP client as a runtime would. */
+class InvocationExchangeTest {
 
     static final String BASE = "/2018-06-01/runtime";
 

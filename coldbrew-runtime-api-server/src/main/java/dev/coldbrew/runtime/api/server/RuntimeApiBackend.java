@@ -1,0 +1,46 @@
+package dev.coldbrew.runtime.api.server;
+
+/**
+ * The side of a {@link RuntimeApiServer} that owns the events: where {@code GET /next} takes them from and where
+ * the runtime's answers go. The server has already applied Lambda's rules (routes, methods, request id state, body
+ * limits, response mode) and replied; a backend decides only what the events are and what an answer means.
+ */
+public interface RuntimeApiBackend {
+
+    /**
+     * Blocks, without a timeout as Lambda's long poll, until there is an event for {@code GET /next}.
+     *
+     * @return the reply, or null when the server is closing (the connection then ends without a reply)
+     * @throws InterruptedException when the server closes while waiting
+     */
+    NextEvent next() throws InterruptedException;
+
+    /** {@code event} was fully written to the runtime (the body flushed). */
+    default void sent(NextEvent event) {}
+
+    /** The runtime answered {@code requestId}, an id it was handed and had not answered before. */
+    void answered(String requestId, Answer answer);
+
+    /**
+     * The runtime posted {@code /init/error} before its first {@code /next}.
+     *
+     * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header, or null
+     */
+    void initFailed(String errorType, byte[] body);
+
+    /** Every request as it arrives, before it is answered (a {@code GET /next} before it waits). */
+    default void received(ReceivedRequest request) {}
+
+    /** A reply that replaces the normal one for {@code request}, or null for the normal one; for fakes only. */
+    default Reply replacement(ReceivedRequest request) {
+        return null;
+    }
+
+    /**
+     * Whether SnapStart's {@code /restore/*} endpoints are served: {@code restore/next} answers at once, as after a
+     * restore, and {@code restore/error} is accepted. Without SnapStart both are 403, as in Lambda.
+     */
+    default boolean snapStart() {
+        return false;
+    }
+}

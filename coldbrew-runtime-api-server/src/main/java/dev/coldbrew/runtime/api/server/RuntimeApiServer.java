@@ -1,0 +1,289 @@
+package dev.coldbrew.runtime.api.server;
+
+import static dev.coldbrew.runtime.api.RuntimeApi.CONTENT_TYPE_JSON;
+import static dev.coldbrew.runtime.api.RuntimeApi.CONTENT_TYPE_OCTET_STREAM;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_INVALID_RESPONSE_MODE;
+import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TRUNCATED_RESPONSE;
+import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_CONTENT_TYPE;
+import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_FUNCTION_ERROR_TYPE;
+import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_RESPONSE_MODE;
+import static dev.coldbrew.runtime.api.RuntimeApi.MAX_RESPONSE_BYTES;
+import static dev.coldbrew.runtime.api.RuntimeApi.MAX_STREAMED_RESPONSE_BYTES;
+import static dev.coldbrew.runtime.api.RuntimeApi.RESPONSE_MODE_STREAMING;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.runtime.api.ErrorResponse;
+import dev.coldbrew.runtime.api.RuntimeApi;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Lambda side of the Runtime API ({@code 2018-06-01}) on the JDK's {@code com.sun.net.httpserver}, one per
+ * execution environment, with Lambda's rules applied once for every user (the local Lambda, the fake Runtime API,
+ * the start-up bench): the route table of {@link Endpoint}, one method per endpoint (405), request ids answerable
+ * once ({@link InvocationLedger}: 400, then 403), {@code /init/error} only before the first {@code /next} (403),
+ * buffered bodies up to 6 MiB + 100 bytes and streamed ones up to 200 MB (413, and the invocation fails), the
+ * response mode (400, and the invocation fails), bodies that end early (400, and the invocation fails), and every
+ * reply worded by {@link Reply}. {@code GET /next} never times out. What the events are and what an answer means
+ * is the {@link RuntimeApiBackend}'s.
+ *
+ * <p><b>Trailers.</b> The JDK's chunked decoder fails on trailer fields after the last chunk, so a streamed
+ * response that ends with the mid-stream error trailers of runtime-api.md §6.2 reads as a truncated body: 400
+ * {@code TruncatedHTTPRequest}, and the invocation fails with {@code Runtime.TruncatedResponse}. A Rust-style
+ * "trailer" written as a final body chunk is an ordinary body.
+ */
+public final class RuntimeApiServer implements AutoCloseable {
+    private static final byte[] EMPTY = new byte[0];
+    private static final int BACKLOG = 64;
+    private static final String HEADER_ALLOW = "Allow";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RuntimeApiBackend backend;
+    private final InvocationLedger ledger = new InvocationLedger();
+    private volatile boolean nextCalled;
+
+    private RuntimeApiServer(HttpServer server, ExecutorService executor, RuntimeApiBackend backend) {
+        this.server = server;
+        this.executor = executor;
+        this.backend = backend;
+    }
+
+    /** Binds a new server to {@code address} (port 0 picks a free one), serving {@code backend}, and starts it. */
+    public static RuntimeApiServer start(InetSocketAddress address, RuntimeApiBackend backend) throws IOException {
+        HttpServer server = HttpServer.create(address, BACKLOG);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        RuntimeApiServer api = new RuntimeApiServer(server, executor, backend);
+        server.createContext("/", api::handle);
+        server.setExecutor(executor);
+        server.start();
+        return api;
+    }
+
+    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    public String hostAndPort() {
+        InetSocketAddress bound = server.getAddress();
+        return bound.getAddress().getHostAddress() + ":" + bound.getPort();
+    }
+
+    /** Stops the server and ends every connection, a {@code /next} waiting included. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange http) {
+        try (http) {
+            route(http, http.getRequestMethod(), http.getRequestURI().getRawPath());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the runtime went away mid-request: nothing to answer
+        } catch (RuntimeException e) {
+            replyQuietly(http, Reply.internal(e.toString()));
+        }
+    }
+
+    private void route(HttpExchange http, String method, String path) throws IOException, InterruptedException {
+        Endpoint.Route route = Endpoint.route(path);
+        Endpoint endpoint = route.endpoint();
+        if (endpoint == Endpoint.UNKNOWN || !endpoint.method.equals(method)) {
+            refuse(http, endpoint, method, path);
+            return;
+        }
+        switch (endpoint) {
+            case NEXT -> next(http);
+            case RESPONSE -> response(http, route.requestId());
+            case ERROR ->
+                invocationAnswer(http, route.requestId(), MAX_RESPONSE_BYTES, body -> functionError(http, body));
+            case INIT_ERROR -> initError(http);
+            case RESTORE_NEXT, RESTORE_ERROR -> restore(http, endpoint);
+            case UNKNOWN -> throw new IllegalStateException("unreachable: " + path);
+        }
+    }
+
+    private void refuse(HttpExchange http, Endpoint endpoint, String method, String path) throws IOException {
+        HttpBodies.drainQuietly(http);
+        ReceivedRequest request = received(http, null, EMPTY);
+        if (replaced(http, request)) {
+            return;
+        }
+        if (endpoint == Endpoint.UNKNOWN) {
+            reply(http, Reply.notFound(method, path));
+            return;
+        }
+        http.getResponseHeaders().set(HEADER_ALLOW, endpoint.method);
+        reply(http, Reply.methodNotAllowed(method, path, endpoint.method));
+    }
+
+    private void next(HttpExchange http) throws IOException, InterruptedException {
+        HttpBodies.drain(http);
+        nextCalled = true;
+        if (replaced(http, received(http, null, EMPTY))) {
+            return;
+        }
+        NextEvent event = backend.next();
+        if (event == null) {
+            return;
+        }
+        String requestId = event.requestId();
+        if (requestId != null) {
+            ledger.handedOut(requestId);
+        }
+        HttpBodies.send(http, event.status(), event.headers(), event.body());
+        backend.sent(event);
+    }
+
+    private void response(HttpExchange http, String requestId) throws IOException {
+        String mode = http.getRequestHeaders().getFirst(HEADER_RESPONSE_MODE);
+        if (mode != null && !mode.equals(RESPONSE_MODE_STREAMING)) {
+            HttpBodies.drainQuietly(http);
+            if (!replaced(http, received(http, requestId, EMPTY))) {
+                fail(http, requestId, Reply.invalidResponseMode(mode), FN_ERROR_INVALID_RESPONSE_MODE);
+            }
+            return;
+        }
+        boolean streamed = mode != null;
+        long limit = streamed ? MAX_STREAMED_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
+        invocationAnswer(http, requestId, limit, body -> success(http, body, streamed));
+    }
+
+    private static Answer success(HttpExchange http, byte[] body, boolean streamed) {
+        String contentType = http.getRequestHeaders().getFirst(HEADER_CONTENT_TYPE);
+        if (contentType == null && streamed) {
+            contentType = CONTENT_TYPE_OCTET_STREAM; // the default of a streamed response (§6.1)
+        }
+        return new Answer.Response(body, contentType, streamed);
+    }
+
+    private static Answer functionError(HttpExchange http, byte[] body) {
+        return new Answer.FunctionError(body, http.getRequestHeaders().getFirst(HEADER_FUNCTION_ERROR_TYPE));
+    }
+
+    private interface Answering {
+        Answer of(byte[] body);
+    }
+
+    /** Reads a {@code /response} or {@code /error} body up to {@code limit}, judges it and replies. */
+    private void invocationAnswer(HttpExchange http, String requestId, long limit, Answering answering)
+            throws IOException {
+        byte[] body;
+        try {
+            body = HttpBodies.readAtMost(http.getRequestBody(), limit);
+        } catch (IOException e) {
+            if (!replaced(http, received(http, requestId, EMPTY))) {
+                String detail = http.getRequestMethod() + " "
+                        + http.getRequestURI().getRawPath() + " ended early: " + e.getMessage();
+                fail(http, requestId, Reply.truncated(detail), FN_ERROR_TRUNCATED_RESPONSE);
+            }
+            return;
+        }
+        if (replaced(http, received(http, requestId, body == null ? EMPTY : body))) {
+            return;
+        }
+        Reply refusal = judge(requestId, http.getRequestURI().getRawPath());
+        if (refusal != null) {
+            reply(http, refusal);
+        } else if (body == null) {
+            backend.answered(requestId, new Answer.TooLarge(limit));
+            reply(http, Reply.tooLarge(limit));
+        } else {
+            backend.answered(requestId, answering.of(body));
+            reply(http, Reply.accepted());
+        }
+    }
+
+    /** Null when {@code requestId} may be answered now (and is then marked answered), else the reply refusing it. */
+    private Reply judge(String requestId, String path) {
+        return switch (ledger.answer(requestId)) {
+            case ACCEPTED -> null;
+            case UNKNOWN_REQUEST_ID -> Reply.invalidRequestId(requestId);
+            case ALREADY_ANSWERED -> Reply.invalidState(Reply.STATE_RESPONSE_SENT, targetState(path));
+        };
+    }
+
+    private static String targetState(String path) {
+        return path.endsWith(RuntimeApi.ERROR_SUFFIX)
+                ? Reply.STATE_INVOCATION_ERROR_RESPONSE
+                : Reply.STATE_INVOCATION_RESPONSE;
+    }
+
+    /** Replies {@code reply} and, when {@code requestId} could be answered, fails it at once with {@code errorType}. */
+    private void fail(HttpExchange http, String requestId, Reply reply, String errorType) throws IOException {
+        Reply refusal = judge(requestId, http.getRequestURI().getRawPath());
+        if (refusal == null) {
+            backend.answered(
+                    requestId,
+                    new Answer.Failed(
+                            errorType, ErrorResponse.fromJson(reply.body()).errorMessage()));
+        }
+        reply(http, reply);
+    }
+
+    private void initError(HttpExchange http) throws IOException {
+        byte[] body = HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES);
+        if (replaced(http, received(http, null, body == null ? EMPTY : body))) {
+            return;
+        }
+        if (body == null) {
+            reply(http, Reply.tooLarge(MAX_RESPONSE_BYTES));
+        } else if (nextCalled) {
+            reply(http, Reply.invalidState(Reply.STATE_READY, Reply.STATE_INIT_ERROR));
+        } else {
+            backend.initFailed(http.getRequestHeaders().getFirst(HEADER_FUNCTION_ERROR_TYPE), body);
+            reply(http, Reply.accepted());
+        }
+    }
+
+    private void restore(HttpExchange http, Endpoint endpoint) throws IOException {
+        byte[] body = endpoint == Endpoint.RESTORE_ERROR
+                ? HttpBodies.readAtMost(http.getRequestBody(), MAX_RESPONSE_BYTES)
+                : EMPTY;
+        HttpBodies.drain(http);
+        if (replaced(http, received(http, null, body == null ? EMPTY : body))) {
+            return;
+        }
+        if (!backend.snapStart()) {
+            String target = endpoint == Endpoint.RESTORE_NEXT ? Reply.STATE_RESTORE_READY : Reply.STATE_RESTORE_ERROR;
+            reply(http, Reply.invalidState(nextCalled ? Reply.STATE_READY : Reply.STATE_STARTED, target));
+        } else if (body == null) {
+            reply(http, Reply.tooLarge(MAX_RESPONSE_BYTES));
+        } else if (endpoint == Endpoint.RESTORE_NEXT) {
+            HttpBodies.send(http, RuntimeApi.HTTP_OK, EMPTY);
+        } else {
+            reply(http, Reply.accepted());
+        }
+    }
+
+    private ReceivedRequest received(HttpExchange http, String requestId, byte[] body) {
+        ReceivedRequest request = new ReceivedRequest(
+                http.getRequestMethod(), http.getRequestURI().getRawPath(), requestId, http.getRequestHeaders(), body);
+        backend.received(request);
+        return request;
+    }
+
+    private boolean replaced(HttpExchange http, ReceivedRequest request) throws IOException {
+        Reply replacement = backend.replacement(request);
+        if (replacement != null) {
+            reply(http, replacement);
+        }
+        return replacement != null;
+    }
+
+    private static void reply(HttpExchange http, Reply reply) throws IOException {
+        http.getResponseHeaders().set(HEADER_CONTENT_TYPE, CONTENT_TYPE_JSON);
+        HttpBodies.send(http, reply.status(), reply.body());
+    }
+
+    private static void replyQuietly(HttpExchange http, Reply reply) {
+        try {
+            reply(http, reply);
+        } catch (IOException | RuntimeException e) {
+            // headers were already sent, or the runtime went away
+        }
+    }
+}
