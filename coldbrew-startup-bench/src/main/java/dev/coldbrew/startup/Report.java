@@ -2,6 +2,7 @@ package dev.coldbrew.startup;
 
 import dev.coldbrew.bench.measure.Stats;
 import dev.coldbrew.bench.report.Format;
+import dev.coldbrew.bench.report.MachineInfo;
 import dev.coldbrew.startup.harness.Flags;
 import dev.coldbrew.startup.spawn.Subject;
 import java.util.List;
@@ -24,11 +25,9 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("Start-up of the hello function, n=")
                 .append(flags.runs())
-                .append(" per row, median [min–max], JDK ")
-                .append(System.getProperty("java.vm.version"))
-                .append(", ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append(" CPUs, JVM options: ")
+                .append(" per row, median [min–max], ")
+                .append(MachineInfo.current().oneLine())
+                .append(", JVM options: ")
                 .append(flags.jvmOptions().isEmpty() ? "JDK defaults" : String.join(" ", flags.jvmOptions()))
                 .append(", load average ")
                 .append(load)

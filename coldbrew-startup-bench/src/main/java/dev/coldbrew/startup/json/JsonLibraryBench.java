@@ -3,6 +3,7 @@ package dev.coldbrew.startup.json;
 import dev.coldbrew.bench.measure.LoadAverage;
 import dev.coldbrew.bench.measure.Stats;
 import dev.coldbrew.bench.report.Format;
+import dev.coldbrew.bench.report.MachineInfo;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.aot.AotTrainer;
 import dev.coldbrew.startup.harness.ClassPathJars;
@@ -166,8 +167,8 @@ public final class JsonLibraryBench {
         }
         return out.append("\nmedian [min–max] of n=")
                 .append(flags.runs())
-                .append(" fresh JVMs each, JDK ")
-                .append(System.getProperty("java.vm.version"))
+                .append(" fresh JVMs each, ")
+                .append(MachineInfo.current().oneLine())
                 .append(", load average ")
                 .append(Format.load(LoadAverage.oneMinute()))
                 .append('\n')
