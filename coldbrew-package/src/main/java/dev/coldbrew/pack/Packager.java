@@ -1,8 +1,7 @@
 package dev.coldbrew.pack;
 
 import dev.coldbrew.nativeimage.NativeImageResult;
-import dev.coldbrew.pack.aot.AotCacheAssembler;
-import dev.coldbrew.pack.aot.AotTraining;
+import dev.coldbrew.pack.aot.AotTrainer;
 import dev.coldbrew.pack.aot.LambdaRun;
 import dev.coldbrew.pack.aot.SampleEvents;
 import dev.coldbrew.pack.aot.ZipCheck;
@@ -121,17 +120,14 @@ public final class Packager {
         Path configuration = work.resolve("coldbrew.aotconf");
         step("AOT training run: " + events.events().size() + " event(s) x " + request.trainingRounds()
                 + " round(s) in the local Lambda, task root " + training);
-        AotTraining.Result trained =
-                AotTraining.record(lambdaRun(), training, events, request.trainingRounds(), configuration, progress);
+        AotTrainer.Result trained = AotTrainer.record(
+                lambdaRun(), training, events.events(), request.trainingRounds(), configuration, progress);
         step("AOT cache: creating " + JvmFlags.AOT_CACHE_FILE + " with the bundled runtime");
-        AotCacheAssembler.create(
-                stage,
-                stage.resolve(Launchers.RUNTIME_DIR).resolve("bin").resolve("java"),
-                request.jvmFlags(),
-                classPath,
-                entry.mainClass(),
+        Path java = stage.resolve(Launchers.RUNTIME_DIR).resolve("bin").resolve("java");
+        AotTrainer.create(
+                new AotTrainer.CacheCommand(stage, java, request.jvmFlags(), classPath, entry.mainClass()),
                 configuration,
-                JvmFlags.AOT_CACHE_FILE);
+                Path.of(JvmFlags.AOT_CACHE_FILE));
         return new Contents(
                 "jvm+aot", modules, sources, size(stage.resolve(JvmFlags.AOT_CACHE_FILE)), trained.invocations());
     }

@@ -1,7 +1,8 @@
 package dev.coldbrew.startup;
 
+import dev.coldbrew.bench.measure.LoadAverage;
+import dev.coldbrew.bench.report.Format;
 import dev.coldbrew.startup.harness.Flags;
-import dev.coldbrew.startup.harness.MachineLoad;
 import dev.coldbrew.startup.spawn.Spawner;
 import dev.coldbrew.startup.spawn.Subject;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class StartupBench {
                 spawner.train(subject);
             }
         }
-        String loadBefore = MachineLoad.oneMinute();
+        String loadBefore = Format.load(LoadAverage.oneMinute());
         Results results = new Results();
         for (int round = 1; round <= flags.runs(); round++) {
             progress.println("startup-bench: round " + round + " of " + flags.runs());
@@ -69,7 +70,8 @@ public final class StartupBench {
                 results.add(subject, spawner.measure(subject));
             }
         }
-        String report = Report.render(results, main, loops, flags, loadBefore + " → " + MachineLoad.oneMinute());
+        String report =
+                Report.render(results, main, loops, flags, loadBefore + " → " + Format.load(LoadAverage.oneMinute()));
         Files.writeString(flags.out().resolve("startup.md"), report);
         return report;
     }

@@ -13,9 +13,10 @@
  * dev.coldbrew.startup.StartupBench …}.
  *
  * <p>What runs: {@code java -version} (the JVM's floor, spawn → exit); examples/hello on coldbrew, on the JDK's
- * default CDS archive and with a JDK 25 AOT cache (a training run with {@code -XX:AOTCacheOutput} serves
- * {@link dev.coldbrew.startup.spawn.Spawner#TRAINING_INVOKES} invokes and is stopped with SIGTERM, which writes the
- * cache; measured runs use {@code -XX:AOTCache}); AWS's client 2.10.1 running the same logic as a
+ * default CDS archive and with a JDK 25 AOT cache (coldbrew-package's AOT trainer: a training run with
+ * {@code -XX:AOTMode=record} serves {@link dev.coldbrew.startup.spawn.Spawner#TRAINING_INVOKES} invokes and is
+ * stopped with SIGTERM, which writes the AOT configuration, then {@code -XX:AOTMode=create} writes the cache;
+ * measured runs use {@code -XX:AOTCache}); AWS's client 2.10.1 running the same logic as a
  * {@code RequestStreamHandler}, without and with its own AOT cache; the POJO form ({@code RequestHandler<Map, Map>})
  * on AWS's client and on coldbrew's generic {@code Main} with coldbrew-json; and the two ~100-line loops of
  * {@link dev.coldbrew.startup.loops} (plain socket vs {@code HttpURLConnection}) that justify coldbrew's hand-written
@@ -25,7 +26,8 @@
  * benchmark's JVM): init = spawn → the first {@code GET /next} arriving; first invoke = the event flushed → the
  * {@code POST /response} body read; peak RSS = {@code VmHWM} of {@code /proc/<pid>/status} read after the first
  * response, while the function waits in its next long poll. Medians with [min–max]; ratios against the client
- * running the same handler form and against {@code java -version}. Output: the markdown table on stdout and in
+ * running the same handler form and against {@code java -version}. Statistics, load average and number formats are
+ * coldbrew-bench's ({@code measure/}, {@code report/}), so both benchmarks' tables read alike. Output: the markdown table on stdout and in
  * {@code <out>/startup.md}; each subject's output in {@code <out>/logs/}.
  *
  * <p>{@link dev.coldbrew.startup.json.JsonLibraryBench} is the separate measurement behind coldbrew-json's choice of

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's pipeline on one round: every subject starts, answers its invoke and lands in the table. */
 class StartupBenchIT {
-    private static final String NUMBER_CELL = "\\d+\\.\\d \\[\\d+\\.\\d–\\d+\\.\\d\\]";
+    private static final String NUMBER_CELL = "\\d+(\\.\\d+)? \\[\\d+(\\.\\d+)?–\\d+(\\.\\d+)?\\]";
 
     @Test
     void oneRoundMeasuresEverySubjectAndWritesTheTable(@TempDir Path out) throws Exception {

@@ -3,11 +3,14 @@ package dev.coldbrew.bench.report;
 import dev.coldbrew.bench.measure.Stats;
 import java.util.Locale;
 
-/** How numbers read in tables: milliseconds with sensible precision, medians with [min–max], ratios as ×. */
-final class Format {
+/**
+ * How numbers read in tables: milliseconds with sensible precision, medians with [min–max], ratios as ×. Public for
+ * coldbrew-startup-bench, whose tables read the same.
+ */
+public final class Format {
     private Format() {}
 
-    static String ms(double value) {
+    public static String ms(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }
@@ -17,28 +20,28 @@ final class Format {
         return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
     }
 
-    static String medianRange(Stats s) {
+    public static String medianRange(Stats s) {
         return s.isEmpty() ? "–" : ms(s.median()) + " [" + ms(s.min()) + "–" + ms(s.max()) + "]";
     }
 
-    static String ratio(double value) {
+    public static String ratio(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f×", value);
     }
 
-    static String usd(double value) {
+    public static String usd(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "$%.2f", value);
     }
 
-    static String load(double value) {
+    public static String load(double value) {
         return Double.isNaN(value) ? "unknown" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    static String mb(double value) {
+    public static String mb(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f", value);
     }
 
     /** Megabytes with one decimal where it has one: {@code 86.3}, {@code 17}. */
-    static String mb1(double value) {
+    public static String mb1(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }

@@ -1,46 +1,46 @@
 package dev.coldbrew.bench.strategy;
 
-import dev.coldbrew.bench.training.TrainingMain;
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.pack.PackageException;
+import dev.coldbrew.pack.aot.AotTrainer;
+import dev.coldbrew.pack.aot.LambdaRun;
+import dev.coldbrew.pack.aot.SampleEvents;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 /**
  * coldbrew's runtime on JDK 25 with an AOT cache (JEP 483/514/515, Project Leyden): loaded and linked classes and
  * method profiles recorded by a training run that invokes the function in the local Lambda with its own event, so
- * the next JVM starts with its classes ready and its JIT already knowing the hot paths.
+ * the next JVM starts with its classes ready and its JIT already knowing the hot paths. coldbrew-package's
+ * {@link AotTrainer} trains it, as it trains every packaged function.
  *
- * <p>One bootstrap serves both runs: with {@value #TRAINING_VARIABLE}=1 it starts {@link TrainingMain} with
- * {@code -XX:AOTCacheOutput}; otherwise the example's own {@code main} with {@code -XX:AOTCache}. Both use the same
- * explicit classpath (the training jar included), as the cache requires.
+ * <p>One bootstrap serves both runs: with {@value #TRAINING_VARIABLE}=1 it starts the example's {@code main} without
+ * AOT flags (the trainer adds {@code -XX:AOTMode=record} through {@code JAVA_TOOL_OPTIONS}); otherwise with
+ * {@code -XX:AOTMode=on -XX:AOTCache}. Both use the same explicit class path, as the cache requires.
  */
 public final class AotStrategy implements Strategy {
     public static final String NAME = "coldbrew-aot";
     public static final String CACHE_FILE = "app.aot";
+    static final String CONFIGURATION_FILE = "app.aotconf";
     static final String TRAINING_VARIABLE = "COLDBREW_AOT_TRAINING";
-    static final String TRAINING_JAR = "coldbrew-aot-training.jar";
     /**
      * A cache the JVM cannot use (other jars, other paths: it records absolute classpaths) stops the JVM at start
      * instead of being skipped with a warning, so a run never reports plain-JVM numbers as AOT ones.
      */
     static final String REQUIRE_CACHE = "-XX:AOTMode=on";
-    /** Training runs at the largest quick-profile size: most CPU, and room for the cache-writing JVM. */
+    /** Training runs at the largest quick-profile size: the most CPU. */
     static final int TRAINING_MEMORY_MB = 3008;
 
     static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
-    private static final int FEATURE_WITH_AOT_CACHE_OUTPUT = 25;
+    private static final int FEATURE_WITH_METHOD_PROFILES = 25;
 
     @Override
     public String name() {
@@ -50,15 +50,15 @@ public final class AotStrategy implements Strategy {
     @Override
     public String description() {
         return "coldbrew's runtime on JDK 25 with an AOT cache trained in the local Lambda"
-                + " (-XX:AOTCacheOutput, then -XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)";
+                + " (-XX:AOTMode=record, -XX:AOTMode=create, then -XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)";
     }
 
     @Override
     public Availability availability() {
         int feature = Runtime.version().feature();
-        return feature >= FEATURE_WITH_AOT_CACHE_OUTPUT
+        return feature >= FEATURE_WITH_METHOD_PROFILES
                 ? Availability.yes()
-                : Availability.no("-XX:AOTCacheOutput needs JDK 25, this is JDK " + feature);
+                : Availability.no("an AOT cache with method profiles (JEP 515) needs JDK 25, this is JDK " + feature);
     }
 
     @Override
@@ -66,28 +66,28 @@ public final class AotStrategy implements Strategy {
         Path dir = context.directoryFor(this, workload.id());
         try {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
-            writeTrainingJar(dir.resolve("lib").resolve(TRAINING_JAR));
             BootstrapScript.write(dir, NAME + ": " + description(), bootstrapBody(workload, context, dir));
         } catch (IOException | UncheckedIOException e) {
             throw new PreparationException(NAME + ": writing the code directory " + dir + " failed", e);
         }
+        PreparedFunction function =
+                new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags(), Map.of());
+        train(NAME, workload, context, function);
+        return function;
+    }
+
+    /** The flags recorded in results.json: the memory split, then the cache, required. */
+    static List<String> flags() {
         List<String> flags = new ArrayList<>(BootstrapScript.MEMORY_FLAGS);
         flags.add(REQUIRE_CACHE);
         flags.add("-XX:AOTCache=" + CACHE_FILE);
-        PreparedFunction function =
-                new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags, Map.of());
-        train(workload, context, function);
-        return function;
+        return flags;
     }
 
     static String bootstrapBody(Workload workload, StrategyContext context, Path dir) throws IOException {
         List<String> jars = CodeDirectory.jarNames(dir);
         String training = BootstrapScript.javaCommand(
-                context.javaHome(),
-                List.of("-XX:AOTCacheOutput=" + BootstrapScript.ROOT + CACHE_FILE),
-                jars,
-                TrainingMain.class.getName(),
-                List.of(workload.coldbrewMainClass()));
+                context.javaHome(), List.of(), jars, workload.coldbrewMainClass(), List.of());
         String production = BootstrapScript.javaCommand(
                 context.javaHome(),
                 List.of(REQUIRE_CACHE, "-XX:AOTCache=" + BootstrapScript.ROOT + CACHE_FILE),
@@ -97,49 +97,58 @@ public final class AotStrategy implements Strategy {
         return "if [ \"${" + TRAINING_VARIABLE + ":-}\" = 1 ]; then\n    " + training + "fi\n" + production;
     }
 
-    /** Invokes the training function with the workload's event, then ends it so the JVM writes the cache. */
-    private static void train(Workload workload, StrategyContext context, PreparedFunction function)
+    /**
+     * Trains {@code function}'s cache with coldbrew-package's {@link AotTrainer}: the workload's event
+     * {@link Workload#trainingInvokes()} times at {@value #TRAINING_MEMORY_MB} MB, then the cache created for the
+     * bootstrap's production command line. Any function error fails the preparation.
+     */
+    static void train(String strategy, Workload workload, StrategyContext context, PreparedFunction function)
             throws PreparationException {
-        String name = workload.id() + "-aot-training";
-        LocalLambda lambda = context.lambda();
-        var config = new PreparedFunction(
-                        function.code(),
-                        function.runtime(),
-                        function.handler(),
-                        function.jvmFlags(),
-                        Map.of(TRAINING_VARIABLE, "1"))
-                .config(name, TRAINING_MEMORY_MB, TRAINING_TIMEOUT);
-        lambda.register(config);
+        Path dir = function.code().toAbsolutePath();
+        Map<String, String> environment = new HashMap<>(function.environment());
+        environment.put(TRAINING_VARIABLE, "1");
+        LambdaRun run = new LambdaRun(
+                workload.id() + "-" + strategy + "-training",
+                function.runtime(),
+                function.handler(),
+                TRAINING_MEMORY_MB,
+                TRAINING_TIMEOUT,
+                environment);
+        var event = new SampleEvents.Event(workload.id() + ".json", workload.event(context.smallEvents()));
+        Path configuration = dir.resolve(CONFIGURATION_FILE);
         try {
-            for (int i = 0; i < workload.trainingInvokes(); i++) {
-                InvocationResult result = lambda.invoke(name, workload.event(context.smallEvents()));
-                if (result.functionError() != null) {
-                    throw new PreparationException(NAME + ": training invoke " + (i + 1) + " of " + workload.id()
-                            + " failed with " + result.functionError() + ": " + result.log());
-                }
+            AotTrainer.Result result = AotTrainer.record(
+                    run,
+                    dir,
+                    List.of(event),
+                    workload.trainingInvokes(),
+                    configuration,
+                    context.lambda().options().logSink());
+            if (result.functionErrors() > 0) {
+                throw new PreparationException(strategy + ": training " + workload.id() + ": "
+                        + result.functionErrors() + " of " + result.invocations() + " invokes failed, the first: "
+                        + result.firstFunctionError());
             }
-            InvocationResult end = lambda.invoke(name, TrainingMain.END_EVENT);
-            Path cache = function.code().resolve(CACHE_FILE);
-            if (!Files.isRegularFile(cache)) {
-                throw new PreparationException(NAME + ": the training run of " + workload.id()
-                        + " ended without writing " + cache + "; its log: " + end.log());
-            }
-        } finally {
-            lambda.stopEnvironments(name);
+            AotTrainer.create(cacheCommand(workload, context, dir), configuration, dir.resolve(CACHE_FILE));
+        } catch (PackageException | IOException e) {
+            throw new PreparationException(
+                    strategy + ": AOT training of " + workload.id() + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** A jar holding only {@link TrainingMain}, read from the bench's own classes. */
-    private static void writeTrainingJar(Path jar) throws IOException {
-        String entry = TrainingMain.class.getName().replace('.', '/') + ".class";
-        try (InputStream in = TrainingMain.class.getClassLoader().getResourceAsStream(entry);
-                JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            if (in == null) {
-                throw new IOException("class file " + entry + " not found on the bench's classpath");
-            }
-            out.putNextEntry(new JarEntry(entry));
-            in.transferTo(out);
-            out.closeEntry();
-        }
+    /** The bootstrap's production command line, at the training memory size, as the cache is created for it. */
+    private static AotTrainer.CacheCommand cacheCommand(Workload workload, StrategyContext context, Path dir)
+            throws IOException {
+        String classPath = String.join(
+                File.pathSeparator,
+                CodeDirectory.jarNames(dir).stream()
+                        .map(jar -> dir.resolve("lib").resolve(jar).toString())
+                        .toList());
+        return new AotTrainer.CacheCommand(
+                dir,
+                context.javaHome().resolve("bin").resolve("java"),
+                BootstrapScript.memoryFlags(TRAINING_MEMORY_MB),
+                classPath,
+                workload.coldbrewMainClass());
     }
 }

@@ -28,6 +28,15 @@ final class BootstrapScript {
             "-XX:ReservedCodeCacheSize=<5% of memory size>",
             "-XX:+UseSerialGC");
 
+    /** {@link #MEMORY_FLAGS_SHELL} as the bootstrap computes it for {@code mb} megabytes. */
+    static List<String> memoryFlags(int mb) {
+        return List.of(
+                "-XX:MaxHeapSize=" + (mb * 1024 * 85 / 100) + "k",
+                "-XX:MaxMetaspaceSize=" + (mb * 1024 * 10 / 100) + "k",
+                "-XX:ReservedCodeCacheSize=" + (mb * 1024 * 5 / 100) + "k",
+                "-XX:+UseSerialGC");
+    }
+
     /** Prefix of a path inside the function's code directory, expanded by the bootstrap. */
     static final String ROOT = "$root/";
 

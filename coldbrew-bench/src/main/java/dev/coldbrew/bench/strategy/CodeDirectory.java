@@ -1,5 +1,7 @@
 package dev.coldbrew.bench.strategy;
 
+import dev.coldbrew.pack.FunctionJars;
+import dev.coldbrew.pack.PackageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A strategy's own copy of a workload's code directory ({@code lib/*.jar}), so strategies never share files. */
+/**
+ * A strategy's own copy of a workload's code directory ({@code lib/*.jar}), so strategies never share files. The
+ * jars are the function's as coldbrew-package reads a code directory ({@link FunctionJars#inCodeDirectory}).
+ */
 final class CodeDirectory {
     private CodeDirectory() {}
 
@@ -16,10 +21,8 @@ final class CodeDirectory {
     static List<String> copyLib(Path source, Path target) throws IOException {
         deleteRecursively(target);
         Path lib = Files.createDirectories(target.resolve("lib"));
-        try (Stream<Path> jars = Files.list(source.resolve("lib"))) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+        for (Path jar : functionJars(source)) {
+            Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         return jarNames(target);
     }
@@ -31,6 +34,14 @@ final class CodeDirectory {
                     .filter(n -> n.endsWith(".jar"))
                     .sorted()
                     .toList();
+        }
+    }
+
+    private static List<Path> functionJars(Path codeDirectory) throws IOException {
+        try {
+            return FunctionJars.inCodeDirectory(codeDirectory);
+        } catch (PackageException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -1,21 +1,13 @@
 package dev.coldbrew.bench.strategy;
 
-import dev.coldbrew.bench.training.TrainingMain;
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
-import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.RuntimeKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -25,7 +17,7 @@ import java.util.stream.Stream;
  * coldbrew's runtime speaking Lambda's go1.x protocol (Go net/rpc + gob, coldbrew-gorpc) instead of the Runtime API,
  * with the same JDK 25 AOT cache and flags as {@value AotStrategy#NAME}: the code directory is the workload's jars
  * plus coldbrew-gorpc's, the go1.x handler names the same bootstrap script, and the cache is trained by invokes
- * over go1.x in the local Lambda. The local Lambda runs it as {@code go1.x}: {@code _LAMBDA_SERVER_PORT}, ping,
+ * over go1.x in the local Lambda (coldbrew-package's AOT trainer, as {@value AotStrategy#NAME}'s). The local Lambda runs it as {@code go1.x}: {@code _LAMBDA_SERVER_PORT}, ping,
  * then {@code Function.Invoke} per event.
  *
  * <p>{@link #seedBridgeJvm()} is the same with the seed's bridge as the transport: the code directory also holds
@@ -41,7 +33,6 @@ public final class GoRpcStrategy implements Strategy {
     static final String EXECUTABLE = "bootstrap";
 
     static final String GORPC_JAR = "coldbrew-gorpc.jar";
-    static final String TRAINING_JAR = "coldbrew-gorpc-training.jar";
 
     private final AotStrategy aot = new AotStrategy();
     private final String name;
@@ -97,7 +88,6 @@ public final class GoRpcStrategy implements Strategy {
         try {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
             copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_JAR));
-            writeClassJar(TrainingMain.class, dir.resolve("lib").resolve(TRAINING_JAR));
             if (bridge) {
                 SeedBridge.copyJar(dir.resolve("lib"));
                 SeedBridge.copyLibrary(dir.resolve("lib"));
@@ -106,42 +96,11 @@ public final class GoRpcStrategy implements Strategy {
         } catch (IOException | UncheckedIOException e) {
             throw new PreparationException(name + ": writing the code directory " + dir + " failed", e);
         }
-        List<String> flags = new ArrayList<>(BootstrapScript.MEMORY_FLAGS);
-        flags.add(AotStrategy.REQUIRE_CACHE);
-        flags.add("-XX:AOTCache=" + AotStrategy.CACHE_FILE);
         Map<String, String> environment = bridge ? SeedBridge.ENVIRONMENT : Map.of();
-        PreparedFunction function = new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, flags, environment);
-        train(workload, context, function);
+        PreparedFunction function =
+                new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, AotStrategy.flags(), environment);
+        AotStrategy.train(name, workload, context, function);
         return function;
-    }
-
-    /** The workload's event, {@link Workload#trainingInvokes()} times over go1.x, then the end of the training run. */
-    private void train(Workload workload, StrategyContext context, PreparedFunction function)
-            throws PreparationException {
-        String name = workload.id() + "-" + this.name + "-training";
-        LocalLambda lambda = context.lambda();
-        Map<String, String> environment = new HashMap<>(function.environment());
-        environment.put(AotStrategy.TRAINING_VARIABLE, "1");
-        lambda.register(new PreparedFunction(
-                        function.code(), function.runtime(), function.handler(), function.jvmFlags(), environment)
-                .config(name, AotStrategy.TRAINING_MEMORY_MB, AotStrategy.TRAINING_TIMEOUT));
-        try {
-            for (int i = 1; i <= workload.trainingInvokes(); i++) {
-                InvocationResult result = lambda.invoke(name, workload.event(context.smallEvents()));
-                if (result.isFunctionError()) {
-                    throw new PreparationException(this.name + ": training invoke " + i + " of " + workload.id()
-                            + " failed with " + result.payloadText() + "; its log: " + result.log());
-                }
-            }
-            InvocationResult end = lambda.invoke(name, TrainingMain.END_EVENT);
-            Path cache = function.code().resolve(AotStrategy.CACHE_FILE);
-            if (!Files.isRegularFile(cache)) {
-                throw new PreparationException(this.name + ": the go1.x training run of " + workload.id() + " wrote no "
-                        + cache + "; its log: " + end.log());
-            }
-        } finally {
-            lambda.stopEnvironments(name);
-        }
     }
 
     /** The jar {@code type} was loaded from, or a jar of its class folder (a build from source). */
@@ -165,21 +124,6 @@ public final class GoRpcStrategy implements Strategy {
                 Files.copy(file, out);
                 out.closeEntry();
             }
-        }
-    }
-
-    /** A jar holding the one class file of {@code type}. */
-    private static void writeClassJar(Class<?> type, Path jar) throws IOException {
-        String entry = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getClassLoader().getResourceAsStream(entry);
-                OutputStream file = Files.newOutputStream(jar);
-                JarOutputStream out = new JarOutputStream(file)) {
-            if (in == null) {
-                throw new IOException("class file " + entry + " not found on the bench's class path");
-            }
-            out.putNextEntry(new JarEntry(entry));
-            in.transferTo(out);
-            out.closeEntry();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.pack.FunctionJars;
 import dev.coldbrew.pack.JvmFlags;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.PackageRequest;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The workload as a user deploys it with {@code coldbrew package}: a {@code provided.al2023} zip holding a jlink'd
@@ -116,12 +116,13 @@ public final class PackageProvidedStrategy implements Strategy {
      * reachable classes (kmeans' commons-math3 jar names java.desktop, which its reachable classes never use). The
      * packager's own check of the zip is skipped: the bench runs the unpacked zip itself.
      */
-    static PackageRequest request(Workload workload, StrategyContext context, Path dir) throws IOException {
+    static PackageRequest request(Workload workload, StrategyContext context, Path dir)
+            throws IOException, PackageException {
         CodeDirectory.deleteRecursively(dir);
         Path events = Files.createDirectories(dir.resolve(EVENTS_DIR));
         Files.write(events.resolve(workload.id() + ".json"), workload.event(context.smallEvents()));
         return PackageRequest.builder()
-                .jars(jars(workload.codeDirectory(context.home())))
+                .jars(FunctionJars.inCodeDirectory(workload.codeDirectory(context.home())))
                 .mainClass(workload.coldbrewMainClass())
                 .functionName(workload.id())
                 .memoryMb(AotStrategy.TRAINING_MEMORY_MB)
@@ -133,15 +134,6 @@ public final class PackageProvidedStrategy implements Strategy {
                 .jdkHome(context.javaHome())
                 .outputDir(Files.createDirectories(dir.resolve(PACKAGE_DIR)))
                 .build();
-    }
-
-    /** The code directory's jars, sorted by name. */
-    private static List<Path> jars(Path codeDirectory) throws IOException {
-        try (Stream<Path> files = Files.list(codeDirectory.resolve("lib"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .sorted()
-                    .toList();
-        }
     }
 
     /** The packager's steps and the training run's function log: kept out of the bench's progress bar. */

@@ -3,7 +3,6 @@ package dev.coldbrew.bench.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.coldbrew.bench.training.TrainingMain;
 import dev.coldbrew.bench.workload.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,17 +70,11 @@ class BootstrapScriptTest {
         StrategyContext context = context();
         Path dir = context.directoryFor(new AotStrategy(), "echo");
         CodeDirectory.copyLib(Workload.ECHO.codeDirectory(context.home()), dir);
-        Files.writeString(dir.resolve("lib").resolve(AotStrategy.TRAINING_JAR), "");
         BootstrapScript.write(dir, "test", AotStrategy.bootstrapBody(Workload.ECHO, context, dir));
-        String classpath = dir + "/lib/a.jar:" + dir + "/lib/b.jar:" + dir + "/lib/coldbrew-aot-training.jar";
+        String classpath = dir + "/lib/a.jar:" + dir + "/lib/b.jar";
 
         assertThat(run(dir, Map.of(AotStrategy.TRAINING_VARIABLE, "1")))
-                .endsWith(
-                        "-XX:AOTCacheOutput=" + dir + "/app.aot",
-                        "-cp",
-                        classpath,
-                        TrainingMain.class.getName(),
-                        "dev.coldbrew.examples.echo.EchoFunction");
+                .endsWith("-XX:+UseSerialGC", "-cp", classpath, "dev.coldbrew.examples.echo.EchoFunction");
         assertThat(run(dir, Map.of()))
                 .endsWith(
                         "-XX:AOTMode=on",
@@ -89,6 +82,14 @@ class BootstrapScriptTest {
                         "-cp",
                         classpath,
                         "dev.coldbrew.examples.echo.EchoFunction");
+    }
+
+    @Test
+    void memoryFlagsAreWhatTheBootstrapComputes() throws Exception {
+        PreparedFunction f = JvmStrategy.c2().prepare(Workload.ECHO, context());
+
+        assertThat(run(f.code(), Map.of()))
+                .startsWith(BootstrapScript.memoryFlags(256).toArray(String[]::new));
     }
 
     @Test

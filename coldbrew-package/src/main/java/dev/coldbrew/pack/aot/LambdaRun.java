@@ -18,18 +18,25 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One packaged function running in coldbrew's local Lambda exactly as Lambda runs it: {@code provided.al2023},
- * task root = the unpacked package, {@code bootstrap} executed with Lambda's environment. Used for the AOT
- * training run and for checking the finished zip.
+ * One function running in coldbrew's local Lambda exactly as Lambda runs it: task root = the unpacked package or
+ * code directory, started as its runtime starts it ({@code provided.al2023}: its {@code bootstrap}; {@code go1.x}:
+ * the handler's executable) with Lambda's environment. Used for the AOT training run and for checking the finished
+ * zip.
  *
  * @param functionName the function's name
+ * @param runtime how the local Lambda starts it
  * @param handler {@code _HANDLER}
  * @param memoryMb memory size (cgroup limit where the local Lambda can enforce it)
  * @param timeout per invocation
  * @param environment the function's own variables
  */
 public record LambdaRun(
-        String functionName, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
+        String functionName,
+        RuntimeKind runtime,
+        String handler,
+        int memoryMb,
+        Duration timeout,
+        Map<String, String> environment) {
 
     /** Errors that mean the runtime itself failed, not the handler. */
     static final Set<String> RUNTIME_FAILURES = Set.of(
@@ -40,6 +47,11 @@ public record LambdaRun(
 
     public LambdaRun {
         environment = Map.copyOf(environment);
+    }
+
+    /** A {@code provided.al2023} function, as every package is. */
+    public LambdaRun(String functionName, String handler, int memoryMb, Duration timeout, Map<String, String> env) {
+        this(functionName, RuntimeKind.PROVIDED, handler, memoryMb, timeout, env);
     }
 
     /** Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit). */
@@ -57,14 +69,7 @@ public record LambdaRun(
         env.put("JAVA_TOOL_OPTIONS", (userOptions + " " + jvmOptions).strip());
         try {
             lambda.register(new FunctionConfig(
-                    functionName,
-                    code,
-                    RuntimeKind.PROVIDED,
-                    handler,
-                    memoryMb,
-                    timeout,
-                    FunctionConfig.UNRESERVED,
-                    env));
+                    functionName, code, runtime, handler, memoryMb, timeout, FunctionConfig.UNRESERVED, env));
         } catch (IllegalArgumentException e) {
             throw new PackageException("run " + code + " in the local Lambda failed: " + e.getMessage(), e);
         }

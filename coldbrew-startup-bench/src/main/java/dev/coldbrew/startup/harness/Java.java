@@ -21,10 +21,14 @@ public final class Java {
         command.add(executable().toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(String.join(
-                File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+        command.add(classPath(classPath));
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The {@code -cp} value of {@code jars}. */
+    public static String classPath(List<Path> jars) {
+        return String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
     }
 }

@@ -1,11 +1,15 @@
 package dev.coldbrew.startup.json;
 
+import dev.coldbrew.bench.measure.LoadAverage;
+import dev.coldbrew.bench.measure.Stats;
+import dev.coldbrew.bench.report.Format;
+import dev.coldbrew.bench.report.MachineInfo;
+import dev.coldbrew.pack.PackageException;
+import dev.coldbrew.pack.aot.AotTrainer;
 import dev.coldbrew.startup.harness.ClassPathJars;
 import dev.coldbrew.startup.harness.Flags;
 import dev.coldbrew.startup.harness.Java;
-import dev.coldbrew.startup.harness.MachineLoad;
 import dev.coldbrew.startup.harness.ProbeJar;
-import dev.coldbrew.startup.harness.Sample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,10 +106,31 @@ public final class JsonLibraryBench {
         return table(times, aotTimes, event);
     }
 
-    /** A training run that writes the candidate's JDK 25 AOT cache ({@code -XX:AOTCacheOutput}). */
+    /**
+     * The candidate's JDK 25 AOT cache, by coldbrew's {@link AotTrainer}: a training run that decodes the event and
+     * exits ({@code -XX:AOTMode=record}), then {@code -XX:AOTMode=create}.
+     */
     private void train(Candidate candidate, Path event) throws IOException, InterruptedException {
+        Path configuration = flags.out().resolve(candidate.probe().getSimpleName() + ".aotconf");
+        record(candidate, event, configuration);
+        try {
+            AotTrainer.create(
+                    new AotTrainer.CacheCommand(
+                            Path.of("").toAbsolutePath(),
+                            Java.executable(),
+                            flags.jvmOptions(),
+                            Java.classPath(classPath(candidate)),
+                            mainOf(candidate)),
+                    configuration,
+                    aot(candidate));
+        } catch (PackageException e) {
+            throw new IOException("AOT cache of " + candidate.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void record(Candidate candidate, Path event, Path configuration) throws IOException, InterruptedException {
         List<String> command =
-                Java.command(options("-XX:AOTCacheOutput=" + aot(candidate)), classPath(candidate), mainOf(candidate));
+                Java.command(options(AotTrainer.recordFlags(configuration)), classPath(candidate), mainOf(candidate));
         Process process = new ProcessBuilder(command)
                 .redirectInput(event.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -113,9 +138,9 @@ public final class JsonLibraryBench {
                         .resolve(candidate.probe().getSimpleName() + ".training.log")
                         .toFile())
                 .start();
-        if (process.waitFor() != 0 || !Files.isRegularFile(aot(candidate))) {
+        if (process.waitFor() != 0 || !Files.isRegularFile(configuration)) {
             throw new IllegalStateException("AOT training run of " + candidate.name() + " failed: exit "
-                    + process.exitValue() + ", no cache at " + aot(candidate));
+                    + process.exitValue() + ", no AOT configuration at " + configuration);
         }
     }
 
@@ -125,27 +150,27 @@ public final class JsonLibraryBench {
 
     private String table(Map<Candidate, List<Double>> times, Map<Candidate, List<Double>> aotTimes, Path event)
             throws IOException, InterruptedException {
-        Sample floor = Sample.of(times.get(candidates().get(0)));
-        Sample aotFloor = Sample.of(aotTimes.get(candidates().get(0)));
+        Stats floor = Stats.of(times.get(candidates().get(0)));
+        Stats aotFloor = Stats.of(aotTimes.get(candidates().get(0)));
         StringBuilder out = new StringBuilder("| library | jar size (KiB) | classes loaded"
                 + " | spawn → first decode (ms) | vs no library | with AOT cache (ms) | vs no library, AOT |\n"
                 + "|---|---:|---:|---|---:|---|---:|\n");
         for (Candidate candidate : candidates()) {
-            Sample sample = Sample.of(times.get(candidate));
-            Sample aot = Sample.of(aotTimes.get(candidate));
+            Stats sample = Stats.of(times.get(candidate));
+            Stats aot = Stats.of(aotTimes.get(candidate));
             out.append("| ").append(candidate.name());
             out.append(" | ").append(librarySizeKib(candidate));
             out.append(" | ").append(classesLoaded(candidate, event));
-            out.append(" | ").append(sample.format(1)).append(" | ").append(sample.ratioTo(floor));
-            out.append(" | ").append(aot.format(1)).append(" | ").append(aot.ratioTo(aotFloor));
+            out.append(" | ").append(Format.medianRange(sample)).append(" | ").append(ratio(sample, floor));
+            out.append(" | ").append(Format.medianRange(aot)).append(" | ").append(ratio(aot, aotFloor));
             out.append(" |\n");
         }
         return out.append("\nmedian [min–max] of n=")
                 .append(flags.runs())
-                .append(" fresh JVMs each, JDK ")
-                .append(System.getProperty("java.vm.version"))
+                .append(" fresh JVMs each, ")
+                .append(MachineInfo.current().oneLine())
                 .append(", load average ")
-                .append(MachineLoad.oneMinute())
+                .append(Format.load(LoadAverage.oneMinute()))
                 .append('\n')
                 .toString();
     }
@@ -218,6 +243,10 @@ public final class JsonLibraryBench {
             bytes += Files.size(jar);
         }
         return Math.round(bytes / 1024.0);
+    }
+
+    private static String ratio(Stats value, Stats baseline) {
+        return Format.ratio(value.median() / baseline.median());
     }
 
     private static String mainOf(Candidate candidate) {

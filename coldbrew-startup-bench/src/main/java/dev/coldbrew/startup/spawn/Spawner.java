@@ -10,6 +10,8 @@ import static dev.coldbrew.runtime.api.RuntimeApi.ENV_REGION;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_API;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_TASK_ROOT;
 
+import dev.coldbrew.pack.PackageException;
+import dev.coldbrew.pack.aot.AotTrainer;
 import dev.coldbrew.startup.harness.Java;
 import dev.coldbrew.startup.server.FirstInvoke;
 import dev.coldbrew.startup.server.TimedRuntimeApi;
@@ -30,10 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class Spawner {
     /** How long one cold start may take before it counts as hung. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** Invokes a training run serves before it is stopped (SIGTERM), which writes the AOT cache. */
+    /** Invokes a training run serves before it is stopped (SIGTERM), which writes the AOT configuration. */
     public static final int TRAINING_INVOKES = 3;
-    /** How long writing an AOT cache after a training run may take. */
-    public static final Duration TRAINING_EXIT_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Duration POLL = Duration.ofMillis(20);
 
@@ -74,26 +74,40 @@ public final class Spawner {
         }
     }
 
-    /** Runs {@code subject}'s training run and checks that it wrote the AOT cache. */
+    /**
+     * Trains {@code subject}'s AOT cache with coldbrew's {@link AotTrainer}: a training run serves
+     * {@link #TRAINING_INVOKES} invokes and is stopped with SIGTERM, which writes the AOT configuration; the cache
+     * is then created for the measured command line.
+     */
     public void train(Subject subject) throws IOException, InterruptedException {
         Files.deleteIfExists(subject.aotCache());
+        Files.deleteIfExists(subject.aotConfiguration());
+        try {
+            record(subject);
+            AotTrainer.create(
+                    subject.cacheCommand(jvmOptions, Path.of("").toAbsolutePath()),
+                    subject.aotConfiguration(),
+                    subject.aotCache());
+        } catch (PackageException e) {
+            throw new IllegalStateException(
+                    "AOT training of " + subject.name() + " failed: " + e.getMessage() + "; log: " + log(subject), e);
+        }
+    }
+
+    private void record(Subject subject) throws IOException, InterruptedException, PackageException {
         try (TimedRuntimeApi api = TimedRuntimeApi.start(event, TRAINING_INVOKES)) {
             Process process =
                     builder(subject, subject.trainingCommand(jvmOptions), api).start();
             try {
                 awaitResponses(subject, api, process);
-                process.destroy();
-                if (!process.waitFor(TRAINING_EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("AOT training run of " + subject.name() + " did not exit within "
-                            + TRAINING_EXIT_TIMEOUT + " of SIGTERM; log: " + log(subject));
-                }
+                AotTrainer.stopOrderly(process.pid());
             } finally {
                 reap(process);
             }
         }
-        if (!Files.isRegularFile(subject.aotCache())) {
-            throw new IllegalStateException("AOT training run of " + subject.name() + " wrote no cache at "
-                    + subject.aotCache() + "; log: " + log(subject));
+        if (!Files.isRegularFile(subject.aotConfiguration())) {
+            throw new IllegalStateException("AOT training run of " + subject.name() + " wrote no configuration at "
+                    + subject.aotConfiguration() + "; log: " + log(subject));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.coldbrew.startup.spawn;
 
+import dev.coldbrew.pack.aot.AotTrainer;
 import dev.coldbrew.startup.harness.Java;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * One way of starting the function: a JVM command line and its extra environment. With an {@code aotCache}, the
- * measured runs use {@code -XX:AOTCache} and a training run first writes it with {@code -XX:AOTCacheOutput}. With
+ * measured runs use {@code -XX:AOTCache}, which coldbrew's {@link AotTrainer} writes first: a training run with
+ * {@code -XX:AOTMode=record}, then {@code -XX:AOTMode=create} for the measured command line. With
  * an {@code executable} (a native image), that is the whole command line and JVM options do not apply.
  */
 public record Subject(
@@ -58,10 +60,21 @@ public record Subject(
         return Java.command(options, classPath, mainClass, args.toArray(String[]::new));
     }
 
-    /** The training run's command line, with {@code jvmOptions} first; it writes {@link #aotCache()} at exit. */
+    /** Where the training run writes its AOT configuration: beside the cache. */
+    public Path aotConfiguration() {
+        return aotCache.resolveSibling(aotCache.getFileName() + "conf");
+    }
+
+    /** The training run's command line, with {@code jvmOptions} first; it writes {@link #aotConfiguration()}. */
     public List<String> trainingCommand(List<String> jvmOptions) {
         List<String> options = new ArrayList<>(jvmOptions);
-        options.add("-XX:AOTCacheOutput=" + aotCache);
+        options.addAll(AotTrainer.recordFlags(aotConfiguration()));
         return Java.command(options, classPath, mainClass, args.toArray(String[]::new));
+    }
+
+    /** The measured command line as the cache is created for it, in {@code directory} (the benchmark's own). */
+    public AotTrainer.CacheCommand cacheCommand(List<String> jvmOptions, Path directory) {
+        return new AotTrainer.CacheCommand(
+                directory, Java.executable(), jvmOptions, Java.classPath(classPath), mainClass);
     }
 }
