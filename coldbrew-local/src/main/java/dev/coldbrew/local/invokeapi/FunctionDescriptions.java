@@ -2,7 +2,6 @@ package dev.coldbrew.local.invokeapi;
 
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.FunctionNames;
-import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.http.Json;
 import dev.coldbrew.local.http.ServiceErrors;
 import java.util.LinkedHashMap;
@@ -16,9 +15,9 @@ import java.util.Map;
 public final class FunctionDescriptions {
     private FunctionDescriptions() {}
 
-    public static String list(LocalLambda lambda) {
-        List<Object> functions = lambda.functions().stream()
-                .map(f -> (Object) configurationMap(f, lambda.options().region()))
+    public static String list(InvokeTarget target) {
+        List<Object> functions = target.functions().stream()
+                .map(f -> (Object) configurationMap(f, target.region()))
                 .toList();
         return Json.object("Functions", functions);
     }
