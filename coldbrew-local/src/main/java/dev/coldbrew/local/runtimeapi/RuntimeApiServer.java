@@ -31,9 +31,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.coldbrew.local.http.HttpBodies;
-import dev.coldbrew.local.http.Json;
-import dev.coldbrew.local.invokeapi.JsonSyntax;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonReader;
+import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +207,7 @@ public final class RuntimeApiServer implements AutoCloseable {
      * the {@code Lambda-Runtime-Function-Error-Type} header (§5.3; {@code Runtime.Unknown} without one).
      */
     private static byte[] errorBody(byte[] body, String type) {
-        if (body.length > 0 && JsonSyntax.isValid(body)) {
+        if (body.length > 0 && JsonReader.isValid(body)) {
             return body;
         }
         return error(type == null || type.isBlank() ? FN_ERROR_UNKNOWN : type, "");
@@ -249,7 +249,13 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
 
     private static byte[] error(String type, String message) {
-        return Json.object("errorMessage", message, "errorType", type).getBytes(StandardCharsets.UTF_8);
+        return JsonWriter.create()
+                .beginObject()
+                .field("errorMessage", message)
+                .field("errorType", type)
+                .endObject()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void setIfPresent(Headers headers, String name, String value) {
