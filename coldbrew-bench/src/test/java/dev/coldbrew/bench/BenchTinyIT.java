@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +25,19 @@ class BenchTinyIT {
     void tinyProfileMeasuresEveryCellAndWritesTheReport() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path home = Path.of(System.getProperty(BenchCommand.HOME_PROPERTY));
+        Path home = Path.of(System.getProperty(Bench.HOME_PROPERTY));
+        Bench bench = Bench.fromSystem();
+        BenchOptions options = BenchOptions.builder(Profile.TINY, bench.strategies(), home, LocalDateTime.now())
+                .output(output)
+                .build();
 
-        BenchCommand.Outcome outcome = BenchCommand.fromSystem()
-                .run(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        List.of("--profile", "tiny", "--output", output.toString()));
+        Bench.Outcome outcome = bench.run(
+                options,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String table = out.toString(StandardCharsets.UTF_8);
-        assertThat(outcome).as("stdout:\n%s\nstderr:\n%s", table, err).isEqualTo(BenchCommand.Outcome.OK);
+        assertThat(outcome).as("stdout:\n%s\nstderr:\n%s", table, err).isEqualTo(Bench.Outcome.OK);
         assertThat(home.resolve("examples")).isDirectory();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 8/8 kmeans 1024 MB");
         for (String strategy : List.of("aws-java", "coldbrew-jvm", "coldbrew-aot", "package-provided")) {

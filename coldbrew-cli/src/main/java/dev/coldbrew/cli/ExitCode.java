@@ -1,12 +1,15 @@
 package dev.coldbrew.cli;
 
-/** The exit status of the {@code coldbrew} command. */
+/** The exit status of every {@code coldbrew} command. */
 public enum ExitCode {
-    /** The command did what was asked. */
+    /** The command did what was asked; for invoke: the function answered without a function error. */
     OK(0),
-    /** The command ran and failed (the message says what failed). */
+    /**
+     * The command ran and failed, and the message says what failed: a function or service error, a local Lambda
+     * that could not start or be reached, a packaging failure, a bench run with failed cells.
+     */
     FAILURE(1),
-    /** The command line was wrong: nothing was run. */
+    /** The command line was wrong: the message names the bad value, nothing was run. */
     USAGE(2);
 
     private final int code;
@@ -17,15 +20,5 @@ public enum ExitCode {
 
     public int code() {
         return code;
-    }
-
-    /** The exit code with this number; the local Lambda's commands use the same three. */
-    static ExitCode of(int code) {
-        for (ExitCode e : values()) {
-            if (e.code == code) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown exit code " + code + ": valid codes are 0, 1 and 2");
     }
 }

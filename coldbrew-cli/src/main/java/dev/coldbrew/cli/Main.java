@@ -1,10 +1,11 @@
 package dev.coldbrew.cli;
 
 import dev.coldbrew.bench.AwsRuntimeJars;
-import dev.coldbrew.bench.BenchCommand;
-import dev.coldbrew.local.cli.InvokeCommand;
-import dev.coldbrew.local.cli.LocalCommand;
-import dev.coldbrew.pack.cli.PackageCommand;
+import dev.coldbrew.bench.Bench;
+import dev.coldbrew.cli.bench.BenchCommand;
+import dev.coldbrew.cli.local.InvokeCommand;
+import dev.coldbrew.cli.local.LocalCommand;
+import dev.coldbrew.cli.pack.PackageCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,10 +57,10 @@ public final class Main {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
-            case "bench" -> bench(out, err, rest);
-            case "local" -> ExitCode.of(LocalCommand.run(out, err, withAwsRuntime(rest)));
-            case "invoke" -> ExitCode.of(InvokeCommand.run(out, err, rest.toArray(String[]::new)));
-            case "package" -> ExitCode.of(PackageCommand.run(out, err, rest.toArray(String[]::new)));
+            case "bench" -> BenchCommand.run(Bench.fromSystem(), out, err, rest);
+            case "local" -> LocalCommand.run(out, err, withAwsRuntime(rest));
+            case "invoke" -> InvokeCommand.run(out, err, rest.toArray(String[]::new));
+            case "package" -> PackageCommand.run(out, err, rest.toArray(String[]::new));
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield ExitCode.OK;
@@ -76,21 +77,13 @@ public final class Main {
         };
     }
 
-    private static ExitCode bench(PrintStream out, PrintStream err, List<String> args) {
-        return switch (BenchCommand.fromSystem().run(out, err, args)) {
-            case OK -> ExitCode.OK;
-            case FAILED -> ExitCode.FAILURE;
-            case USAGE -> ExitCode.USAGE;
-        };
-    }
-
     /**
      * {@code coldbrew local} runs {@code java21}/{@code java25} functions with AWS's runtime interface client, which
      * ships with this command: its jars are passed unless the user names others.
      */
     static String[] withAwsRuntime(List<String> args) {
         List<String> all = new ArrayList<>(args);
-        if (!args.contains(AWS_RUNTIME_FLAG) && !args.contains("--help") && !args.contains("-h")) {
+        if (!args.contains(AWS_RUNTIME_FLAG) && !Flags.wantsHelp(args.toArray(String[]::new))) {
             all.add(AWS_RUNTIME_FLAG);
             all.add(AwsRuntimeJars.locate().stream()
                     .map(Path::toString)

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.FunctionDescriptions;
 import dev.coldbrew.local.invokeapi.InvokeRequest;
+import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
@@ -16,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The Invoke API ({@code 2015-03-31}) over HTTP, served with the JDK's {@code com.sun.net.httpserver}:
- * {@code POST /2015-03-31/functions/{name}/invocations}, {@code GET /2015-03-31/functions/} and
- * {@code GET /2015-03-31/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
+ * The Invoke API ({@link InvokeWire#FUNCTIONS_PATH}) over HTTP, served with the JDK's {@code com.sun.net.httpserver}:
+ * {@code POST …/functions/{name}/invocations}, {@code GET …/functions/} and
+ * {@code GET …/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
  * endpoint override.
  */
 public final class HttpInvokeServer implements AutoCloseable {
@@ -26,22 +27,18 @@ public final class HttpInvokeServer implements AutoCloseable {
     /** The Invoke API's port in the CLI unless told otherwise. */
     public static final int DEFAULT_PORT = 9000;
 
-    static final String FUNCTIONS_PATH = "/2015-03-31/functions";
-    private static final String INVOCATIONS_SUFFIX = "/invocations";
-    private static final String CONFIGURATION_SUFFIX = "/configuration";
-
-    private final LocalLambda lambda;
+    private final InvokeTarget lambda;
     private final HttpServer server;
     private final ExecutorService executor;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private HttpInvokeServer(LocalLambda lambda, HttpServer server, ExecutorService executor) {
+    private HttpInvokeServer(InvokeTarget lambda, HttpServer server, ExecutorService executor) {
         this.lambda = lambda;
         this.server = server;
         this.executor = executor;
     }
 
-    static HttpInvokeServer start(LocalLambda lambda, InetSocketAddress address) throws IOException {
+    static HttpInvokeServer start(InvokeTarget lambda, InetSocketAddress address) throws IOException {
         HttpServer server = HttpServer.create(address, 256);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpInvokeServer api = new HttpInvokeServer(lambda, server, executor);
@@ -73,7 +70,7 @@ public final class HttpInvokeServer implements AutoCloseable {
     private void route(HttpExchange http) throws IOException {
         String path = http.getRequestURI().getRawPath();
         String method = http.getRequestMethod();
-        if (!path.startsWith(FUNCTIONS_PATH)) {
+        if (!path.startsWith(InvokeWire.FUNCTIONS_PATH)) {
             drain(http);
             error(
                     http,
@@ -82,13 +79,13 @@ public final class HttpInvokeServer implements AutoCloseable {
                     ServiceErrors.invalid("unknown operation " + method + " " + path));
             return;
         }
-        String rest = path.substring(FUNCTIONS_PATH.length());
+        String rest = path.substring(InvokeWire.FUNCTIONS_PATH.length());
         if (rest.isEmpty() || rest.equals("/")) {
             onlyGet(http, () -> json(http, 200, FunctionDescriptions.list(lambda)));
-        } else if (rest.endsWith(INVOCATIONS_SUFFIX) && method.equals("POST")) {
-            invoke(http, decode(rest.substring(1, rest.length() - INVOCATIONS_SUFFIX.length())));
-        } else if (rest.endsWith(CONFIGURATION_SUFFIX)) {
-            String name = decode(rest.substring(1, rest.length() - CONFIGURATION_SUFFIX.length()));
+        } else if (rest.endsWith(InvokeWire.INVOCATIONS_SUFFIX) && method.equals("POST")) {
+            invoke(http, decode(rest.substring(1, rest.length() - InvokeWire.INVOCATIONS_SUFFIX.length())));
+        } else if (rest.endsWith(InvokeWire.CONFIGURATION_SUFFIX)) {
+            String name = decode(rest.substring(1, rest.length() - InvokeWire.CONFIGURATION_SUFFIX.length()));
             onlyGet(http, () -> describe(http, name, true));
         } else if (rest.indexOf('/', 1) < 0) {
             onlyGet(http, () -> describe(http, decode(rest.substring(1)), false));
@@ -122,8 +119,7 @@ public final class HttpInvokeServer implements AutoCloseable {
     private void describe(HttpExchange http, String name, boolean configurationOnly) throws IOException {
         var function = lambda.function(name);
         if (function.isEmpty()) {
-            InvocationResult notFound = ServiceErrors.notFound(
-                    "", FunctionNames.arn(lambda.options().region(), name));
+            InvocationResult notFound = ServiceErrors.notFound("", FunctionNames.arn(lambda.region(), name));
             error(http, 404, ServiceErrors.NOT_FOUND, new String(notFound.payload(), StandardCharsets.UTF_8));
             return;
         }
@@ -131,10 +127,8 @@ public final class HttpInvokeServer implements AutoCloseable {
                 http,
                 200,
                 configurationOnly
-                        ? FunctionDescriptions.configuration(
-                                function.get(), lambda.options().region())
-                        : FunctionDescriptions.get(
-                                function.get(), lambda.options().region()));
+                        ? FunctionDescriptions.configuration(function.get(), lambda.region())
+                        : FunctionDescriptions.get(function.get(), lambda.region()));
     }
 
     private void invoke(HttpExchange http, String name) throws IOException {

@@ -7,6 +7,7 @@ import dev.coldbrew.local.environment.Environment;
 import dev.coldbrew.local.environment.FunctionPool;
 import dev.coldbrew.local.environment.Invoker;
 import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * from Java or over HTTP, goes through {@link #invoke}. {@link #close} kills every environment's process tree
  * and removes every cgroup.
  */
-public final class LocalLambda implements AutoCloseable {
+public final class LocalLambda implements InvokeTarget, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalLambda.class.getName());
 
@@ -92,6 +93,11 @@ public final class LocalLambda implements AutoCloseable {
         return options;
     }
 
+    @Override
+    public String region() {
+        return options.region();
+    }
+
     /**
      * Adds a function. A zip is extracted once.
      *
@@ -118,6 +124,7 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     /** The registered functions, by name. */
+    @Override
     public List<FunctionConfig> functions() {
         return pools.values().stream()
                 .map(FunctionPool::function)
@@ -126,6 +133,7 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     /** The registered function for a name, a {@code name:qualifier}, or a full or partial ARN. */
+    @Override
     public Optional<FunctionConfig> function(String nameOrArn) {
         return Optional.ofNullable(pools.get(FunctionNames.baseName(nameOrArn))).map(FunctionPool::function);
     }
@@ -140,6 +148,7 @@ public final class LocalLambda implements AutoCloseable {
     }
 
     /** As {@link #invoke(String, byte[])} with the decoded client context JSON delivered to the runtime. */
+    @Override
     public InvocationResult invoke(String functionName, byte[] payload, String clientContext) {
         String requestId = UUID.randomUUID().toString();
         FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
@@ -163,6 +172,7 @@ public final class LocalLambda implements AutoCloseable {
      * runs; other service errors drop it with a log line. (Lambda's retries of events that failed in the function
      * are not reproduced.)
      */
+    @Override
     public void invokeAsync(String functionName, byte[] payload) {
         background.execute(() -> {
             try {

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How the local Lambda runs its environments. Immutable; start from {@link #defaults()} and use the
- * {@code with*} methods.
+ * How the local Lambda runs its environments. Immutable and validated once; {@link #builder()} starts from the
+ * defaults.
  *
  * @param idleExpiry an environment idle this long is stopped (its next invoke is a cold start)
  * @param bindAddress the address the Invoke API and every Runtime API server bind to (loopback by default)
@@ -85,256 +85,121 @@ public record LocalOptions(
 
     /** Loopback, limits enforced where possible, log lines to standard error. */
     public static LocalOptions defaults() {
-        return new LocalOptions(
-                DEFAULT_IDLE_EXPIRY,
-                InetAddress.getLoopbackAddress(),
-                System.err::println,
-                DEFAULT_CGROUP_ROOT,
-                DEFAULT_CGROUP_PARENT,
-                true,
-                true,
-                DEFAULT_FREEZE_DELAY,
-                List.of(),
-                Path.of(System.getProperty("java.home")),
-                DEFAULT_REGION,
-                DEFAULT_ACCOUNT_CONCURRENCY,
-                DEFAULT_INIT_TIMEOUT,
-                InitCpu.LAMBDA);
+        return builder().build();
     }
 
-    public LocalOptions withIdleExpiry(Duration value) {
-        return new LocalOptions(
-                value,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
+    /** A builder holding the defaults ({@link #defaults()}); set what differs, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public LocalOptions withBindAddress(InetAddress value) {
-        return new LocalOptions(
-                idleExpiry,
-                value,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+    /** Collects options; {@link #build()} validates them once (the record's constructor). */
+    public static final class Builder {
+        private Duration idleExpiry = DEFAULT_IDLE_EXPIRY;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private Consumer<String> logSink = System.err::println;
+        private Path cgroupRoot = DEFAULT_CGROUP_ROOT;
+        private String cgroupParent = DEFAULT_CGROUP_PARENT;
+        private boolean enforceLimits = true;
+        private boolean freezeBetweenInvokes = true;
+        private Duration freezeDelay = DEFAULT_FREEZE_DELAY;
+        private List<Path> awsRuntimeClasspath = List.of();
+        private Path javaHome = Path.of(System.getProperty("java.home"));
+        private String region = DEFAULT_REGION;
+        private int accountConcurrency = DEFAULT_ACCOUNT_CONCURRENCY;
+        private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
+        private InitCpu initCpu = InitCpu.LAMBDA;
 
-    public LocalOptions withLogSink(Consumer<String> value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                value,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        private Builder() {}
 
-    public LocalOptions withEnforceLimits(boolean value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                value,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        public Builder idleExpiry(Duration value) {
+            idleExpiry = value;
+            return this;
+        }
 
-    public LocalOptions withFreezeBetweenInvokes(boolean value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                value,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        public Builder bindAddress(InetAddress value) {
+            bindAddress = value;
+            return this;
+        }
 
-    public LocalOptions withFreezeDelay(Duration value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                value,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        public Builder logSink(Consumer<String> value) {
+            logSink = value;
+            return this;
+        }
 
-    public LocalOptions withAwsRuntimeClasspath(List<Path> value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                value,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        /** Where cgroups are mounted and the name of coldbrew's parent cgroup in each hierarchy. */
+        public Builder cgroups(Path root, String parent) {
+            cgroupRoot = root;
+            cgroupParent = parent;
+            return this;
+        }
 
-    public LocalOptions withJavaHome(Path value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                value,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        public Builder enforceLimits(boolean value) {
+            enforceLimits = value;
+            return this;
+        }
 
-    public LocalOptions withRegion(String value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                value,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
-    }
+        public Builder freezeBetweenInvokes(boolean value) {
+            freezeBetweenInvokes = value;
+            return this;
+        }
 
-    public LocalOptions withAccountConcurrency(int value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                value,
-                initTimeout,
-                initCpu);
-    }
+        public Builder freezeDelay(Duration value) {
+            freezeDelay = value;
+            return this;
+        }
 
-    public LocalOptions withInitTimeout(Duration value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                value,
-                initCpu);
-    }
+        public Builder awsRuntimeClasspath(List<Path> value) {
+            awsRuntimeClasspath = value;
+            return this;
+        }
 
-    /** The CPU of the Init phase: {@link InitCpu#LAMBDA} (Lambda's, the default) or another model. */
-    public LocalOptions withInitCpu(InitCpu value) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                cgroupRoot,
-                cgroupParent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                value);
-    }
+        public Builder javaHome(Path value) {
+            javaHome = value;
+            return this;
+        }
 
-    /** Where cgroups are mounted and the name of coldbrew's parent cgroup in each hierarchy. */
-    public LocalOptions withCgroups(Path root, String parent) {
-        return new LocalOptions(
-                idleExpiry,
-                bindAddress,
-                logSink,
-                root,
-                parent,
-                enforceLimits,
-                freezeBetweenInvokes,
-                freezeDelay,
-                awsRuntimeClasspath,
-                javaHome,
-                region,
-                accountConcurrency,
-                initTimeout,
-                initCpu);
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        public Builder accountConcurrency(int value) {
+            accountConcurrency = value;
+            return this;
+        }
+
+        public Builder initTimeout(Duration value) {
+            initTimeout = value;
+            return this;
+        }
+
+        /** The CPU of the Init phase: {@link InitCpu#LAMBDA} (Lambda's, the default) or another model. */
+        public Builder initCpu(InitCpu value) {
+            initCpu = value;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the bad value
+         * @throws NullPointerException naming the missing one
+         */
+        public LocalOptions build() {
+            return new LocalOptions(
+                    idleExpiry,
+                    bindAddress,
+                    logSink,
+                    cgroupRoot,
+                    cgroupParent,
+                    enforceLimits,
+                    freezeBetweenInvokes,
+                    freezeDelay,
+                    awsRuntimeClasspath,
+                    javaHome,
+                    region,
+                    accountConcurrency,
+                    initTimeout,
+                    initCpu);
+        }
     }
 }

@@ -31,7 +31,7 @@ class CgroupLimitsIT {
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add));
+        lambda = LocalLambda.create(LocalOptions.builder().logSink(lines::add).build());
         assumeTrue(lambda.limitsEnforced(), () -> "cgroups are not writable here, limits not tested: " + lines);
     }
 
@@ -74,8 +74,10 @@ class CgroupLimitsIT {
     @Test
     void initCpuInvokeThrottlesInitLikeTheInvoke() throws IOException {
         lambda.close();
-        lambda = LocalLambda.create(
-                LocalOptions.defaults().withLogSink(lines::add).withInitCpu(InitCpu.INVOKE));
+        lambda = LocalLambda.create(LocalOptions.builder()
+                .logSink(lines::add)
+                .initCpu(InitCpu.INVOKE)
+                .build());
         lambda.register(TestFunctions.probe(dir, "throttled-init").withMemoryMb(1024));
         recordInitQuota();
 
@@ -176,7 +178,8 @@ class CgroupLimitsIT {
             }
             Files.writeString(dirs.get(3).resolve("freezer.state"), "FROZEN");
 
-            LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add)).close();
+            LocalLambda.create(LocalOptions.builder().logSink(lines::add).build())
+                    .close();
 
             assertThat(orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(dirs).allSatisfy(dir -> assertThat(dir).doesNotExist());

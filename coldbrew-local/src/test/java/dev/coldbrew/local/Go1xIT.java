@@ -56,7 +56,7 @@ class Go1xIT {
     }
 
     private LocalLambda start(FunctionConfig function) {
-        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add));
+        lambda = LocalLambda.create(LocalOptions.builder().logSink(lines::add).build());
         lambda.register(function);
         return lambda;
     }

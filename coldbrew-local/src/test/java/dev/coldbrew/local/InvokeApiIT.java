@@ -52,7 +52,7 @@ class InvokeApiIT {
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add));
+        lambda = LocalLambda.create(LocalOptions.builder().logSink(lines::add).build());
         lambda.register(TestFunctions.probe(dir.resolve("echo"), "echo"));
         server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
         sdk = LambdaClient.builder()

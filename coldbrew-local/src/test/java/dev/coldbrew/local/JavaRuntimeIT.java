@@ -24,8 +24,10 @@ class JavaRuntimeIT {
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.create(
-                LocalOptions.defaults().withLogSink(lines::add).withAwsRuntimeClasspath(AwsJavaRuntime.classpath()));
+        lambda = LocalLambda.create(LocalOptions.builder()
+                .logSink(lines::add)
+                .awsRuntimeClasspath(AwsJavaRuntime.classpath())
+                .build());
         Path code = TestFunctions.awsCoreHandler(dir);
         lambda.register(FunctionConfig.of("hello", code, RuntimeKind.JAVA25, "Hello::handleRequest")
                 .withMemoryMb(TestFunctions.MEMORY_MB));

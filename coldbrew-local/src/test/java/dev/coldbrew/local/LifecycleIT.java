@@ -29,8 +29,8 @@ class LifecycleIT {
     final List<String> lines = new CopyOnWriteArrayList<>();
     LocalLambda lambda;
 
-    LocalLambda start(LocalOptions options) {
-        lambda = LocalLambda.create(options.withLogSink(lines::add));
+    LocalLambda start(LocalOptions.Builder options) {
+        lambda = LocalLambda.create(options.logSink(lines::add).build());
         return lambda;
     }
 
@@ -54,7 +54,7 @@ class LifecycleIT {
                         entry, PosixFilePermissions.fromString(file.equals("bootstrap") ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
-        start(LocalOptions.defaults())
+        start(LocalOptions.builder())
                 .register(new FunctionConfig(
                         "zipped",
                         zip,
@@ -76,7 +76,7 @@ class LifecycleIT {
 
     @Test
     void initOverTheInitLimitIsRetriedInsideTheFirstInvoke() {
-        start(LocalOptions.defaults().withInitTimeout(Duration.ofMillis(500)));
+        start(LocalOptions.builder().initTimeout(Duration.ofMillis(500)));
         lambda.register(TestFunctions.probe(dir, "sleepy", Map.of("INIT_SLEEP_MS", "1000"))
                 .withTimeout(Duration.ofSeconds(30)));
 
@@ -90,7 +90,7 @@ class LifecycleIT {
 
     @Test
     void aRetriedInitKeepsTheConcurrencyLimit() throws Exception {
-        start(LocalOptions.defaults());
+        start(LocalOptions.builder());
         FunctionConfig probe = TestFunctions.probe(
                         dir.resolve("fn"),
                         "flaky",
@@ -122,7 +122,7 @@ class LifecycleIT {
 
     @Test
     void anInvokeInterruptedDuringInitLeavesNoEnvironmentBehind() throws Exception {
-        start(LocalOptions.defaults());
+        start(LocalOptions.builder());
         lambda.register(TestFunctions.probe(dir, "interrupted", Map.of("INIT_SLEEP_MS", "8000")));
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
@@ -154,7 +154,7 @@ class LifecycleIT {
 
     @Test
     void theRetriedInitIsReportedAsPhaseInvokeWhenTheTimeoutEqualsTheInitLimit() {
-        start(LocalOptions.defaults().withInitTimeout(Duration.ofSeconds(1)));
+        start(LocalOptions.builder().initTimeout(Duration.ofSeconds(1)));
         lambda.register(TestFunctions.probe(dir, "slowinit", Map.of("INIT_SLEEP_MS", "20000"))
                 .withTimeout(Duration.ofSeconds(1)));
 
@@ -168,7 +168,7 @@ class LifecycleIT {
 
     @Test
     void idleEnvironmentsExpire() throws InterruptedException {
-        start(LocalOptions.defaults().withIdleExpiry(Duration.ofMillis(300)));
+        start(LocalOptions.builder().idleExpiry(Duration.ofMillis(300)));
         lambda.register(TestFunctions.probe(dir, "expiring"));
         long pid = Long.parseLong(invoke("expiring", "{\"action\":\"pid\"}").payloadText());
 
@@ -183,7 +183,7 @@ class LifecycleIT {
 
     @Test
     void stopEnvironmentsMakesTheNextInvokeCold() {
-        start(LocalOptions.defaults());
+        start(LocalOptions.builder());
         lambda.register(TestFunctions.probe(dir, "stopped"));
         long pid = Long.parseLong(invoke("stopped", "{\"action\":\"pid\"}").payloadText());
 
@@ -197,7 +197,7 @@ class LifecycleIT {
 
     @Test
     void timeoutAndCloseKillTheWholeProcessTree() {
-        start(LocalOptions.defaults());
+        start(LocalOptions.builder());
         lambda.register(TestFunctions.probe(dir, "forking").withTimeout(Duration.ofSeconds(1)));
         long child = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
         long other = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
@@ -215,7 +215,7 @@ class LifecycleIT {
 
     @Test
     void withoutCgroupsEverythingRunsAndItSaysSoOnce() {
-        start(LocalOptions.defaults().withCgroups(dir.resolve("no-cgroups"), "coldbrew"));
+        start(LocalOptions.builder().cgroups(dir.resolve("no-cgroups"), "coldbrew"));
         lambda.register(TestFunctions.probe(dir.resolve("fn"), "free"));
 
         InvocationResult first = invoke("free", "{}");
@@ -233,7 +233,7 @@ class LifecycleIT {
 
     @Test
     void throttledEventsStayQueuedAndRunWhenAnEnvironmentIsFree() throws Exception {
-        start(LocalOptions.defaults());
+        start(LocalOptions.builder());
         lambda.register(TestFunctions.probe(dir, "single").withReservedConcurrency(1));
         Thread busy = Thread.ofVirtual().start(() -> invoke("single", "{\"action\":\"sleep\",\"ms\":1500}"));
         awaitEnvironment("single");
@@ -254,7 +254,7 @@ class LifecycleIT {
 
     @Test
     void missingBootstrapIsRuntimeInvalidEntrypoint() throws IOException {
-        start(LocalOptions.defaults());
+        start(LocalOptions.builder());
         lambda.register(
                 FunctionConfig.of("empty", Files.createDirectories(dir.resolve("empty")), RuntimeKind.PROVIDED, ""));
 

@@ -26,7 +26,7 @@ class LocalLambdaIT {
 
     @BeforeEach
     void start() {
-        lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(lines::add));
+        lambda = LocalLambda.create(LocalOptions.builder().logSink(lines::add).build());
     }
 
     @AfterEach

@@ -198,7 +198,8 @@ class BridgeNativeIT {
         FunctionConfig function = FunctionConfig.of("bridge-native", image.getParent(), RuntimeKind.GO1X, "bridge-go")
                 .withMemoryMb(256)
                 .withEnvironment(Map.of(TransportProvider.ENV_TRANSPORT, JniGoTransportProvider.NAME));
-        try (LocalLambda lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(line -> {}))) {
+        try (LocalLambda lambda =
+                LocalLambda.create(LocalOptions.builder().logSink(line -> {}).build())) {
             lambda.register(function);
             InvocationResult cold = lambda.invoke("bridge-native", utf8("{\"over\":\"jni\"}"));
             InvocationResult failed = lambda.invoke("bridge-native", utf8("fail"));

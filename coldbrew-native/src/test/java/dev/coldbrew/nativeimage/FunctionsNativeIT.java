@@ -116,7 +116,7 @@ class FunctionsNativeIT {
             dev.coldbrew.local.FunctionConfig function, String event) {
         java.util.Queue<String> log = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try (dev.coldbrew.local.LocalLambda lambda = dev.coldbrew.local.LocalLambda.create(
-                dev.coldbrew.local.LocalOptions.defaults().withLogSink(log::add))) {
+                dev.coldbrew.local.LocalOptions.builder().logSink(log::add).build())) {
             lambda.register(function);
             return lambda.invoke(function.name(), event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

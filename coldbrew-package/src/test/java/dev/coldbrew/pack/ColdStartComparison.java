@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures cold starts (Init Duration + Duration of the first invoke, from the local Lambda's REPORT) of a function
@@ -36,12 +36,13 @@ public final class ColdStartComparison {
 
         Map<String, Path> subjects = new LinkedHashMap<>();
         subjects.put("plain JDK 25 (java -cp)", plainJdk(dir.resolve("plain"), jars, main));
-        subjects.put("coldbrew package, --no-aot", pack(dir, "noaot", jars, main, events, "--no-aot"));
-        subjects.put("coldbrew package (jlink + AOT)", pack(dir, "aot", jars, main, events));
+        subjects.put("coldbrew package, --no-aot", pack(dir, "noaot", jars, main, events, r -> r.aotCache(false)));
+        subjects.put("coldbrew package (jlink + AOT)", pack(dir, "aot", jars, main, events, r -> r));
         if (args.length > 2 && args[2].equals("c1")) {
-            String flags = String.join(" ", JvmFlags.DEFAULTS) + " -XX:TieredStopAtLevel=1";
+            List<String> flags = new ArrayList<>(JvmFlags.DEFAULTS);
+            flags.add("-XX:TieredStopAtLevel=1");
             subjects.put(
-                    "coldbrew package, AOT + C1 only", pack(dir, "aotc1", jars, main, events, "--jvm-flags", flags));
+                    "coldbrew package, AOT + C1 only", pack(dir, "aotc1", jars, main, events, r -> r.jvmFlags(flags)));
         }
 
         Map<String, List<Double>> coldStarts = new LinkedHashMap<>();
@@ -110,24 +111,25 @@ public final class ColdStartComparison {
         }
     }
 
-    private static Path pack(Path dir, String name, List<Path> jars, String main, Path events, String... extra)
+    private static Path pack(
+            Path dir,
+            String name,
+            List<Path> jars,
+            String main,
+            Path events,
+            UnaryOperator<PackageRequest.Builder> options)
             throws Exception {
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(jars));
-        args.addAll(List.of(
-                "--main-class",
-                main,
-                "--events",
-                events.toString(),
-                "--modules",
-                "java.base",
-                "--output",
-                dir.resolve(name).toString()));
-        args.addAll(Arrays.asList(extra));
-        PackagedFunctions.Outcome o = PackagedFunctions.pack(args);
-        if (o.exitCode() != 0) {
-            throw new IllegalStateException(o.err());
+        PackageRequest.Builder request = PackageRequest.builder()
+                .jars(jars)
+                .mainClass(main)
+                .eventsDir(events)
+                .modules(List.of("java.base"))
+                .outputDir(dir.resolve(name));
+        PackagedFunctions.Outcome o = PackagedFunctions.pack(options.apply(request));
+        if (!o.packed()) {
+            throw new IllegalStateException(o.log());
         }
-        System.out.print(o.out());
+        System.out.print(o.summary());
         return PackagedFunctions.unzip(dir.resolve(name).resolve("function.zip"), dir.resolve(name + "-task"));
     }
 

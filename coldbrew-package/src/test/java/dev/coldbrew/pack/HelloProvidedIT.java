@@ -12,7 +12,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,27 +32,20 @@ class HelloProvidedIT {
     static void pack() throws Exception {
         output = dir.resolve("out");
         Path events = PackagedFunctions.events(dir.resolve("events"), "{\"name\":\"a\"}", "[1,2,3]");
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.hello(dir)));
-        args.addAll(List.of(
-                "--main-class",
-                "dev.coldbrew.examples.hello.Hello",
-                "--name",
-                "hello",
-                "--events",
-                events.toString(),
-                "--output",
-                output.toString(),
-                "--memory",
-                "256",
-                "--timeout",
-                "10"));
-        packaged = PackagedFunctions.pack(args);
-        assertThat(packaged.exitCode()).as(packaged.err()).isZero();
+        packaged = PackagedFunctions.pack(PackageRequest.builder()
+                .jars(TestJars.hello(dir))
+                .mainClass("dev.coldbrew.examples.hello.Hello")
+                .functionName("hello")
+                .eventsDir(events)
+                .outputDir(output)
+                .memoryMb(256)
+                .timeoutSeconds(10));
+        assertThat(packaged.packed()).as(packaged.log()).isTrue();
     }
 
     @Test
     void summaryNamesSizesModulesAndTheCache() {
-        String summary = packaged.out();
+        String summary = packaged.summary();
         assertThat(PackagedFunctions.summaryValue(summary, "target")).isEqualTo("provided.al2023 (jvm+aot), x86_64");
         assertThat(PackagedFunctions.summaryValue(summary, "modules")).isEqualTo("java.base");
         assertThat(PackagedFunctions.summaryValue(summary, "AOT cache")).contains("(6 training invocations)");

@@ -7,8 +7,6 @@ import dev.coldbrew.local.LocalLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,35 +31,31 @@ class KmeansProvidedIT {
         Path output = dir.resolve("out");
         Path events = PackagedFunctions.events(
                 dir.resolve("events"), "{\"n\":2000,\"d\":2,\"k\":5}", "{\"n\":500,\"d\":3,\"k\":4,\"seed\":7}");
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.kmeans(dir)));
         // Whole jars would need java.desktop (one commons-math3 geometry class uses java.awt.geom); the classes
         // reachable from the function, org.json's included, need java.base only.
-        args.addAll(List.of(
-                "--reachable-modules",
-                "--main-class",
-                MAIN,
-                "--name",
-                "kmeans",
-                "--events",
-                events.toString(),
-                "--output",
-                output.toString(),
-                "--training-rounds",
-                "2"));
-        packaged = PackagedFunctions.pack(args);
-        assertThat(packaged.exitCode()).as(packaged.err()).isZero();
+        packaged = PackagedFunctions.pack(PackageRequest.builder()
+                .jars(TestJars.kmeans(dir))
+                .reachableModules(true)
+                .mainClass(MAIN)
+                .functionName("kmeans")
+                .eventsDir(events)
+                .outputDir(output)
+                .trainingRounds(2));
+        assertThat(packaged.packed()).as(packaged.log()).isTrue();
         zip = output.resolve("function.zip");
     }
 
     @Test
     void reachableClassesNeedOnlyJavaBase() {
-        assertThat(PackagedFunctions.summaryValue(packaged.out(), "modules")).isEqualTo("java.base");
+        assertThat(PackagedFunctions.summaryValue(packaged.summary(), "modules"))
+                .isEqualTo("java.base");
     }
 
     @Test
     void theZipMeetsTheSizeTarget() throws Exception {
         assertThat(Files.size(zip)).isLessThanOrEqualTo(TARGET_ZIP_BYTES);
-        assertThat(PackagedFunctions.summaryValue(packaged.out(), "zip size")).contains(Long.toString(Files.size(zip)));
+        assertThat(PackagedFunctions.summaryValue(packaged.summary(), "zip size"))
+                .contains(Long.toString(Files.size(zip)));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,19 +29,14 @@ class ManagedJavaIT {
     @Test
     void java25WithAnAwsHandlerRunsOnAwsRuntimeClient() throws Exception {
         List<Path> all = TestJars.kmeans(dir);
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(all.subList(0, 3)));
-        args.addAll(List.of(
-                "--target",
-                "java25",
-                "--handler",
-                "dev.coldbrew.examples.kmeans.KmeansAwsHandler::handleRequest",
-                "--name",
-                "kmeans-aws",
-                "--output",
-                dir.resolve("out").toString()));
-        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(args);
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(PackagedFunctions.summaryValue(outcome.out(), "target")).startsWith("java25 (aws-handler)");
+        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(PackageRequest.builder()
+                .jars(all.subList(0, 3))
+                .target(Target.JAVA25)
+                .handler("dev.coldbrew.examples.kmeans.KmeansAwsHandler::handleRequest")
+                .functionName("kmeans-aws")
+                .outputDir(dir.resolve("out")));
+        assertThat(outcome.packed()).as(outcome.log()).isTrue();
+        assertThat(PackagedFunctions.summaryValue(outcome.summary(), "target")).startsWith("java25 (aws-handler)");
 
         Path task = PackagedFunctions.unzip(dir.resolve("out/function.zip"), dir.resolve("task"));
         assertThat(task.resolve("bootstrap")).doesNotExist();
@@ -53,9 +47,10 @@ class ManagedJavaIT {
                 .doesNotContain("AWS_LAMBDA_EXEC_WRAPPER");
 
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
-        LocalOptions options = LocalOptions.defaults()
-                .withLogSink(log::add)
-                .withAwsRuntimeClasspath(PackagedFunctions.awsRuntimeClasspath());
+        LocalOptions options = LocalOptions.builder()
+                .logSink(log::add)
+                .awsRuntimeClasspath(PackagedFunctions.awsRuntimeClasspath())
+                .build();
         try (LocalLambda lambda = LocalLambda.create(options)) {
             lambda.register(new FunctionConfig(
                     "kmeans-aws",
@@ -78,19 +73,14 @@ class ManagedJavaIT {
      */
     @Test
     void java21WithColdbrewsRuntimeUsesTheExecWrapper() throws Exception {
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.kmeans(dir)));
-        args.addAll(List.of(
-                "--target",
-                "java21",
-                "--main-class",
-                "dev.coldbrew.examples.kmeans.KmeansFunction",
-                "--name",
-                "kmeans-wrapped",
-                "--output",
-                dir.resolve("out").toString()));
-        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(args);
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(PackagedFunctions.summaryValue(outcome.out(), "target")).startsWith("java21 (exec-wrapper)");
+        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(PackageRequest.builder()
+                .jars(TestJars.kmeans(dir))
+                .target(Target.JAVA21)
+                .mainClass("dev.coldbrew.examples.kmeans.KmeansFunction")
+                .functionName("kmeans-wrapped")
+                .outputDir(dir.resolve("out")));
+        assertThat(outcome.packed()).as(outcome.log()).isTrue();
+        assertThat(PackagedFunctions.summaryValue(outcome.summary(), "target")).startsWith("java21 (exec-wrapper)");
         assertThat(Files.readString(dir.resolve("out/template.yaml")))
                 .contains("Runtime: java21")
                 .contains("AWS_LAMBDA_EXEC_WRAPPER: '/var/task/coldbrew-wrapper'");

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.nativeimage.NativeImageResult;
-import dev.coldbrew.pack.cli.PackageCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,19 +28,16 @@ class NativeImageIT {
 
     @Test
     void aHandlerPackagedNativelyRunsInTheLocalLambdaWithItsLibrariesBesideIt() throws Exception {
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.hello(dir)));
-        args.addAll(List.of("--native", "--handler", "dev.coldbrew.examples.hello.Hello"));
-        args.addAll(
-                List.of("--name", "hello-native", "--output", dir.resolve("out").toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = PackageCommand.run(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("PATH", "/usr/bin:/bin"),
-                args.toArray(String[]::new));
-        String summary = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(
+                PackageRequest.builder()
+                        .jars(TestJars.hello(dir))
+                        .nativeImage(true)
+                        .handler("dev.coldbrew.examples.hello.Hello")
+                        .functionName("hello-native")
+                        .outputDir(dir.resolve("out")),
+                Map.of("PATH", "/usr/bin:/bin"));
+        String summary = outcome.summary();
+        assertThat(outcome.packed()).as(outcome.log()).isTrue();
         assertThat(PackagedFunctions.summaryValue(summary, "target")).isEqualTo("provided.al2023 (native), x86_64");
         assertThat(PackagedFunctions.summaryValue(summary, "native"))
                 .startsWith("bootstrap ")

@@ -7,7 +7,6 @@ import dev.coldbrew.local.LocalLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,19 +20,15 @@ class NoAotIT {
 
     @Test
     void withoutAnAotCacheTheRuntimeHasTheDefaultCdsArchiveAndStillRuns() throws Exception {
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.hello(dir)));
-        args.addAll(List.of(
-                "--main-class",
-                "dev.coldbrew.examples.hello.Hello",
-                "--no-aot",
-                "--jvm-flags",
-                "-XX:+UseSerialGC -Xshare:on",
-                "--output",
-                dir.resolve("out").toString()));
-        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(args);
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(PackagedFunctions.summaryValue(outcome.out(), "target")).startsWith("provided.al2023 (jvm)");
-        assertThat(outcome.out()).doesNotContain("AOT cache:");
+        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(PackageRequest.builder()
+                .jars(TestJars.hello(dir))
+                .mainClass("dev.coldbrew.examples.hello.Hello")
+                .aotCache(false)
+                .jvmFlags(List.of("-XX:+UseSerialGC", "-Xshare:on"))
+                .outputDir(dir.resolve("out")));
+        assertThat(outcome.packed()).as(outcome.log()).isTrue();
+        assertThat(PackagedFunctions.summaryValue(outcome.summary(), "target")).startsWith("provided.al2023 (jvm)");
+        assertThat(outcome.summary()).doesNotContain("AOT cache:");
 
         Path task = PackagedFunctions.unzip(dir.resolve("out/function.zip"), dir.resolve("var/task"));
         assertThat(task.resolve("coldbrew.aot")).doesNotExist();

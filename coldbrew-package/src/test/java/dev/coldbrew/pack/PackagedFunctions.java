@@ -6,19 +6,14 @@ import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.RuntimeKind;
-import dev.coldbrew.pack.cli.PackageCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,25 +24,29 @@ import java.util.stream.Stream;
 public final class PackagedFunctions {
     private PackagedFunctions() {}
 
-    /** What {@code coldbrew package} printed. */
-    public record Outcome(int exitCode, String out, String err) {}
+    /**
+     * What the packager did: {@code packed} with its summary, or not with the failure as the log's last line.
+     *
+     * @param log the progress lines, then the failure's message
+     */
+    public record Outcome(boolean packed, String summary, String log) {}
 
-    /** Runs {@code coldbrew package} with the process environment. */
-    public static Outcome pack(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = PackageCommand.run(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                args.toArray(String[]::new));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** Packages with the process environment (GRAALVM_HOME, PATH). */
+    public static Outcome pack(PackageRequest.Builder request) {
+        return pack(request, System.getenv());
     }
 
-    /** {@code --jar J} for each jar. */
-    public static List<String> jarArgs(List<Path> jars) {
-        List<String> args = new ArrayList<>();
-        jars.forEach(j -> args.addAll(List.of("--jar", j.toString())));
-        return args;
+    /** Packages with {@code environment} for GRAALVM_HOME and PATH. */
+    public static Outcome pack(PackageRequest.Builder request, Map<String, String> environment) {
+        StringBuffer log = new StringBuffer();
+        try {
+            PackageSummary summary =
+                    new Packager(request.build(), line -> log.append(line).append('\n'), environment).pack();
+            return new Outcome(true, summary.render(), log.toString());
+        } catch (PackageException e) {
+            log.append(e.getMessage()).append('\n');
+            return new Outcome(false, "", log.toString());
+        }
     }
 
     /** Writes one event file per JSON text: {@code 1.json}, {@code 2.json}, … */
@@ -86,7 +85,7 @@ public final class PackagedFunctions {
 
     /** A local Lambda whose log lines go to {@code log}. */
     public static LocalLambda localLambda(ConcurrentLinkedQueue<String> log) {
-        return LocalLambda.create(LocalOptions.defaults().withLogSink(log::add));
+        return LocalLambda.create(LocalOptions.builder().logSink(log::add).build());
     }
 
     /** The function as {@code provided.al2023} with task root {@code code}, 512 MB, 30 s. */

@@ -3,8 +3,6 @@ package dev.coldbrew.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,40 +14,39 @@ class SizeLimitsIT {
     @TempDir
     Path dir;
 
-    private PackagedFunctions.Outcome packKmeans(String... extra) {
-        List<String> args = new ArrayList<>(PackagedFunctions.jarArgs(TestJars.kmeans(dir)));
-        args.addAll(List.of(
-                "--target",
-                "java25",
-                "--main-class",
-                "dev.coldbrew.examples.kmeans.KmeansFunction",
-                "--output",
-                dir.resolve("out").toString()));
-        args.addAll(List.of(extra));
-        return PackagedFunctions.pack(args);
+    private PackagedFunctions.Outcome packKmeans(int maxZipMb, int maxUnzippedMb) {
+        return PackagedFunctions.pack(PackageRequest.builder()
+                .jars(TestJars.kmeans(dir))
+                .target(Target.JAVA25)
+                .mainClass("dev.coldbrew.examples.kmeans.KmeansFunction")
+                .outputDir(dir.resolve("out"))
+                .limits(new SizeLimits(maxZipMb * SizeLimits.MB, maxUnzippedMb * SizeLimits.MB)));
     }
+
+    private static final int LAMBDA_ZIP_MB = (int) (SizeLimits.LAMBDA_MAX_ZIPPED_BYTES / SizeLimits.MB);
+    private static final int LAMBDA_UNZIPPED_MB = (int) (SizeLimits.LAMBDA_MAX_UNZIPPED_BYTES / SizeLimits.MB);
 
     @Test
     void aPackageOverTheUnzippedLimitIsRefused() {
-        PackagedFunctions.Outcome outcome = packKmeans("--max-unzipped-mb", "1");
-        assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.err())
+        PackagedFunctions.Outcome outcome = packKmeans(LAMBDA_ZIP_MB, 1);
+        assertThat(outcome.packed()).isFalse();
+        assertThat(outcome.log())
                 .containsPattern("package refused: unzipped size [0-9.]+ MB exceeds Lambda's 1.0 MB limit");
         assertThat(dir.resolve("out/function.zip")).doesNotExist();
     }
 
     @Test
     void aZipOverTheZippedLimitIsRefused() {
-        PackagedFunctions.Outcome outcome = packKmeans("--max-zip-mb", "1");
-        assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.err()).containsPattern("package refused: zip size [0-9.]+ MB exceeds Lambda's 1.0 MB limit");
+        PackagedFunctions.Outcome outcome = packKmeans(1, LAMBDA_UNZIPPED_MB);
+        assertThat(outcome.packed()).isFalse();
+        assertThat(outcome.log()).containsPattern("package refused: zip size [0-9.]+ MB exceeds Lambda's 1.0 MB limit");
         assertThat(dir.resolve("out/function.zip")).doesNotExist();
     }
 
     @Test
     void withinTheLimitsTheZipIsWritten() {
-        PackagedFunctions.Outcome outcome = packKmeans("--max-zip-mb", "5", "--max-unzipped-mb", "5");
-        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        PackagedFunctions.Outcome outcome = packKmeans(5, 5);
+        assertThat(outcome.packed()).as(outcome.log()).isTrue();
         assertThat(dir.resolve("out/function.zip")).isNotEmptyFile();
     }
 }

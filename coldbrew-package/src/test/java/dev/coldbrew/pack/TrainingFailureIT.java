@@ -17,20 +17,15 @@ class TrainingFailureIT {
     void aRuntimeThatExitsDuringTheTrainingRunFailsThePackaging() throws Exception {
         Path jar = TestJars.jarOf(ExitingFunction.class, dir, "exiting.jar");
         Path events = PackagedFunctions.events(dir.resolve("events"), "{}");
-        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(List.of(
-                "--jar",
-                jar.toString(),
-                "--main-class",
-                ExitingFunction.class.getName(),
-                "--modules",
-                "java.base",
-                "--events",
-                events.toString(),
-                "--output",
-                dir.resolve("out").toString()));
-        assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.err())
-                .contains("coldbrew package: AOT training run: the function failed on 1.json with Runtime.ExitError")
+        PackagedFunctions.Outcome outcome = PackagedFunctions.pack(PackageRequest.builder()
+                .jars(List.of(jar))
+                .mainClass(ExitingFunction.class.getName())
+                .modules(List.of("java.base"))
+                .eventsDir(events)
+                .outputDir(dir.resolve("out")));
+        assertThat(outcome.packed()).isFalse();
+        assertThat(outcome.log())
+                .contains("AOT training run: the function failed on 1.json with Runtime.ExitError")
                 .contains("exit status 3")
                 .contains("ExitingFunction: giving up during init");
         assertThat(dir.resolve("out/function.zip")).doesNotExist();

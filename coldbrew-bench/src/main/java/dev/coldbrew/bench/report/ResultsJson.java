@@ -9,6 +9,7 @@ import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.measure.Stats;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -18,28 +19,30 @@ import java.util.Locale;
  */
 public final class ResultsJson {
     public static final int FORMAT_VERSION = 1;
+    /** Microseconds of a millisecond value: finer than any timer here resolves. */
+    private static final int MAX_DECIMALS = 3;
 
     private ResultsJson() {}
 
     public static String write(BenchOptions options, MachineInfo machine, Measurements m, Summary summary) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.member("format", FORMAT_VERSION);
-        json.member("started", m.started().toString())
-                .member("finished", m.finished().toString());
-        json.member("limitsEnforced", m.limitsEnforced());
-        json.member("loadAverageStart", m.loadAverageStart()).member("loadAverageEnd", m.loadAverageEnd());
+        JsonWriter json = JsonWriter.create().maxDecimals(MAX_DECIMALS).beginObject();
+        json.field("format", FORMAT_VERSION);
+        json.field("started", m.started().toString())
+                .field("finished", m.finished().toString());
+        json.field("limitsEnforced", m.limitsEnforced());
+        json.field("loadAverageStart", m.loadAverageStart()).field("loadAverageEnd", m.loadAverageEnd());
         options(json.name("run"), options);
         machine(json.name("machine"), machine);
         json.name("pricing").beginObject();
-        json.member("usdPerGbSecond", Pricing.USD_PER_GB_SECOND);
-        json.member("usdPerMillionRequests", Pricing.USD_PER_MILLION_REQUESTS);
-        json.member("region", Pricing.REGION).member("architecture", Pricing.ARCHITECTURE);
-        json.member("asOf", Pricing.AS_OF).endObject();
+        json.field("usdPerGbSecond", Pricing.USD_PER_GB_SECOND);
+        json.field("usdPerMillionRequests", Pricing.USD_PER_MILLION_REQUESTS);
+        json.field("region", Pricing.REGION).field("architecture", Pricing.ARCHITECTURE);
+        json.field("asOf", Pricing.AS_OF).endObject();
         json.name("strategies").beginArray();
         for (Strategy s : options.strategies()) {
-            json.beginObject().member("name", s.name()).member("description", s.description());
-            json.member("available", s.availability().available())
-                    .member("reason", s.availability().reason());
+            json.beginObject().field("name", s.name()).field("description", s.description());
+            json.field("available", s.availability().available())
+                    .field("reason", s.availability().reason());
             json.endObject();
         }
         json.endArray();
@@ -54,9 +57,9 @@ public final class ResultsJson {
             m.responses()
                     .of(workload)
                     .forEach((strategy, response) -> json.beginObject()
-                            .member("workload", workload)
-                            .member("strategy", strategy)
-                            .member("response", response)
+                            .field("workload", workload)
+                            .field("strategy", strategy)
+                            .field("response", response)
                             .endObject());
         }
         json.endArray();
@@ -72,32 +75,32 @@ public final class ResultsJson {
     }
 
     private static void options(JsonWriter json, BenchOptions o) {
-        json.beginObject().member("profile", o.profile().id());
+        json.beginObject().field("profile", o.profile().id());
         json.name("arguments").beginArray();
         o.arguments().forEach(json::value);
         json.endArray().name("workloads").beginArray();
         for (Workload w : o.workloads()) {
-            json.beginObject().member("id", w.id());
-            json.member("event", new String(w.event(o.smallEvents()), StandardCharsets.UTF_8));
+            json.beginObject().field("id", w.id());
+            json.field("event", new String(w.event(o.smallEvents()), StandardCharsets.UTF_8));
             json.endObject();
         }
         json.endArray().name("memorySizesMb").beginArray();
         o.memorySizesMb().forEach(mb -> json.value(mb.longValue()));
         json.endArray();
-        json.member("coldStarts", o.coldStarts()).member("warmInvokes", o.warmInvokes());
-        json.member("output", o.output().toString()).endObject();
+        json.field("coldStarts", o.coldStarts()).field("warmInvokes", o.warmInvokes());
+        json.field("output", o.output().toString()).endObject();
     }
 
     private static void machine(JsonWriter json, MachineInfo mi) {
-        json.beginObject().member("os", mi.os()).member("kernel", mi.kernel()).member("arch", mi.arch());
-        json.member("cpus", mi.cpus()).member("cpuModel", mi.cpuModel()).member("memoryMb", mi.memoryMb());
-        json.member("javaVersion", mi.javaVersion()).member("javaVendor", mi.javaVendor());
-        json.member("javaVm", mi.javaVm()).member("javaHome", mi.javaHome()).endObject();
+        json.beginObject().field("os", mi.os()).field("kernel", mi.kernel()).field("arch", mi.arch());
+        json.field("cpus", mi.cpus()).field("cpuModel", mi.cpuModel()).field("memoryMb", mi.memoryMb());
+        json.field("javaVersion", mi.javaVersion()).field("javaVendor", mi.javaVendor());
+        json.field("javaVm", mi.javaVm()).field("javaHome", mi.javaHome()).endObject();
     }
 
     private static void preparation(JsonWriter json, Preparation p) {
-        json.beginObject().member("workload", p.workload()).member("strategy", p.strategy());
-        json.member("status", p.status()).member("detail", p.detail()).member("seconds", p.seconds());
+        json.beginObject().field("workload", p.workload()).field("strategy", p.strategy());
+        json.field("status", p.status()).field("detail", p.detail()).field("seconds", p.seconds());
         json.name("jvmFlags").beginArray();
         p.jvmFlags().forEach(json::value);
         json.endArray().endObject();
@@ -112,26 +115,26 @@ public final class ResultsJson {
         c.samples().forEach(s -> sample(json, s));
         json.endArray().name("published").beginArray();
         for (Published p : Published.ROWS) {
-            json.beginObject().member("runtime", p.runtime()).member("memoryMb", p.memoryMb());
-            json.member("initMedianMs", p.initMedianMs()).member("initMinMs", p.initMinMs());
-            json.member("initMaxMs", p.initMaxMs()).member("firstInvokeMs", p.firstInvokeMs());
-            json.member("maxMemoryUsedMb", p.maxMemoryUsedMb()).endObject();
+            json.beginObject().field("runtime", p.runtime()).field("memoryMb", p.memoryMb());
+            json.field("initMedianMs", p.initMedianMs()).field("initMinMs", p.initMinMs());
+            json.field("initMaxMs", p.initMaxMs()).field("firstInvokeMs", p.firstInvokeMs());
+            json.field("maxMemoryUsedMb", p.maxMemoryUsedMb()).endObject();
         }
         json.endArray().endObject();
     }
 
     private static void sample(JsonWriter json, Sample s) {
-        json.beginObject().member("workload", s.workload()).member("strategy", s.strategy());
-        json.member("memoryMb", s.memoryMb()).member("phase", s.phase().name().toLowerCase(Locale.ROOT));
-        json.member("index", s.index()).member("requestId", s.requestId());
-        json.member("initDurationMs", s.initDurationMs()).member("durationMs", s.durationMs());
-        json.member("billedDurationMs", s.billedDurationMs()).member("maxMemoryUsedMb", s.maxMemoryUsedMb());
-        json.member("error", s.functionError()).endObject();
+        json.beginObject().field("workload", s.workload()).field("strategy", s.strategy());
+        json.field("memoryMb", s.memoryMb()).field("phase", s.phase().name().toLowerCase(Locale.ROOT));
+        json.field("index", s.index()).field("requestId", s.requestId());
+        json.field("initDurationMs", s.initDurationMs()).field("durationMs", s.durationMs());
+        json.field("billedDurationMs", s.billedDurationMs()).field("maxMemoryUsedMb", s.maxMemoryUsedMb());
+        json.field("error", s.functionError()).endObject();
     }
 
     private static void cell(JsonWriter json, Summary summary, CellSummary c) {
-        json.beginObject().member("workload", c.workload()).member("strategy", c.strategy());
-        json.member("memoryMb", c.memoryMb()).member("note", c.note()).member("errors", c.errors());
+        json.beginObject().field("workload", c.workload()).field("strategy", c.strategy());
+        json.field("memoryMb", c.memoryMb()).field("note", c.note()).field("errors", c.errors());
         stats(json, "coldInitMs", c.coldInit());
         stats(json, "coldDurationMs", c.coldDuration());
         stats(json, "coldTotalMs", c.coldTotal());
@@ -139,20 +142,20 @@ public final class ResultsJson {
         stats(json, "warmDurationMs", c.warmDuration());
         stats(json, "warmBilledDurationMs", c.warmBilled());
         stats(json, "warmMaxMemoryUsedMb", c.warmMaxMemory());
-        json.member("usdPerMillionWarmInvokes", c.usdPerMillionWarm());
-        json.member("coldTotalVsAwsJava", summary.ratio(c, x -> x.coldTotal().median()));
-        json.member(
+        json.field("usdPerMillionWarmInvokes", c.usdPerMillionWarm());
+        json.field("coldTotalVsAwsJava", summary.ratio(c, x -> x.coldTotal().median()));
+        json.field(
                 "warmDurationVsAwsJava", summary.ratio(c, x -> x.warmDuration().median()));
-        json.member("maxMemoryVsAwsJava", summary.ratio(c, CellSummary::maxMemoryMedian));
+        json.field("maxMemoryVsAwsJava", summary.ratio(c, CellSummary::maxMemoryMedian));
         json.endObject();
     }
 
     private static void stats(JsonWriter json, String name, Stats s) {
         json.name(name)
                 .beginObject()
-                .member("n", s.n())
-                .member("median", s.median())
-                .member("p90", s.p90());
-        json.member("min", s.min()).member("max", s.max()).endObject();
+                .field("n", s.n())
+                .field("median", s.median())
+                .field("p90", s.p90());
+        json.field("min", s.min()).field("max", s.max()).endObject();
     }
 }

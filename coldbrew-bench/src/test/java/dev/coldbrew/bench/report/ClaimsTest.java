@@ -2,14 +2,15 @@ package dev.coldbrew.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.bench.BenchArguments;
 import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.Profile;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Phase;
 import dev.coldbrew.bench.measure.Preparation;
 import dev.coldbrew.bench.measure.Responses;
 import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.strategy.Strategies;
+import dev.coldbrew.bench.workload.Workload;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,17 +30,12 @@ class ClaimsTest {
     }
 
     private BenchOptions options() throws Exception {
-        return BenchArguments.parse(
-                List.of(
-                        "--workloads",
-                        "kmeans",
-                        "--strategies",
-                        "coldbrew-jvm,coldbrew-jvm-c1,coldbrew-aot",
-                        "--memory",
-                        "256,1024"),
-                Strategies.of(Map.of("PATH", "")),
-                Path.of("/repo"),
-                LocalDateTime.now());
+        return BenchOptions.builder(
+                        Profile.QUICK, Strategies.of(Map.of("PATH", "")), Path.of("/repo"), LocalDateTime.now())
+                .workloads(List.of(Workload.KMEANS))
+                .strategies(List.of("coldbrew-jvm", "coldbrew-jvm-c1", "coldbrew-aot"))
+                .memorySizesMb(List.of(256, 1024))
+                .build();
     }
 
     private Measurements measurements() {

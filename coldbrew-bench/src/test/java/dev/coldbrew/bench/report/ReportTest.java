@@ -2,8 +2,8 @@ package dev.coldbrew.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.bench.BenchArguments;
 import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.Profile;
 import dev.coldbrew.bench.measure.Calibration;
 import dev.coldbrew.bench.measure.Measurements;
 import dev.coldbrew.bench.measure.Phase;
@@ -11,6 +11,7 @@ import dev.coldbrew.bench.measure.Preparation;
 import dev.coldbrew.bench.measure.Responses;
 import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.strategy.Strategies;
+import dev.coldbrew.bench.workload.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,8 +53,12 @@ class ReportTest {
     }
 
     private BenchOptions options() throws Exception {
-        return BenchArguments.parse(
-                List.of(
+        return BenchOptions.builder(Profile.QUICK, Strategies.of(Map.of("PATH", "")), tmp, LocalDateTime.now())
+                .workloads(List.of(Workload.KMEANS))
+                .strategies(List.of("coldbrew-aot", "coldbrew-native", "seed-bridge"))
+                .memorySizesMb(List.of(256, 1024))
+                .output(tmp)
+                .arguments(List.of(
                         "--workloads",
                         "kmeans",
                         "--strategies",
@@ -61,10 +66,8 @@ class ReportTest {
                         "--memory",
                         "256,1024",
                         "--output",
-                        tmp.toString()),
-                Strategies.of(Map.of("PATH", "")),
-                tmp,
-                LocalDateTime.now());
+                        tmp.toString()))
+                .build();
     }
 
     private Measurements measurements() {

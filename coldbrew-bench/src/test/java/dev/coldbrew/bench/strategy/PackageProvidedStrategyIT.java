@@ -2,7 +2,7 @@ package dev.coldbrew.bench.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.bench.BenchCommand;
+import dev.coldbrew.bench.Bench;
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
@@ -29,10 +29,11 @@ class PackageProvidedStrategyIT {
     void packagesOnceAndRunsTheUnpackedZipWithItsAotCacheRequired() throws Exception {
         PackageProvidedStrategy strategy = new PackageProvidedStrategy(System.getenv());
         assertThat(strategy.availability().available()).isTrue();
-        Path home = Path.of(System.getProperty(BenchCommand.HOME_PROPERTY));
+        Path home = Path.of(System.getProperty(Bench.HOME_PROPERTY));
         Path javaHome = Path.of(System.getProperty("java.home"));
 
-        try (LocalLambda lambda = LocalLambda.create(LocalOptions.defaults().withJavaHome(javaHome))) {
+        try (LocalLambda lambda =
+                LocalLambda.create(LocalOptions.builder().javaHome(javaHome).build())) {
             StrategyContext context = new StrategyContext(home, work, javaHome, lambda, true);
             PreparedFunction function = strategy.prepare(Workload.ECHO, context);
 

@@ -2,7 +2,7 @@ package dev.coldbrew.bench.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.bench.BenchCommand;
+import dev.coldbrew.bench.Bench;
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.bridge.jnigo.BridgeLibrary;
 import dev.coldbrew.local.InvocationResult;
@@ -24,9 +24,10 @@ class SeedBridgeJvmStrategyIT {
 
     @Test
     void echoRunsThroughTheBridgeWithACacheTrainedOverGo1x() throws Exception {
-        Path home = Path.of(System.getProperty(BenchCommand.HOME_PROPERTY));
+        Path home = Path.of(System.getProperty(Bench.HOME_PROPERTY));
         Path javaHome = Path.of(System.getProperty("java.home"));
-        try (LocalLambda lambda = LocalLambda.create(LocalOptions.defaults().withLogSink(line -> {}))) {
+        try (LocalLambda lambda =
+                LocalLambda.create(LocalOptions.builder().logSink(line -> {}).build())) {
             StrategyContext context = new StrategyContext(home, work, javaHome, lambda, true);
 
             PreparedFunction function = GoRpcStrategy.seedBridgeJvm().prepare(Workload.ECHO, context);

@@ -5,10 +5,10 @@ import dev.coldbrew.gorpc.lambda.InvokeRequest;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.gorpc.lambda.Timestamp;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
-import dev.coldbrew.local.http.Json;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -100,7 +100,12 @@ final class GoRpcProtocol implements FunctionProtocol {
             return outcome(connected.invoke(request(invocation), timeout));
         } catch (RpcMethodException e) {
             // Not a handler failure (aws-lambda-go always returns nil from Invoke): an rpc-level error reply.
-            String body = Json.object("errorType", RuntimeApi.FN_ERROR_UNKNOWN, "errorMessage", e.getMessage());
+            String body = JsonWriter.create()
+                    .beginObject()
+                    .field("errorType", RuntimeApi.FN_ERROR_UNKNOWN)
+                    .field("errorMessage", e.getMessage())
+                    .endObject()
+                    .toString();
             return Outcome.functionError(body.getBytes(StandardCharsets.UTF_8), RuntimeApi.FN_ERROR_UNKNOWN);
         } catch (IOException e) {
             // The client closes the socket when the call's deadline passes, so the cause may be a closed socket

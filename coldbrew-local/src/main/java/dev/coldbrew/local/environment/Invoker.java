@@ -8,10 +8,10 @@ import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.Report;
-import dev.coldbrew.local.http.Json;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
+import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -268,6 +268,12 @@ public final class Invoker {
     }
 
     static byte[] errorBody(String type, String message) {
-        return Json.object("errorType", type, "errorMessage", message).getBytes(StandardCharsets.UTF_8);
+        return JsonWriter.create()
+                .beginObject()
+                .field("errorType", type)
+                .field("errorMessage", message)
+                .endObject()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

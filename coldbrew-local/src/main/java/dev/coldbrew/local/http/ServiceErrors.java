@@ -1,6 +1,7 @@
 package dev.coldbrew.local.http;
 
 import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,33 +38,38 @@ public final class ServiceErrors {
     }
 
     public static InvocationResult notFound(String requestId, String functionArn) {
-        String body = Json.object("Type", "User", "Message", "Function not found: " + functionArn);
+        String body = userError("Message", "Function not found: " + functionArn)
+                .endObject()
+                .toString();
         return result(requestId, 404, body);
     }
 
     public static InvocationResult tooLarge(String requestId, long size, long limit) {
-        String body = Json.object(
-                "Type",
-                "User",
-                "message",
-                "Request must be smaller than " + limit + " bytes for the InvokeFunction operation (got " + size + ")");
+        String body = userError(
+                        "message",
+                        "Request must be smaller than " + limit + " bytes for the InvokeFunction operation (got " + size
+                                + ")")
+                .endObject()
+                .toString();
         return result(requestId, 413, body);
     }
 
     public static InvocationResult throttled(String requestId, String reason, int limit) {
-        String body = Json.object(
-                "Type",
-                "User",
-                "message",
-                "Rate Exceeded. (concurrency limit " + limit + " reached)",
-                "Reason",
-                reason);
+        String body = userError("message", "Rate Exceeded. (concurrency limit " + limit + " reached)")
+                .field("Reason", reason)
+                .endObject()
+                .toString();
         return result(requestId, 429, body);
     }
 
     /** A 400 body for a malformed request. */
     public static String invalid(String message) {
-        return Json.object("Type", "User", "message", message);
+        return userError("message", message).endObject().toString();
+    }
+
+    /** {@code {"Type":"User","<messageField>":"<message>"}} still open for more members. */
+    private static JsonWriter userError(String messageField, String message) {
+        return JsonWriter.create().beginObject().field("Type", "User").field(messageField, message);
     }
 
     private static InvocationResult result(String requestId, int status, String body) {

@@ -2,9 +2,8 @@ package dev.coldbrew.local.invokeapi;
 
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.FunctionNames;
-import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.http.Json;
 import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,11 @@ import java.util.Map;
 public final class FunctionDescriptions {
     private FunctionDescriptions() {}
 
-    public static String list(LocalLambda lambda) {
-        List<Object> functions = lambda.functions().stream()
-                .map(f -> (Object) configurationMap(f, lambda.options().region()))
+    public static String list(InvokeTarget target) {
+        List<Object> functions = target.functions().stream()
+                .map(f -> (Object) configurationMap(f, target.region()))
                 .toList();
-        return Json.object("Functions", functions);
+        return JsonWriter.write(Map.of("Functions", functions));
     }
 
     public static String get(FunctionConfig function, String region) {
@@ -32,11 +31,11 @@ public final class FunctionDescriptions {
         if (function.reservedConcurrency() != FunctionConfig.UNRESERVED) {
             doc.put("Concurrency", Map.of("ReservedConcurrentExecutions", function.reservedConcurrency()));
         }
-        return Json.write(doc);
+        return JsonWriter.write(doc);
     }
 
     public static String configuration(FunctionConfig function, String region) {
-        return Json.write(configurationMap(function, region));
+        return JsonWriter.write(configurationMap(function, region));
     }
 
     private static Map<String, Object> configurationMap(FunctionConfig f, String region) {

@@ -3,6 +3,7 @@ package dev.coldbrew.local.invokeapi;
 import com.sun.net.httpserver.HttpExchange;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonReader;
 import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -85,7 +86,7 @@ public record InvokeRequest(
                     ServiceErrors.TOO_LARGE,
                     "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
         }
-        if (payload.length > 0 && !JsonSyntax.isValid(payload)) {
+        if (payload.length > 0 && !JsonReader.isValid(payload)) {
             throw new Rejected(
                     400,
                     ServiceErrors.INVALID_REQUEST_CONTENT,

@@ -4,11 +4,11 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.coldbrew.local.FunctionNames;
 import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,14 +26,19 @@ public final class InvokeWire {
     public static final String HEADER_LOG_RESULT = "X-Amz-Log-Result";
     public static final String HEADER_REQUEST_ID = "x-amzn-RequestId";
     public static final String LATEST = "$LATEST";
+    /** The Invoke API's functions resource, the prefix of every path it serves. */
+    public static final String FUNCTIONS_PATH = "/2015-03-31/functions";
+
+    public static final String INVOCATIONS_SUFFIX = "/invocations";
+    public static final String CONFIGURATION_SUFFIX = "/configuration";
     /** {@code X-Amz-Log-Result} carries the last 4 KB of the log. */
     public static final int LOG_TAIL_BYTES = 4096;
 
-    public static void respond(HttpExchange http, LocalLambda lambda, InvokeRequest request) throws IOException {
+    public static void respond(HttpExchange http, InvokeTarget target, InvokeRequest request) throws IOException {
         String qualifier =
                 request.qualifier() != null ? request.qualifier() : FunctionNames.qualifier(request.functionName());
-        String region = lambda.options().region();
-        if (lambda.function(request.functionName()).isEmpty() || (qualifier != null && !qualifier.equals(LATEST))) {
+        String region = target.region();
+        if (target.function(request.functionName()).isEmpty() || (qualifier != null && !qualifier.equals(LATEST))) {
             String arn = FunctionNames.arn(region, request.functionName()) + (qualifier == null ? "" : ":" + qualifier);
             send(http, ServiceErrors.notFound("", arn), false);
             return;
@@ -43,13 +48,13 @@ public final class InvokeWire {
         switch (request.type()) {
             case DRY_RUN -> HttpBodies.send(http, 204, null);
             case EVENT -> {
-                lambda.invokeAsync(request.functionName(), request.payload());
+                target.invokeAsync(request.functionName(), request.payload());
                 HttpBodies.send(http, 202, null);
             }
             case REQUEST_RESPONSE ->
                 send(
                         http,
-                        lambda.invoke(request.functionName(), request.payload(), request.clientContext()),
+                        target.invoke(request.functionName(), request.payload(), request.clientContext()),
                         request.tail());
         }
     }
@@ -74,6 +79,11 @@ public final class InvokeWire {
             out.set(HEADER_LOG_RESULT, logTail(result.log()));
         }
         HttpBodies.send(http, result.statusCode(), result.payload());
+    }
+
+    /** {@code /2015-03-31/functions/NAME/invocations}, the name URL-encoded. */
+    public static String invocationsPath(String functionName) {
+        return FUNCTIONS_PATH + "/" + URLEncoder.encode(functionName, StandardCharsets.UTF_8) + INVOCATIONS_SUFFIX;
     }
 
     /** Base64 of the last 4 KB of the invocation's log. */

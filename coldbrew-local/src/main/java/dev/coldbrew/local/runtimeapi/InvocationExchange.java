@@ -1,8 +1,8 @@
 package dev.coldbrew.local.runtimeapi;
 
-import dev.coldbrew.local.invokeapi.JsonSyntax;
 import dev.coldbrew.runtime.api.ErrorResponse;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonReader;
 import dev.coldbrew.runtime.api.server.Answer;
 import dev.coldbrew.runtime.api.server.NextEvent;
 import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
@@ -92,7 +92,7 @@ public final class InvocationExchange implements RuntimeApiBackend {
      * the {@code Lambda-Runtime-Function-Error-Type} header (§5.3; {@code Runtime.Unknown} without one).
      */
     private static byte[] errorBody(byte[] body, String type) {
-        if (body.length > 0 && JsonSyntax.isValid(body)) {
+        if (body.length > 0 && JsonReader.isValid(body)) {
             return body;
         }
         return new ErrorResponse("", type == null || type.isBlank() ? RuntimeApi.FN_ERROR_UNKNOWN : type).toJson();

@@ -1,5 +1,6 @@
 package dev.coldbrew.local.bench;
 
+import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ final class RawInvokeClient {
 
     /** Posts one invocation and returns the HTTP status. */
     Integer invoke(String function, byte[] payload) throws IOException {
-        String head = "POST /2015-03-31/functions/" + function + "/invocations HTTP/1.1\r\nHost: local\r\n"
+        String head = "POST " + InvokeWire.invocationsPath(function) + " HTTP/1.1\r\nHost: local\r\n"
                 + "Content-Length: " + payload.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(payload);

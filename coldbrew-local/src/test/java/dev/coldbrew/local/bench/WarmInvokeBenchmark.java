@@ -4,6 +4,7 @@ import dev.coldbrew.local.HttpInvokeServer;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.invokeapi.InvokeWire;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -69,12 +70,12 @@ public final class WarmInvokeBenchmark {
         }
 
         LocalOptions options() {
-            LocalOptions base = LocalOptions.defaults().withLogSink(line -> {});
+            LocalOptions.Builder base = LocalOptions.builder().logSink(line -> {});
             return switch (this) {
-                case LAMBDA -> base;
-                case FREEZE_AT_ONCE -> base.withFreezeDelay(java.time.Duration.ZERO);
-                case NO_FREEZE -> base.withFreezeBetweenInvokes(false);
-                case NO_LIMITS -> base.withEnforceLimits(false);
+                case LAMBDA -> base.build();
+                case FREEZE_AT_ONCE -> base.freezeDelay(java.time.Duration.ZERO).build();
+                case NO_FREEZE -> base.freezeBetweenInvokes(false).build();
+                case NO_LIMITS -> base.enforceLimits(false).build();
             };
         }
     }
@@ -85,7 +86,7 @@ public final class WarmInvokeBenchmark {
                         .version(HttpClient.Version.HTTP_1_1)
                         .build()) {
             HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(server.endpoint() + "/2015-03-31/functions/echo/invocations"))
+                            URI.create(server.endpoint() + InvokeWire.invocationsPath("echo")))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(PAYLOAD))
                     .build();
             Callable<Object> call = () -> http.send(request, HttpResponse.BodyHandlers.ofByteArray());

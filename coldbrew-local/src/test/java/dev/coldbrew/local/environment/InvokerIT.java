@@ -41,7 +41,7 @@ class InvokerIT {
     @Test
     void anEnvironmentStartedAfterThePoolClosedIsKilled() throws Exception {
         FunctionConfig function = TestFunctions.probe(dir, "closing");
-        LocalOptions options = LocalOptions.defaults().withLogSink(line -> {});
+        LocalOptions options = LocalOptions.builder().logSink(line -> {}).build();
         FunctionPool pool = new FunctionPool(function, dir, 10);
         CountDownLatch starting = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);

@@ -56,10 +56,11 @@ public record LambdaRun(
 
     /** Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit). */
     static LocalLambda localLambda(Consumer<String> log) {
-        return LocalLambda.create(LocalOptions.defaults()
-                .withFreezeBetweenInvokes(false)
-                .withIdleExpiry(Duration.ofHours(1))
-                .withLogSink(log));
+        return LocalLambda.create(LocalOptions.builder()
+                .freezeBetweenInvokes(false)
+                .idleExpiry(Duration.ofHours(1))
+                .logSink(log)
+                .build());
     }
 
     /** Registers {@code code} (a folder or zip) as this function with {@code jvmOptions} in JAVA_TOOL_OPTIONS. */

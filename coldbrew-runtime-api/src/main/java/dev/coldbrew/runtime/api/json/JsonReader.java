@@ -1,5 +1,6 @@
 package dev.coldbrew.runtime.api.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,26 +11,52 @@ import java.util.Map;
  * {@code Map<String, Object>} (insertion order kept), arrays {@code List<Object>}, strings {@code String},
  * numbers {@code Long} when integral and in range, otherwise {@code Double}, {@code true}/{@code false}
  * {@code Boolean} and {@code null} Java null. Bad input throws {@link JsonException} naming the offset and
- * what was found there.
+ * what was found there. {@link #isValid(byte[])} checks a document without building its values (the local
+ * Lambda's check of Invoke payloads, as Lambda rejects a payload that is not JSON).
  */
 public final class JsonReader {
+    /** The Runtime API's messages nest a few levels; deeper input is rejected before it can overflow the stack. */
     private static final int MAX_DEPTH = 64;
+    /** Event payloads may nest deeper than the Runtime API's messages; still bounded to keep the stack safe. */
+    private static final int MAX_PAYLOAD_DEPTH = 512;
 
     private final String text;
+    private final int maxDepth;
+    /** False when only checking: no maps, lists, strings or numbers are made. */
+    private final boolean build;
+
     private int pos;
     private int depth;
 
-    private JsonReader(String text) {
+    private JsonReader(String text, int maxDepth, boolean build) {
         this.text = text;
+        this.maxDepth = maxDepth;
+        this.build = build;
     }
 
     /** Parses one JSON value that makes up all of {@code text} (surrounding whitespace allowed). */
     public static Object parse(String text) {
-        JsonReader reader = new JsonReader(text);
-        Object value = reader.value();
-        reader.skipWhitespace();
-        if (reader.pos != text.length()) {
-            throw reader.error("end of input");
+        return new JsonReader(text, MAX_DEPTH, true).document();
+    }
+
+    /**
+     * True when {@code json} (UTF-8) is one JSON value, surrounding whitespace allowed, nested at most 512 levels.
+     * Only checks: nothing is built, so a 6 MB payload costs one pass.
+     */
+    public static boolean isValid(byte[] json) {
+        try {
+            new JsonReader(new String(json, StandardCharsets.UTF_8), MAX_PAYLOAD_DEPTH, false).document();
+            return true;
+        } catch (JsonException e) {
+            return false;
+        }
+    }
+
+    private Object document() {
+        Object value = value();
+        skipWhitespace();
+        if (pos != text.length()) {
+            throw error("end of input");
         }
         return value;
     }
@@ -71,7 +98,7 @@ public final class JsonReader {
     private Map<String, Object> object() {
         enter();
         pos++;
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = build ? new LinkedHashMap<>() : null;
         skipWhitespace();
         if (peek() == '}') {
             pos++;
@@ -86,7 +113,10 @@ public final class JsonReader {
             String name = string();
             skipWhitespace();
             expect(':');
-            map.put(name, value());
+            Object value = value();
+            if (build) {
+                map.put(name, value);
+            }
             skipWhitespace();
             if (peek() == ',') {
                 pos++;
@@ -101,7 +131,7 @@ public final class JsonReader {
     private List<Object> array() {
         enter();
         pos++;
-        List<Object> list = new ArrayList<>();
+        List<Object> list = build ? new ArrayList<>() : null;
         skipWhitespace();
         if (peek() == ']') {
             pos++;
@@ -109,7 +139,10 @@ public final class JsonReader {
             return list;
         }
         while (true) {
-            list.add(value());
+            Object value = value();
+            if (build) {
+                list.add(value);
+            }
             skipWhitespace();
             if (peek() == ',') {
                 pos++;
@@ -122,50 +155,53 @@ public final class JsonReader {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("at most " + MAX_DEPTH + " levels of nesting");
+        if (++depth > maxDepth) {
+            throw error("at most " + maxDepth + " levels of nesting");
         }
     }
 
     private String string() {
         pos++;
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = build ? new StringBuilder() : null;
         while (true) {
             if (pos >= text.length()) {
                 throw error("a closing '\"'");
             }
             char c = text.charAt(pos++);
             if (c == '"') {
-                return sb.toString();
+                return build ? sb.toString() : null;
             } else if (c == '\\') {
-                escape(sb);
+                char unescaped = escape();
+                if (build) {
+                    sb.append(unescaped);
+                }
             } else if (c < 0x20) {
                 pos--;
                 throw error("an escaped control character");
-            } else {
+            } else if (build) {
                 sb.append(c);
             }
         }
     }
 
-    private void escape(StringBuilder sb) {
+    private char escape() {
         if (pos >= text.length()) {
             throw error("an escape character");
         }
         char c = text.charAt(pos++);
-        switch (c) {
-            case '"', '\\', '/' -> sb.append(c);
-            case 'b' -> sb.append('\b');
-            case 'f' -> sb.append('\f');
-            case 'n' -> sb.append('\n');
-            case 'r' -> sb.append('\r');
-            case 't' -> sb.append('\t');
-            case 'u' -> sb.append(hex4());
+        return switch (c) {
+            case '"', '\\', '/' -> c;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> hex4();
             default -> {
                 pos--;
                 throw error("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u");
             }
-        }
+        };
     }
 
     private char hex4() {
@@ -208,6 +244,9 @@ public final class JsonReader {
             }
             requireDigits();
             integral = false;
+        }
+        if (!build) {
+            return null;
         }
         String literal = text.substring(start, pos);
         if (integral && pos - intStart <= 18) {

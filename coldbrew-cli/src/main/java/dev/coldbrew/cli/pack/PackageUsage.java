@@ -1,11 +1,11 @@
-package dev.coldbrew.pack.cli;
+package dev.coldbrew.cli.pack;
 
 import dev.coldbrew.pack.JvmFlags;
 import dev.coldbrew.pack.PackageRequest;
 
 /** The help text of {@code coldbrew package}. */
-final class Usage {
-    private Usage() {}
+final class PackageUsage {
+    private PackageUsage() {}
 
     static final String TEXT = """
             Usage: coldbrew package [options]

@@ -1,7 +1,8 @@
-package dev.coldbrew.local.cli;
+package dev.coldbrew.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class CommandsIT {
         try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
             String endpoint = local.server().endpoint();
 
-            int ok = InvokeCommand.run(
+            ExitCode ok = InvokeCommand.run(
                     print(out),
                     print(err),
                     "Echo",
@@ -51,19 +52,19 @@ class CommandsIT {
                     endpoint,
                     "--log-type",
                     "Tail");
-            assertThat(ok).isZero();
+            assertThat(ok).isEqualTo(ExitCode.OK);
             assertThat(out.toString()).contains("Invoke API on " + endpoint).contains("{\"a\":1}");
             assertThat(err.toString()).contains("START RequestId: ").contains("REPORT RequestId: ");
 
             err.reset();
-            int failed = InvokeCommand.run(
+            ExitCode failed = InvokeCommand.run(
                     print(out), print(err), "Echo", "--payload", "{\"action\":\"error\"}", "--endpoint", endpoint);
-            assertThat(failed).isEqualTo(1);
+            assertThat(failed).isEqualTo(ExitCode.FAILURE);
             assertThat(err.toString()).contains("coldbrew invoke Echo: function error (Unhandled)");
 
             err.reset();
-            int missing = InvokeCommand.run(print(out), print(err), "Nope", "--endpoint", endpoint);
-            assertThat(missing).isEqualTo(1);
+            ExitCode missing = InvokeCommand.run(print(out), print(err), "Nope", "--endpoint", endpoint);
+            assertThat(missing).isEqualTo(ExitCode.FAILURE);
             assertThat(err.toString()).contains("HTTP 404 ResourceNotFoundException");
         }
     }
@@ -75,9 +76,9 @@ class CommandsIT {
             port = free.getLocalPort();
         }
 
-        int code = InvokeCommand.run(print(out), print(err), "Echo", "--endpoint", "http://127.0.0.1:" + port);
+        ExitCode code = InvokeCommand.run(print(out), print(err), "Echo", "--endpoint", "http://127.0.0.1:" + port);
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString())
                 .contains("cannot reach the Invoke API at http://127.0.0.1:" + port)
                 .contains("is `coldbrew local` running?");
@@ -85,37 +86,37 @@ class CommandsIT {
 
     @Test
     void badCommandLinesExitWith2AndNameTheValue() {
-        assertThat(LocalCommand.run(print(out), print(err))).isEqualTo(2);
+        assertThat(LocalCommand.run(print(out), print(err))).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString())
                 .contains("no functions: give --template or --function")
                 .contains("Usage: coldbrew local");
         err.reset();
         assertThat(LocalCommand.run(print(out), print(err), "--port", "99999", "--function", "x"))
-                .isEqualTo(2);
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--port 99999 is outside 0..65535");
         err.reset();
         assertThat(LocalCommand.run(print(out), print(err), "--template", "missing.yaml"))
-                .isEqualTo(2);
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--template missing.yaml: no such file");
         err.reset();
         assertThat(LocalCommand.run(print(out), print(err), "--init-cpu", "full", "--function", "x"))
-                .isEqualTo(2);
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString())
                 .contains("--init-cpu must be lambda, invoke or a number of vCPUs")
                 .contains("'full'");
         err.reset();
-        assertThat(InvokeCommand.run(print(out), print(err), "--payload", "{}")).isEqualTo(2);
+        assertThat(InvokeCommand.run(print(out), print(err), "--payload", "{}")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("missing function NAME");
         err.reset();
         assertThat(InvokeCommand.run(print(out), print(err), "f", "--log-type", "All"))
-                .isEqualTo(2);
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--log-type 'All': use Tail or None");
     }
 
     @Test
     void helpPrintsUsage() {
-        assertThat(LocalCommand.run(print(out), print(err), "--help")).isZero();
-        assertThat(InvokeCommand.run(print(out), print(err), "--help")).isZero();
+        assertThat(LocalCommand.run(print(out), print(err), "--help")).isEqualTo(ExitCode.OK);
+        assertThat(InvokeCommand.run(print(out), print(err), "--help")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("Usage: coldbrew local").contains("Usage: coldbrew invoke");
     }
 

@@ -1,8 +1,10 @@
-package dev.coldbrew.bench;
+package dev.coldbrew.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.Profile;
 import dev.coldbrew.bench.strategy.Strategies;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;

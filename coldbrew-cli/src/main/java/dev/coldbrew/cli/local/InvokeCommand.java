@@ -1,5 +1,10 @@
-package dev.coldbrew.local.cli;
+package dev.coldbrew.cli.local;
 
+import dev.coldbrew.cli.ExitCode;
+import dev.coldbrew.cli.Flags;
+import dev.coldbrew.local.HttpInvokeServer;
+import dev.coldbrew.local.invokeapi.InvokeRequest;
+import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -11,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 
@@ -22,7 +26,7 @@ import java.util.Set;
 public final class InvokeCommand {
     private InvokeCommand() {}
 
-    public static final String DEFAULT_ENDPOINT = "http://127.0.0.1:9000";
+    public static final String DEFAULT_ENDPOINT = "http://127.0.0.1:" + HttpInvokeServer.DEFAULT_PORT;
 
     public static final String USAGE = """
             Usage: coldbrew invoke NAME [--payload JSON | --payload @FILE] [options]
@@ -31,23 +35,23 @@ public final class InvokeCommand {
 
             Options:
               --payload JSON|@FILE     the event (default {})
-              --endpoint URL           Invoke API endpoint (default http://127.0.0.1:9000)
+              --endpoint URL           Invoke API endpoint (default %s)
               --log-type Tail|None     Tail prints the last 4 KB of the invocation's log on standard error
               --invocation-type TYPE   RequestResponse (default), Event or DryRun
               --qualifier Q            version or alias ($LATEST locally)
               --help                   this text
 
             Exit status: 0 on success, 1 on a function or service error, 2 on a bad command line.
-            """;
+            """.formatted(DEFAULT_ENDPOINT);
 
     private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
 
     record Arguments(String name, byte[] payload, URI endpoint, boolean tail, String type, String qualifier) {}
 
-    public static int run(PrintStream out, PrintStream err, String... args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    public static ExitCode run(PrintStream out, PrintStream err, String... args) {
+        if (Flags.wantsHelp(args)) {
             out.print(USAGE);
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         }
         Arguments parsed;
         try {
@@ -55,32 +59,32 @@ public final class InvokeCommand {
         } catch (IllegalArgumentException e) {
             err.println("coldbrew invoke: " + e.getMessage());
             err.print(USAGE);
-            return ExitCode.USAGE.code();
+            return ExitCode.USAGE;
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<byte[]> response = http.send(request(parsed), HttpResponse.BodyHandlers.ofByteArray());
-            return report(out, err, parsed, response).code();
+            return report(out, err, parsed, response);
         } catch (ConnectException e) {
             err.println("coldbrew invoke: cannot reach the Invoke API at " + parsed.endpoint()
                     + " (connection refused): is `coldbrew local` running?");
-            return ExitCode.FAILURE.code();
+            return ExitCode.FAILURE;
         } catch (IOException e) {
             err.println("coldbrew invoke: POST " + parsed.endpoint() + " failed: " + e);
-            return ExitCode.FAILURE.code();
+            return ExitCode.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ExitCode.FAILURE.code();
+            return ExitCode.FAILURE;
         }
     }
 
     private static HttpRequest request(Arguments a) {
-        String path = "/2015-03-31/functions/" + URLEncoder.encode(a.name(), StandardCharsets.UTF_8) + "/invocations"
+        String path = InvokeWire.invocationsPath(a.name())
                 + (a.qualifier() == null
                         ? ""
                         : "?Qualifier=" + URLEncoder.encode(a.qualifier(), StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(a.endpoint().resolve(path))
-                .header("X-Amz-Invocation-Type", a.type())
-                .header("X-Amz-Log-Type", a.tail() ? "Tail" : "None")
+                .header(InvokeRequest.HEADER_INVOCATION_TYPE, a.type())
+                .header(InvokeRequest.HEADER_LOG_TYPE, a.tail() ? "Tail" : "None")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(a.payload()))
                 .build();
@@ -95,12 +99,12 @@ public final class InvokeCommand {
             return ExitCode.FAILURE;
         }
         response.headers()
-                .firstValue("X-Amz-Log-Result")
+                .firstValue(InvokeWire.HEADER_LOG_RESULT)
                 .ifPresent(log -> err.print(new String(Base64.getDecoder().decode(log), StandardCharsets.UTF_8)));
         if (!body.isEmpty()) {
             out.println(body);
         }
-        var functionError = response.headers().firstValue("X-Amz-Function-Error");
+        var functionError = response.headers().firstValue(InvokeWire.HEADER_FUNCTION_ERROR);
         if (functionError.isPresent()) {
             err.println("coldbrew invoke " + a.name() + ": function error (" + functionError.get() + ")");
             return ExitCode.FAILURE;
@@ -118,11 +122,11 @@ public final class InvokeCommand {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--payload" -> payload = payload(LocalCommand.value(args, ++i, arg));
-                case "--endpoint" -> endpoint = endpoint(LocalCommand.value(args, ++i, arg));
-                case "--log-type" -> tail = logType(LocalCommand.value(args, ++i, arg));
-                case "--invocation-type" -> type = invocationType(LocalCommand.value(args, ++i, arg));
-                case "--qualifier" -> qualifier = LocalCommand.value(args, ++i, arg);
+                case "--payload" -> payload = payload(Flags.value(args, ++i, arg));
+                case "--endpoint" -> endpoint = endpoint(Flags.value(args, ++i, arg));
+                case "--log-type" -> tail = logType(Flags.value(args, ++i, arg));
+                case "--invocation-type" -> type = invocationType(Flags.value(args, ++i, arg));
+                case "--qualifier" -> qualifier = Flags.value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--") || name != null) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");

@@ -1,5 +1,7 @@
-package dev.coldbrew.local.cli;
+package dev.coldbrew.cli.local;
 
+import dev.coldbrew.cli.ExitCode;
+import dev.coldbrew.cli.Flags;
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.HttpInvokeServer;
 import dev.coldbrew.local.InitCpu;
@@ -7,6 +9,7 @@ import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.config.FunctionFlag;
 import dev.coldbrew.local.config.SamTemplate;
+import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.File;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -53,16 +56,16 @@ public final class LocalCommand {
 
             Example:
               coldbrew local --function name=hello,code=build/hello,runtime=provided.al2023
-              curl -d '{}' http://127.0.0.1:9000/2015-03-31/functions/hello/invocations
-            """;
+              curl -d '{}' http://127.0.0.1:9000%s
+            """.formatted(InvokeWire.invocationsPath("hello"));
 
     /** Parsed command line. */
     record Arguments(List<FunctionConfig> functions, InetSocketAddress address, LocalOptions options) {}
 
-    public static int run(PrintStream out, PrintStream err, String... args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+    public static ExitCode run(PrintStream out, PrintStream err, String... args) {
+        if (Flags.wantsHelp(args)) {
             out.print(USAGE);
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         }
         Arguments parsed;
         try {
@@ -70,14 +73,14 @@ public final class LocalCommand {
         } catch (IllegalArgumentException e) {
             err.println("coldbrew local: " + e.getMessage());
             err.print(USAGE);
-            return ExitCode.USAGE.code();
+            return ExitCode.USAGE;
         }
         Running running;
         try {
             running = start(out, parsed);
         } catch (RuntimeException e) {
             err.println("coldbrew local: " + e.getMessage());
-            return ExitCode.FAILURE.code();
+            return ExitCode.FAILURE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -90,7 +93,7 @@ public final class LocalCommand {
             Thread.currentThread().interrupt();
             running.lambda().close();
         }
-        return ExitCode.OK.code();
+        return ExitCode.OK;
     }
 
     /** A started local Lambda and its Invoke API. */
@@ -116,7 +119,7 @@ public final class LocalCommand {
                         f.runtime().id(),
                         f.memoryMb(),
                         f.timeout().toSeconds(),
-                        server.endpoint() + "/2015-03-31/functions/" + f.name() + "/invocations");
+                        server.endpoint() + InvokeWire.invocationsPath(f.name()));
             }
             return new Running(lambda, server);
         } catch (RuntimeException e) {
@@ -129,7 +132,7 @@ public final class LocalCommand {
         List<FunctionConfig> functions = new ArrayList<>();
         String host = "127.0.0.1";
         int port = HttpInvokeServer.DEFAULT_PORT;
-        LocalOptions options = LocalOptions.defaults().withLogSink(out::println);
+        LocalOptions.Builder options = LocalOptions.builder().logSink(out::println);
         Path cwd = Path.of("").toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -139,26 +142,25 @@ public final class LocalCommand {
                 case "--port" -> port = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
                 case "--host" -> host = value(args, ++i, flag);
                 case "--idle-expiry" ->
-                    options = options.withIdleExpiry(
+                    options.idleExpiry(
                             Duration.ofSeconds(Flags.intIn(flag, value(args, ++i, flag), 1, Integer.MAX_VALUE)));
                 case "--aws-runtime-classpath" ->
-                    options = options.withAwsRuntimeClasspath(
+                    options.awsRuntimeClasspath(
                             Arrays.stream(value(args, ++i, flag).split(File.pathSeparator))
                                     .map(Path::of)
                                     .toList());
-                case "--no-limits" -> options = options.withEnforceLimits(false);
-                case "--no-freeze" -> options = options.withFreezeBetweenInvokes(false);
+                case "--no-limits" -> options.enforceLimits(false);
+                case "--no-freeze" -> options.freezeBetweenInvokes(false);
                 case "--freeze-delay" ->
-                    options = options.withFreezeDelay(
-                            Duration.ofMillis(Flags.intIn(flag, value(args, ++i, flag), 0, 60_000)));
-                case "--init-cpu" -> options = options.withInitCpu(InitCpu.parse(value(args, ++i, flag)));
+                    options.freezeDelay(Duration.ofMillis(Flags.intIn(flag, value(args, ++i, flag), 0, 60_000)));
+                case "--init-cpu" -> options.initCpu(InitCpu.parse(value(args, ++i, flag)));
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }
         if (functions.isEmpty()) {
             throw new IllegalArgumentException("no functions: give --template or --function");
         }
-        return new Arguments(functions, new InetSocketAddress(address(host), port), options);
+        return new Arguments(functions, new InetSocketAddress(address(host), port), options.build());
     }
 
     private static Path existing(String file) {
@@ -177,10 +179,7 @@ public final class LocalCommand {
         }
     }
 
-    static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[i];
+    private static String value(String[] args, int i, String flag) {
+        return Flags.value(args, i, flag);
     }
 }

@@ -1,13 +1,12 @@
-package dev.coldbrew.bench;
+package dev.coldbrew.cli.bench;
 
-import dev.coldbrew.bench.strategy.AwsJavaStrategy;
+import dev.coldbrew.bench.BenchOptions;
+import dev.coldbrew.bench.Profile;
 import dev.coldbrew.bench.strategy.Strategies;
-import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.local.FunctionConfig;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +41,6 @@ public final class BenchArguments {
             "--warm",
             "--calibration",
             "--output");
-    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private BenchArguments() {}
 
@@ -59,32 +57,28 @@ public final class BenchArguments {
         Map<String, String> flags = flags(args);
         try {
             Profile profile = Profile.parse(flags.getOrDefault("--profile", "quick"));
-            List<Workload> workloads = list(flags.get("--workloads"), Workload::parse, profile.workloads());
-            List<Strategy> chosen = strategies(flags.get("--strategies"), profile, strategies);
-            List<Integer> memory = list(flags.get("--memory"), BenchArguments::memorySize, profile.memorySizesMb());
-            int cold = count("--repetitions", flags.get("--repetitions"), profile.coldStarts());
-            int warm = count("--warm", flags.get("--warm"), profile.warmInvokes());
-            int calibration = flags.containsKey("--calibration")
-                            && flags.get("--calibration").trim().equals("0")
-                    ? 0
-                    : count("--calibration", flags.get("--calibration"), profile.calibrationColdStarts());
-            Path output = flags.containsKey("--output")
-                    ? Path.of(flags.get("--output"))
-                    : home.resolve("bench-results").resolve(FOLDER_TIME.format(now));
-            return new BenchOptions(
-                    profile,
-                    workloads,
-                    chosen,
-                    memory,
-                    cold,
-                    warm,
-                    profile.smallEvents(),
-                    calibration,
-                    output,
-                    home,
-                    args);
+            BenchOptions.Builder options =
+                    BenchOptions.builder(profile, strategies, home, now).arguments(args);
+            set(flags, "--workloads", v -> options.workloads(list(v, Workload::parse)));
+            set(flags, "--strategies", v -> options.strategies(List.of(v.split(",", -1))));
+            set(flags, "--memory", v -> options.memorySizesMb(list(v, BenchArguments::memorySize)));
+            set(flags, "--repetitions", v -> options.coldStarts(count("--repetitions", v)));
+            set(flags, "--warm", v -> options.warmInvokes(count("--warm", v)));
+            set(
+                    flags,
+                    "--calibration",
+                    v -> options.calibrationColdStarts(v.trim().equals("0") ? 0 : count("--calibration", v)));
+            set(flags, "--output", v -> options.output(Path.of(v)));
+            return options.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void set(Map<String, String> flags, String flag, java.util.function.Consumer<String> setter) {
+        String value = flags.get(flag);
+        if (value != null) {
+            setter.accept(value);
         }
     }
 
@@ -113,23 +107,7 @@ public final class BenchArguments {
         return flags;
     }
 
-    private static List<Strategy> strategies(String value, Profile profile, Strategies strategies) {
-        List<String> names = value != null ? List.of(value.split(",", -1)) : profile.strategies();
-        LinkedHashSet<Strategy> chosen = new LinkedHashSet<>();
-        chosen.add(strategies.byName(AwsJavaStrategy.NAME));
-        if (names.isEmpty()) {
-            chosen.addAll(strategies.all());
-        }
-        for (String name : names) {
-            chosen.add(strategies.byName(name));
-        }
-        return new ArrayList<>(chosen);
-    }
-
-    private static <T> List<T> list(String value, Function<String, T> parse, List<T> fallback) {
-        if (value == null) {
-            return fallback;
-        }
+    private static <T> List<T> list(String value, Function<String, T> parse) {
         LinkedHashSet<T> items = new LinkedHashSet<>();
         for (String item : value.split(",", -1)) {
             items.add(parse.apply(item));
@@ -150,10 +128,7 @@ public final class BenchArguments {
                 + FunctionConfig.MIN_MEMORY_MB + " to " + FunctionConfig.MAX_MEMORY_MB);
     }
 
-    private static int count(String flag, String value, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
+    private static int count(String flag, String value) {
         try {
             int n = Integer.parseInt(value.trim());
             if (n >= 1 && n <= MAX_REPETITIONS) {

@@ -1,4 +1,4 @@
-package dev.coldbrew.pack.cli;
+package dev.coldbrew.cli.pack;
 
 import dev.coldbrew.pack.FunctionJars;
 import dev.coldbrew.pack.PackageException;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The parsed options of {@code coldbrew package}. */
-final class CommandLine {
+final class PackageArguments {
     private final PackageRequest.Builder builder =
             PackageRequest.builder().outputDir(Path.of(PackageCommand.DEFAULT_OUTPUT));
     private final List<Path> jars = new ArrayList<>();
@@ -23,14 +23,14 @@ final class CommandLine {
     private long maxUnzipped = SizeLimits.LAMBDA_MAX_UNZIPPED_BYTES;
     private boolean help;
 
-    private CommandLine() {}
+    private PackageArguments() {}
 
     /**
      * @throws IllegalArgumentException naming an unknown option, a missing value or a bad value
      * @throws PackageException when a {@code --code} folder holds no jar
      */
-    static CommandLine parse(String... args) throws PackageException {
-        CommandLine line = new CommandLine();
+    static PackageArguments parse(String... args) throws PackageException {
+        PackageArguments line = new PackageArguments();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {

@@ -1,7 +1,8 @@
-package dev.coldbrew.pack.cli;
+package dev.coldbrew.cli.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.pack.TestJars;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ class PackageCommandTest {
         emptyPath = Files.createDirectories(dir.resolve("empty-path"));
     }
 
-    private int run(String... args) {
+    private ExitCode run(String... args) {
         Map<String, String> env = Map.of("PATH", emptyPath.toString());
         return PackageCommand.run(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -44,7 +45,7 @@ class PackageCommandTest {
 
     @Test
     void helpListsEveryOption() {
-        assertThat(run("--help")).isZero();
+        assertThat(run("--help")).isEqualTo(ExitCode.OK);
         String usage = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {
             "--jar",
@@ -78,15 +79,15 @@ class PackageCommandTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        assertThat(run("--frobnicate", "x")).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run("--frobnicate", "x")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("coldbrew package: unknown option '--frobnicate'");
     }
 
     @Test
     void aBadNumberIsAUsageError() {
-        assertThat(run("--jar", jar.toString(), "--memory", "lots")).isEqualTo(2);
+        assertThat(run("--jar", jar.toString(), "--memory", "lots")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--memory 'lots' is not a whole number");
-        assertThat(run("--jar", jar.toString(), "--memory", "64")).isEqualTo(2);
+        assertThat(run("--jar", jar.toString(), "--memory", "64")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("memory size 64 MB is outside 128..10240");
     }
 
@@ -100,14 +101,14 @@ class PackageCommandTest {
                         "p.Main",
                         "--output",
                         dir.resolve("o").toString()))
-                .isEqualTo(ExitCode.PACKAGE_FAILED.code());
+                .isEqualTo(ExitCode.FAILURE);
         assertThat(err()).contains("coldbrew package: function jar " + missing + " does not exist");
     }
 
     @Test
     void noHandlerIsAClearError() {
         assertThat(run("--jar", jar.toString(), "--output", dir.resolve("o").toString()))
-                .isEqualTo(1);
+                .isEqualTo(ExitCode.FAILURE);
         assertThat(err()).contains("coldbrew package: no handler: give --handler");
     }
 
@@ -116,7 +117,7 @@ class PackageCommandTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Path output = file.resolve("out");
         assertThat(run("--jar", jar.toString(), "--main-class", "p.Main", "--output", output.toString()))
-                .isEqualTo(1);
+                .isEqualTo(ExitCode.FAILURE);
         assertThat(err()).contains("coldbrew package: output directory " + output + " is not writable");
     }
 
@@ -134,7 +135,7 @@ class PackageCommandTest {
                         events.toString(),
                         "--output",
                         dir.resolve("o").toString()))
-                .isEqualTo(1);
+                .isEqualTo(ExitCode.FAILURE);
         assertThat(err()).contains("event file " + events.resolve("broken.json") + " is not valid JSON");
     }
 
@@ -148,7 +149,7 @@ class PackageCommandTest {
                         "--native",
                         "--output",
                         dir.resolve("o").toString()))
-                .isEqualTo(1);
+                .isEqualTo(ExitCode.FAILURE);
         assertThat(err()).contains("--native: no native-image (GRAALVM_HOME, PATH) and no gcc on PATH");
         assertThat(dir.resolve("o/function.zip")).doesNotExist();
     }
@@ -156,19 +157,19 @@ class PackageCommandTest {
     @Test
     void nativeIsOnlyForProvided() {
         assertThat(run("--jar", jar.toString(), "--main-class", "p.Main", "--native", "--target", "java25"))
-                .isEqualTo(2);
+                .isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--native builds a bootstrap for provided.al2023, not for java25");
     }
 
     @Test
     void anUnknownTargetListsTheValidOnes() {
-        assertThat(run("--target", "java8")).isEqualTo(2);
+        assertThat(run("--target", "java8")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("unknown target 'java8': valid targets are provided.al2023, java25, java21");
     }
 
     @Test
     void sizeLimitsCannotBeRaisedAboveLambdas() {
-        assertThat(run("--max-zip-mb", "51")).isEqualTo(2);
+        assertThat(run("--max-zip-mb", "51")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--max-zip-mb 51 is outside 1..50 (Lambda's limit)");
     }
 }

@@ -1,5 +1,6 @@
-package dev.coldbrew.pack.cli;
+package dev.coldbrew.cli.pack;
 
+import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.PackageRequest;
 import dev.coldbrew.pack.PackageSummary;
@@ -17,37 +18,33 @@ public final class PackageCommand {
     /** Where the zip goes when {@code --output} is not given, relative to the working directory. */
     public static final String DEFAULT_OUTPUT = "target/coldbrew";
 
-    public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
-    }
-
-    /** Runs the command with the process environment; returns the exit code (see {@link ExitCode}). */
-    public static int run(PrintStream out, PrintStream err, String... args) {
+    /** Runs the command with the process environment; returns the exit code. */
+    public static ExitCode run(PrintStream out, PrintStream err, String... args) {
         return run(out, err, System.getenv(), args);
     }
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, with {@code env} for GRAALVM_HOME and PATH. */
-    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+    public static ExitCode run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         PackageRequest request;
         try {
-            CommandLine line = CommandLine.parse(args);
+            PackageArguments line = PackageArguments.parse(args);
             if (line.help()) {
-                out.print(Usage.TEXT);
-                return ExitCode.OK.code();
+                out.print(PackageUsage.TEXT);
+                return ExitCode.OK;
             }
             request = line.toRequest();
         } catch (IllegalArgumentException | PackageException e) {
             err.println("coldbrew package: " + e.getMessage());
             err.println("Run 'coldbrew package --help' for the options.");
-            return ExitCode.USAGE.code();
+            return ExitCode.USAGE;
         }
         try {
             PackageSummary summary = new Packager(request, err::println, env).pack();
             out.print(summary.render());
-            return ExitCode.OK.code();
+            return ExitCode.OK;
         } catch (PackageException e) {
             err.println("coldbrew package: " + e.getMessage());
-            return ExitCode.PACKAGE_FAILED.code();
+            return ExitCode.FAILURE;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.coldbrew.bench;
+package dev.coldbrew.cli.bench;
 
 /** A bad command line: the message names the bad value and the valid ones. */
 public final class UsageException extends Exception {

@@ -19,27 +19,23 @@ import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.LocalOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code coldbrew bench}: runs the workloads under every strategy and memory size in the local Lambda, then writes
- * results.json, report.md and the charts, and prints a compact table. The progress bar goes to {@code err}, the
- * table to {@code out}.
+ * A bench run: the workloads under every strategy and memory size in the local Lambda, then results.json, report.md
+ * and the charts, and a compact table. The progress bar goes to {@code err}, the table to {@code out}. The
+ * {@code coldbrew bench} command builds the {@link BenchOptions} from its command line.
  */
-public final class BenchCommand {
-    /** How a run ended; the CLI turns it into its exit code. */
+public final class Bench {
+    /** How a run ended. */
     public enum Outcome {
         /** Everything measured, report written. */
         OK,
         /** Report written, but some functions failed to prepare or to run (the report says which). */
-        FAILED,
-        /** Bad flags: nothing run. */
-        USAGE
+        FAILED
     }
 
     /** The system property naming the repository root (the examples' home); the working directory otherwise. */
@@ -48,40 +44,37 @@ public final class BenchCommand {
     private final Map<String, String> environment;
     private final Path home;
 
-    public BenchCommand(Map<String, String> environment, Path home) {
+    /**
+     * @param environment the process environment: strategies look up their tools in it (PATH, GRAALVM_HOME)
+     * @param home the repository root: the examples are read from it
+     */
+    public Bench(Map<String, String> environment, Path home) {
         this.environment = Map.copyOf(environment);
         this.home = home;
     }
 
     /** With the process's environment and {@value #HOME_PROPERTY} (or the working directory) as home. */
-    public static BenchCommand fromSystem() {
-        return new BenchCommand(
-                System.getenv(), Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir"))));
+    public static Bench fromSystem() {
+        return new Bench(System.getenv(), Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir"))));
     }
 
-    public Outcome run(PrintStream out, PrintStream err, List<String> args) {
-        Strategies strategies = Strategies.of(environment);
-        if (args.contains("--help") || args.contains("-h")) {
-            out.print(BenchArguments.usage(strategies));
-            return Outcome.OK;
-        }
-        BenchOptions options;
-        try {
-            options = BenchArguments.parse(args, strategies, home, LocalDateTime.now());
-        } catch (UsageException e) {
-            err.println("coldbrew bench: " + e.getMessage());
-            err.print(BenchArguments.usage(strategies));
-            return Outcome.USAGE;
-        }
-        try {
-            return measureAndReport(options, out, err);
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            err.println("coldbrew bench: " + e.getMessage());
-            return Outcome.FAILED;
-        }
+    /** The repository root the examples are read from. */
+    public Path home() {
+        return home;
     }
 
-    private Outcome measureAndReport(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
+    /** The strategies this machine can run, for the options' builder. */
+    public Strategies strategies() {
+        return Strategies.of(environment);
+    }
+
+    /**
+     * Measures and reports.
+     *
+     * @throws IOException when the report folder or a report file cannot be written
+     * @throws IllegalStateException when an example's code directory is missing (the message says how to build it)
+     */
+    public Outcome run(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
         for (Workload w : options.workloads()) {
             w.codeDirectory(home);
         }
@@ -125,9 +118,10 @@ public final class BenchCommand {
     }
 
     private LocalOptions localOptions(FunctionLog log) {
-        return LocalOptions.defaults()
-                .withLogSink(log)
-                .withJavaHome(Path.of(System.getProperty("java.home")))
-                .withAwsRuntimeClasspath(AwsRuntimeJars.locate());
+        return LocalOptions.builder()
+                .logSink(log)
+                .javaHome(Path.of(System.getProperty("java.home")))
+                .awsRuntimeClasspath(AwsRuntimeJars.locate())
+                .build();
     }
 }

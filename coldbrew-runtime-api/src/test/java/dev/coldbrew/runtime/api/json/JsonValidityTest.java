@@ -1,4 +1,4 @@
-package dev.coldbrew.local.invokeapi;
+package dev.coldbrew.runtime.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class JsonSyntaxTest {
+/** {@link JsonReader#isValid}: the check of Invoke payloads, without building values. */
+class JsonValidityTest {
 
     @ParameterizedTest
     @ValueSource(
@@ -22,18 +23,29 @@ class JsonSyntaxTest {
                 "{\"a\" : 1 , \"b\" : [ ] }"
             })
     void acceptsJson(String json) {
-        assertThat(JsonSyntax.isValid(json.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(JsonReader.isValid(json.getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "{a:1}", "[1,]", "\"open", "01x", "tru", "{} {}", "{\"a\":1,}", "\"\\x\"", "-", "1."})
     void rejectsMalformedJson(String json) {
-        assertThat(JsonSyntax.isValid(json.getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(JsonReader.isValid(json.getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void acceptsPayloadsNestedDeeperThanRuntimeApiMessages() {
+        String nested = "[".repeat(500) + "]".repeat(500);
+        assertThat(JsonReader.isValid(nested.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void rejectsALeadingZeroAsLambdaDoes() {
+        assertThat(JsonReader.isValid("01".getBytes(StandardCharsets.UTF_8))).isFalse();
     }
 
     @org.junit.jupiter.api.Test
     void rejectsDeepNestingWithoutOverflow() {
-        assertThat(JsonSyntax.isValid("[".repeat(100_000).getBytes(StandardCharsets.UTF_8)))
+        assertThat(JsonReader.isValid("[".repeat(100_000).getBytes(StandardCharsets.UTF_8)))
                 .isFalse();
     }
 }
