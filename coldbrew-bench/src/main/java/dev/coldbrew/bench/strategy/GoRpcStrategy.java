@@ -2,6 +2,7 @@ package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.training.TrainingMain;
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
 import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
@@ -41,6 +42,7 @@ public final class GoRpcStrategy implements Strategy {
     static final String EXECUTABLE = "bootstrap";
 
     static final String GORPC_JAR = "coldbrew-gorpc.jar";
+    static final String GORPC_RUNTIME_JAR = "coldbrew-gorpc-runtime.jar";
     static final String TRAINING_JAR = "coldbrew-gorpc-training.jar";
 
     private final AotStrategy aot = new AotStrategy();
@@ -96,7 +98,8 @@ public final class GoRpcStrategy implements Strategy {
         Path dir = context.directoryFor(this, workload.id());
         try {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
-            copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_JAR));
+            copyJarOf(GoRpcFunctionServer.class, dir.resolve("lib").resolve(GORPC_JAR));
+            copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_RUNTIME_JAR));
             writeClassJar(TrainingMain.class, dir.resolve("lib").resolve(TRAINING_JAR));
             if (bridge) {
                 SeedBridge.copyJar(dir.resolve("lib"));

@@ -3,7 +3,7 @@ package dev.coldbrew.runtime.aws;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Context;
-import dev.coldbrew.runtime.invoke.ResponseBuffer;
+import dev.coldbrew.runtime.ResponseBuffer;
 import java.io.ByteArrayInputStream;
 
 /** Runs an AWS {@link RequestStreamHandler} as a {@link BytesHandler}; its output is buffered as AWS's runtime does. */
