@@ -2,6 +2,7 @@ package dev.coldbrew.runtime.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.FunctionConfig;
 import dev.coldbrew.runtime.InitException;
@@ -33,7 +34,7 @@ public final class AwsHandlers {
             return null;
         }
         if (instance instanceof RequestStreamHandler stream) {
-            return new HandlerInvoker(function, new RequestStreamAdapter(stream));
+            return new HandlerInvoker(function, BytesHandler.of(new RequestStreamAdapter(stream)));
         }
         if (instance instanceof RequestHandler<?, ?> handler) {
             return requestHandler(handler, name, function, loader);
@@ -61,6 +62,8 @@ public final class AwsHandlers {
         Codec input = CodecLookup.codecFor(types[0], name, "input", loader);
         Codec output = CodecLookup.codecFor(types[1], name, "output", loader);
         return new HandlerInvoker(
-                function, new RequestHandlerAdapter<>((RequestHandler) handler, input, output), output.contentType());
+                function,
+                BytesHandler.of(new RequestHandlerAdapter<>((RequestHandler) handler), input, output),
+                output.contentType());
     }
 }
