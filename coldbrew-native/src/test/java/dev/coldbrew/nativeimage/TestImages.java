@@ -12,7 +12,7 @@ import java.util.List;
  * {@code functions}, whose main is {@link dev.coldbrew.nativeimage.probe.NativeProbe}: coldbrew's generic main
  * over echo, sin, kmeans (Commons Math, org.json), the aws-lambda-java-core OrderHandler (coldbrew-json), a heap
  * hog and a command handler, selected by {@code _HANDLER}, with both go1.x transports on its class path:
- * coldbrew-gorpc (the default) and the seed's JNI bridge, coldbrew-bridge-jni-go ({@code COLDBREW_TRANSPORT=jni-go}).
+ * coldbrew-gorpc-runtime (the default) and the seed's JNI bridge, coldbrew-bridge-jni-go ({@code COLDBREW_TRANSPORT=jni-go}).
  * {@code -Dcoldbrew.native.reuse=true} reuses images left in {@code target/native-it} by an earlier run (for working
  * on the tests, not for CI).
  */
@@ -30,7 +30,8 @@ final class TestImages {
             "coldbrew-runtime-0",
             "coldbrew-runtime-api-",
             "coldbrew-json-",
-            "coldbrew-gorpc-",
+            "coldbrew-gorpc-0",
+            "coldbrew-gorpc-runtime-",
             "coldbrew-bridge-jni-go-",
             "aws-lambda-java-core-",
             "aws-lambda-java-events-",

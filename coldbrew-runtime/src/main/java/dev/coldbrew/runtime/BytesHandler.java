@@ -13,11 +13,11 @@ public interface BytesHandler {
 
     /** Adapts a streaming handler; its output is buffered and sent when it returns. */
     static BytesHandler of(StreamHandler handler) {
-        return new dev.coldbrew.runtime.invoke.StreamAdapter(handler);
+        return new StreamAdapter(handler);
     }
 
     /** Adapts a typed handler with explicit codecs for its input and output. */
     static <I, O> BytesHandler of(TypedHandler<I, O> handler, Codec<I> input, Codec<O> output) {
-        return new dev.coldbrew.runtime.invoke.TypedAdapter<>(handler, input, output);
+        return new TypedAdapter<>(handler, input, output);
     }
 }

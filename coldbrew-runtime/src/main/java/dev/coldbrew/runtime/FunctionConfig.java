@@ -1,6 +1,7 @@
 package dev.coldbrew.runtime;
 
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.UnsignedDecimal;
 import java.util.Map;
 
 /**
@@ -61,18 +62,12 @@ public record FunctionConfig(
         if (value == null || value.isEmpty()) {
             return MEMORY_UNKNOWN_MB;
         }
-        int mb = 0;
-        boolean valid = value.length() <= 5;
-        for (int i = 0; i < value.length() && valid; i++) {
-            char c = value.charAt(i);
-            valid = c >= '0' && c <= '9';
-            mb = mb * 10 + (c - '0');
-        }
-        if (!valid || mb < 1 || mb > MEMORY_MAX_MB) {
+        long mb = UnsignedDecimal.parse(value, 1, MEMORY_MAX_MB);
+        if (mb == UnsignedDecimal.INVALID) {
             throw new ConfigException(RuntimeApi.ENV_FUNCTION_MEMORY_SIZE + " is '" + value
                     + "': expected a memory size in MB from 1 to " + MEMORY_MAX_MB);
         }
-        return mb;
+        return (int) mb;
     }
 
     private static LogFormat logFormat(String value) {

@@ -1,7 +1,9 @@
 package dev.coldbrew.runtime;
 
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import dev.coldbrew.runtime.loop.Bootstrap;
+import dev.coldbrew.runtime.loop.Config;
 import dev.coldbrew.runtime.loop.HandlerInit;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>{@code run} reads {@code System.getenv()} once into a validated {@link Config}, then serves invocations
+ * <p>{@code run} reads {@code System.getenv()} once into a validated configuration, then serves invocations
  * forever. It returns only by exiting the process with a non-zero {@link ExitStatus}: after reporting an init
  * failure to {@code /init/error}, when the Runtime API fails (connection lost, HTTP 500), or after an
  * {@link OutOfMemoryError} in the handler. A handler that also implements {@link SnapStartHooks} gets them
@@ -32,10 +34,7 @@ public final class LambdaRuntime {
 
     /** Serves invocations with a stream handler (output buffered, sent when the handler returns). */
     public static void run(StreamHandler handler) {
-        exit(Bootstrap.run(
-                System.getenv(),
-                new Registered(BytesHandler.of(handler), RuntimeApi.CONTENT_TYPE_JSON, handler),
-                System.err));
+        exit(Bootstrap.run(System.getenv(), new RegisteredStream(handler, RuntimeApi.CONTENT_TYPE_JSON), System.err));
     }
 
     /** Serves invocations with a typed handler and explicit codecs; responses carry the output codec's type. */
@@ -66,7 +65,7 @@ public final class LambdaRuntime {
 
     /** As {@link #runStreaming(StreamHandler)} with {@code env} and {@code contentType}; returns instead of exiting. */
     public static ExitStatus runStreaming(Map<String, String> env, StreamHandler handler, String contentType) {
-        return Bootstrap.runStreaming(env, handler, contentType, System.err);
+        return Bootstrap.run(env, Config.ResponseMode.STREAMED, new RegisteredStream(handler, contentType), System.err);
     }
 
     /** Serves invocations using {@code env} as the environment; returns why it stopped instead of exiting. */
@@ -96,8 +95,27 @@ public final class LambdaRuntime {
         }
 
         @Override
-        public Invoker create(Config config) {
-            return new Invoker(config.function(), handler, contentType).withHooksOf(owner);
+        public HandlerInvoker create(Config config) {
+            return new HandlerInvoker(config.function(), handler, contentType).withHooksOf(owner);
+        }
+    }
+
+    /**
+     * An explicitly registered stream handler, whose output is buffered or streamed as the configuration says. It may
+     * implement {@link SnapStartHooks}.
+     */
+    private static final class RegisteredStream implements HandlerInit {
+        private final StreamHandler handler;
+        private final String contentType;
+
+        RegisteredStream(StreamHandler handler, String contentType) {
+            this.handler = handler;
+            this.contentType = contentType;
+        }
+
+        @Override
+        public HandlerInvoker create(Config config) {
+            return new HandlerInvoker(config.function(), handler, contentType);
         }
     }
 }

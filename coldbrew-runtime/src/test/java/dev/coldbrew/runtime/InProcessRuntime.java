@@ -1,7 +1,9 @@
 package dev.coldbrew.runtime;
 
 import dev.coldbrew.runtime.handler.HandlerResolver;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import dev.coldbrew.runtime.loop.Bootstrap;
+import dev.coldbrew.runtime.loop.Config;
 import dev.coldbrew.runtime.loop.HandlerInit;
 import dev.coldbrew.runtime.testing.FakeRuntimeApi;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +47,7 @@ final class InProcessRuntime implements AutoCloseable {
 
     /** Runs {@code handler} registered explicitly. */
     static InProcessRuntime start(FakeRuntimeApi api, Map<String, String> env, BytesHandler handler) {
-        return new InProcessRuntime(api, env, config -> new Invoker(config.function(), handler));
+        return new InProcessRuntime(api, env, config -> new HandlerInvoker(config.function(), handler));
     }
 
     static InProcessRuntime start(FakeRuntimeApi api, BytesHandler handler) {
@@ -63,7 +65,13 @@ final class InProcessRuntime implements AutoCloseable {
 
     static InProcessRuntime streaming(
             FakeRuntimeApi api, Map<String, String> env, StreamHandler handler, String contentType) {
-        return new InProcessRuntime(api, err -> Bootstrap.runStreaming(env, handler, contentType, err));
+        return new InProcessRuntime(
+                api,
+                err -> Bootstrap.run(
+                        env,
+                        Config.ResponseMode.STREAMED,
+                        config -> new HandlerInvoker(config.function(), handler, contentType).withHooksOf(handler),
+                        err));
     }
 
     /** Runs {@code _HANDLER} resolution with {@code loader}, as {@link Main} does. */

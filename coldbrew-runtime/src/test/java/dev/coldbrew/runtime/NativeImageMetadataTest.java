@@ -2,39 +2,20 @@ package dev.coldbrew.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.runtime.api.json.JsonReader;
 import dev.coldbrew.runtime.spi.TransportProvider;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import dev.coldbrew.runtime.testing.ReachabilityMetadata;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The native-image reachability metadata the runtime ships parses and names classes that exist. */
+/** The native-image reachability metadata the runtime ships names classes that exist and its two service files. */
 class NativeImageMetadataTest {
-    private static final String METADATA =
-            "META-INF/native-image/dev.coldbrew/coldbrew-runtime/reachability-metadata.json";
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> metadata() throws Exception {
-        try (InputStream in = NativeImageMetadataTest.class.getClassLoader().getResourceAsStream(METADATA)) {
-            assertThat(in).as(METADATA).isNotNull();
-            return JsonReader.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
     @Test
-    @SuppressWarnings("unchecked")
     void everyTypeAndConditionNamesAnExistingClass() throws Exception {
-        Map<String, Object> metadata = metadata();
-        for (Object entry : (List<Object>) metadata.get("reflection")) {
-            Map<String, Object> reflection = (Map<String, Object>) entry;
-            Class.forName((String) reflection.get("type"));
-            Class.forName((String) ((Map<String, Object>) reflection.get("condition")).get("typeReached"));
-        }
-        for (Object entry : (List<Object>) metadata.get("resources")) {
-            Map<String, Object> resource = (Map<String, Object>) entry;
-            Class.forName((String) ((Map<String, Object>) resource.get("condition")).get("typeReached"));
+        ReachabilityMetadata metadata = ReachabilityMetadata.of(
+                "dev.coldbrew", "coldbrew-runtime", getClass().getClassLoader());
+
+        metadata.assertEveryTypeExists();
+        for (Map<String, Object> resource : metadata.entries("resources")) {
             assertThat((String) resource.get("glob"))
                     .isIn(
                             "META-INF/services/" + CodecProvider.class.getName(),

@@ -3,6 +3,7 @@ package dev.coldbrew.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import dev.coldbrew.runtime.testing.FakeRuntimeApi;
 import dev.coldbrew.runtime.testing.RuntimeRequest;
 import java.util.List;
@@ -58,7 +59,8 @@ class SnapStartTest {
     }
 
     private InProcessRuntime start(Map<String, String> env, Hooked handler) {
-        return InProcessRuntime.start(api, env, config -> new Invoker(config.function(), handler).withHooksOf(handler));
+        return InProcessRuntime.start(
+                api, env, config -> new HandlerInvoker(config.function(), handler).withHooksOf(handler));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.coldbrew.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import dev.coldbrew.runtime.testing.FakeRuntimeApi;
 import dev.coldbrew.runtime.testing.RuntimeRequest;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ class TypedHandlerTest {
         return InProcessRuntime.start(
                 api,
                 api.environment(),
-                config -> new Invoker(config.function(), BytesHandler.of(twice, codec, codec), codec.contentType()));
+                config -> new HandlerInvoker(
+                        config.function(), BytesHandler.of(twice, codec, codec), codec.contentType()));
     }
 
     @Test
@@ -84,7 +86,8 @@ class TypedHandlerTest {
         try (InProcessRuntime runtime = InProcessRuntime.start(
                 api,
                 api.environment(),
-                config -> new Invoker(config.function(), BytesHandler.of(echo, bytes, bytes), bytes.contentType()))) {
+                config -> new HandlerInvoker(
+                        config.function(), BytesHandler.of(echo, bytes, bytes), bytes.contentType()))) {
             api.enqueue("{}");
             assertThat(runtime.awaitExit()).isEqualTo(ExitStatus.RUNTIME_API_FAILED);
             assertThat(runtime.stderr()).contains("write HTTP header 'Content-Type' failed");

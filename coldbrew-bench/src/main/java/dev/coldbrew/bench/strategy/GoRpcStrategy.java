@@ -1,6 +1,7 @@
 package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
 import dev.coldbrew.local.RuntimeKind;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class GoRpcStrategy implements Strategy {
     static final String EXECUTABLE = "bootstrap";
 
     static final String GORPC_JAR = "coldbrew-gorpc.jar";
+    static final String GORPC_RUNTIME_JAR = "coldbrew-gorpc-runtime.jar";
 
     private final AotStrategy aot = new AotStrategy();
     private final String name;
@@ -87,7 +89,8 @@ public final class GoRpcStrategy implements Strategy {
         Path dir = context.directoryFor(this, workload.id());
         try {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
-            copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_JAR));
+            copyJarOf(GoRpcFunctionServer.class, dir.resolve("lib").resolve(GORPC_JAR));
+            copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_RUNTIME_JAR));
             if (bridge) {
                 SeedBridge.copyJar(dir.resolve("lib"));
                 SeedBridge.copyLibrary(dir.resolve("lib"));

@@ -3,6 +3,8 @@ package dev.coldbrew.gorpc.lambda;
 import dev.coldbrew.gorpc.rpc.RpcMethod;
 import dev.coldbrew.gorpc.rpc.RpcServer;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.RuntimeApiAddress;
+import dev.coldbrew.runtime.api.UnsignedDecimal;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +36,7 @@ public final class GoRpcFunctionServer implements AutoCloseable {
      */
     public record Config(int port) {
         public Config {
-            if (port < 0 || port > 65_535) {
+            if (port < 0 || port > RuntimeApiAddress.MAX_PORT) {
                 throw new IllegalArgumentException(
                         RuntimeApi.ENV_LAMBDA_SERVER_PORT + " must be a TCP port (1-65535), was " + port);
             }
@@ -57,12 +59,12 @@ public final class GoRpcFunctionServer implements AutoCloseable {
                 throw new IllegalArgumentException(RuntimeApi.ENV_LAMBDA_SERVER_PORT + " is not set: the go1.x "
                         + "protocol needs the port Lambda calls the function on");
             }
-            try {
-                return new Config(Integer.parseInt(value.trim()));
-            } catch (NumberFormatException e) {
+            long port = UnsignedDecimal.parse(value.trim(), 0, Integer.MAX_VALUE);
+            if (port == UnsignedDecimal.INVALID) {
                 throw new IllegalArgumentException(
-                        RuntimeApi.ENV_LAMBDA_SERVER_PORT + " is not a port number: \"" + value + "\"", e);
+                        RuntimeApi.ENV_LAMBDA_SERVER_PORT + " is not a port number: \"" + value + "\"");
             }
+            return new Config((int) port);
         }
     }
 

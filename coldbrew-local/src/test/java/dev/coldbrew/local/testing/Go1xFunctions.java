@@ -1,5 +1,6 @@
 package dev.coldbrew.local.testing;
 
+import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.RuntimeKind;
@@ -60,7 +61,7 @@ public final class Go1xFunctions {
 
     /**
      * The Java handler {@code JavaGo} compiled into {@code dir}, with its executable script {@code javago} (the
-     * handler): it runs coldbrew's runtime and coldbrew-gorpc on the test JVM.
+     * handler): it runs coldbrew's runtime and coldbrew-gorpc-runtime on the test JVM.
      */
     public static FunctionConfig javaFunction(Path dir, String name) throws IOException {
         Path source = copy("javago/JavaGo.java", dir.resolve("JavaGo.java"));
@@ -76,9 +77,10 @@ public final class Go1xFunctions {
                 .withMemoryMb(TestFunctions.MEMORY_MB);
     }
 
-    /** coldbrew-runtime-api, coldbrew-runtime and coldbrew-gorpc, as jars or class folders. */
+    /** coldbrew-runtime-api, coldbrew-runtime, coldbrew-gorpc and coldbrew-gorpc-runtime, as jars or class folders. */
     private static String classpath() {
-        return List.of(RuntimeApi.class, LambdaRuntime.class, GoRpcTransportProvider.class).stream()
+        return List.of(RuntimeApi.class, LambdaRuntime.class, GoRpcFunctionServer.class, GoRpcTransportProvider.class)
+                .stream()
                 .map(Go1xFunctions::location)
                 .collect(Collectors.joining(File.pathSeparator));
     }

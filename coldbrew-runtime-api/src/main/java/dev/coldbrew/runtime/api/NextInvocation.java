@@ -25,6 +25,8 @@ public record NextInvocation(
         String tenantId,
         String contentType,
         byte[] body) {
+    /** The largest deadline accepted: 18 digits of epoch milliseconds. */
+    private static final long MAX_DEADLINE_MS = 999_999_999_999_999_999L;
 
     /**
      * Reads the metadata from the headers of a 200 reply.
@@ -51,17 +53,9 @@ public record NextInvocation(
     }
 
     private static long deadline(String requestId, String value) throws RuntimeApiException {
-        if (value != null && !value.isEmpty() && value.length() <= 18) {
-            long deadline = 0;
-            boolean digits = true;
-            for (int i = 0; i < value.length() && digits; i++) {
-                char c = value.charAt(i);
-                digits = c >= '0' && c <= '9';
-                deadline = deadline * 10 + (c - '0');
-            }
-            if (digits) {
-                return deadline;
-            }
+        long deadline = UnsignedDecimal.parse(value, 0, MAX_DEADLINE_MS);
+        if (deadline != UnsignedDecimal.INVALID) {
+            return deadline;
         }
         throw new RuntimeApiException(
                 requestId,

@@ -5,11 +5,16 @@ package dev.coldbrew.runtime.api;
  * {@code [::1]:9001} for an IPv6 literal.
  */
 public record RuntimeApiAddress(String host, int port) {
+    /** Highest TCP port number. */
+    public static final int MAX_PORT = 65_535;
+    /** The largest five-digit number: a longer port is malformed, a five-digit one above 65535 out of range. */
+    private static final long MAX_PORT_DIGITS = 99_999;
+
     public RuntimeApiAddress {
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("Runtime API address: empty host");
         }
-        if (port < 1 || port > 65535) {
+        if (port < 1 || port > MAX_PORT) {
             throw new IllegalArgumentException("Runtime API address: port " + port + " is not in 1..65535");
         }
     }
@@ -31,23 +36,14 @@ public record RuntimeApiAddress(String host, int port) {
             throw invalid(value, "an IPv6 host must be in brackets");
         }
         String port = value.substring(colon + 1);
-        if (host.isEmpty() || port.length() > 5 || !digits(port)) {
+        long number = UnsignedDecimal.parse(port, 0, MAX_PORT_DIGITS);
+        if (host.isEmpty() || number == UnsignedDecimal.INVALID) {
             throw invalid(value, "expected host:port");
         }
-        int number = Integer.parseInt(port);
-        if (number < 1 || number > 65535) {
+        if (number < 1 || number > MAX_PORT) {
             throw invalid(value, "port is not in 1..65535");
         }
-        return new RuntimeApiAddress(host, number);
-    }
-
-    private static boolean digits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return !s.isEmpty();
+        return new RuntimeApiAddress(host, (int) number);
     }
 
     private static IllegalArgumentException invalid(String value, String why) {

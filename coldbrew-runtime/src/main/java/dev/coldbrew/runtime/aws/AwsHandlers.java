@@ -2,14 +2,14 @@ package dev.coldbrew.runtime.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.FunctionConfig;
 import dev.coldbrew.runtime.InitException;
-import dev.coldbrew.runtime.Invoker;
 import dev.coldbrew.runtime.handler.CodecLookup;
 import dev.coldbrew.runtime.handler.GenericTypes;
 import dev.coldbrew.runtime.handler.HandlerName;
-import dev.coldbrew.runtime.handler.HandlerResolver;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import java.lang.reflect.Type;
 
 /**
@@ -28,13 +28,13 @@ public final class AwsHandlers {
      * @throws NoClassDefFoundError when aws-lambda-java-core is not on the class path
      * @throws InitException when a {@code RequestHandler}'s types are not concrete or have no codec
      */
-    public static Invoker adapt(Object instance, HandlerName name, FunctionConfig function, ClassLoader loader)
+    public static HandlerInvoker adapt(Object instance, HandlerName name, FunctionConfig function, ClassLoader loader)
             throws InitException {
-        if (!HandlerResolver.isMethod(name, HANDLE_REQUEST)) {
+        if (!name.isMethod(HANDLE_REQUEST)) {
             return null;
         }
         if (instance instanceof RequestStreamHandler stream) {
-            return new Invoker(function, new RequestStreamAdapter(stream));
+            return new HandlerInvoker(function, BytesHandler.of(new RequestStreamAdapter(stream)));
         }
         if (instance instanceof RequestHandler<?, ?> handler) {
             return requestHandler(handler, name, function, loader);
@@ -55,13 +55,15 @@ public final class AwsHandlers {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Invoker requestHandler(
+    private static HandlerInvoker requestHandler(
             RequestHandler<?, ?> handler, HandlerName name, FunctionConfig function, ClassLoader loader)
             throws InitException {
         Type[] types = GenericTypes.arguments(handler.getClass(), RequestHandler.class, name);
         Codec input = CodecLookup.codecFor(types[0], name, "input", loader);
         Codec output = CodecLookup.codecFor(types[1], name, "output", loader);
-        return new Invoker(
-                function, new RequestHandlerAdapter<>((RequestHandler) handler, input, output), output.contentType());
+        return new HandlerInvoker(
+                function,
+                BytesHandler.of(new RequestHandlerAdapter<>((RequestHandler) handler), input, output),
+                output.contentType());
     }
 }

@@ -1,24 +1,22 @@
 package dev.coldbrew.runtime.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.coldbrew.runtime.BytesHandler;
-import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.Context;
+import dev.coldbrew.runtime.TypedHandler;
 
-/** Runs an AWS {@link RequestHandler} as a {@link BytesHandler} through codecs found at init. */
-final class RequestHandlerAdapter<I, O> implements BytesHandler {
+/**
+ * An AWS {@link RequestHandler} as a {@link TypedHandler}: AWS's {@code Context} view of coldbrew's; the codecs
+ * are {@code BytesHandler.of}'s, as for any typed handler.
+ */
+final class RequestHandlerAdapter<I, O> implements TypedHandler<I, O> {
     private final RequestHandler<I, O> handler;
-    private final Codec<I> input;
-    private final Codec<O> output;
 
-    RequestHandlerAdapter(RequestHandler<I, O> handler, Codec<I> input, Codec<O> output) {
+    RequestHandlerAdapter(RequestHandler<I, O> handler) {
         this.handler = handler;
-        this.input = input;
-        this.output = output;
     }
 
     @Override
-    public byte[] handle(byte[] event, Context context) throws Exception {
-        return output.encode(handler.handleRequest(input.decode(event), new AwsContext(context)));
+    public O handle(I input, Context context) {
+        return handler.handleRequest(input, new AwsContext(context));
     }
 }

@@ -1,13 +1,17 @@
 package dev.coldbrew.runtime.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Context;
-import dev.coldbrew.runtime.invoke.ResponseBuffer;
-import java.io.ByteArrayInputStream;
+import dev.coldbrew.runtime.StreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
-/** Runs an AWS {@link RequestStreamHandler} as a {@link BytesHandler}; its output is buffered as AWS's runtime does. */
-final class RequestStreamAdapter implements BytesHandler {
+/**
+ * An AWS {@link RequestStreamHandler} as a {@link StreamHandler}: AWS's {@code Context} view of coldbrew's; its
+ * output is buffered by {@code BytesHandler.of}, as AWS's runtime does.
+ */
+final class RequestStreamAdapter implements StreamHandler {
     private final RequestStreamHandler handler;
 
     RequestStreamAdapter(RequestStreamHandler handler) {
@@ -15,9 +19,7 @@ final class RequestStreamAdapter implements BytesHandler {
     }
 
     @Override
-    public byte[] handle(byte[] event, Context context) throws Exception {
-        ResponseBuffer out = new ResponseBuffer();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new AwsContext(context));
-        return out.toByteArray();
+    public void handle(InputStream in, OutputStream out, Context context) throws IOException {
+        handler.handleRequest(in, out, new AwsContext(context));
     }
 }

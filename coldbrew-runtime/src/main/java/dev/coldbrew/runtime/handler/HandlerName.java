@@ -13,6 +13,11 @@ import dev.coldbrew.runtime.api.RuntimeApi;
 public record HandlerName(String className, String method) {
     private static final String METHOD_SEPARATOR = "::";
 
+    /** True when this names no method or names {@code name}: the handler interface's method is then meant. */
+    public boolean isMethod(String name) {
+        return method == null || method.equals(name);
+    }
+
     /** Parses {@code value}; a missing or malformed value is an {@link InitException} naming it. */
     public static HandlerName parse(String value) throws InitException {
         if (value == null || value.isBlank()) {

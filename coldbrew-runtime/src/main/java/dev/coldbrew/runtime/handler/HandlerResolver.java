@@ -2,14 +2,14 @@ package dev.coldbrew.runtime.handler;
 
 import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Codec;
-import dev.coldbrew.runtime.Config;
 import dev.coldbrew.runtime.FunctionConfig;
 import dev.coldbrew.runtime.InitException;
-import dev.coldbrew.runtime.Invoker;
 import dev.coldbrew.runtime.StreamHandler;
 import dev.coldbrew.runtime.TypedHandler;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.aws.AwsHandlers;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
+import dev.coldbrew.runtime.loop.Config;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -33,20 +33,20 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
     }
 
     @Override
-    public Invoker create(Config config) throws InitException {
+    public HandlerInvoker create(Config config) throws InitException {
         HandlerName name = HandlerName.parse(config.handler());
         Class<?> type = load(name);
         Method method = name.method() == null ? null : MethodHandlers.find(type, name);
         if (method != null && MethodHandlers.isStatic(method)) {
-            return new Invoker(config.function(), MethodHandlers.bind(null, method, name, loader));
+            return new HandlerInvoker(config.function(), MethodHandlers.bind(null, method, name, loader));
         }
         Object instance = instantiate(type, name);
-        Invoker invoker = adapt(instance, name, config.function());
+        HandlerInvoker invoker = adapt(instance, name, config.function());
         if (invoker != null) {
             return invoker.withHooksOf(instance);
         }
         if (method != null) {
-            return new Invoker(config.function(), MethodHandlers.bind(instance, method, name, loader))
+            return new HandlerInvoker(config.function(), MethodHandlers.bind(instance, method, name, loader))
                     .withHooksOf(instance);
         }
         throw new InitException(
@@ -91,20 +91,20 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
         }
     }
 
-    private Invoker adapt(Object instance, HandlerName name, FunctionConfig function) throws InitException {
-        if (instance instanceof BytesHandler bytes && isMethod(name, HANDLE)) {
-            return new Invoker(function, bytes);
+    private HandlerInvoker adapt(Object instance, HandlerName name, FunctionConfig function) throws InitException {
+        if (instance instanceof BytesHandler bytes && name.isMethod(HANDLE)) {
+            return new HandlerInvoker(function, bytes);
         }
-        if (instance instanceof StreamHandler stream && isMethod(name, HANDLE)) {
-            return new Invoker(function, BytesHandler.of(stream));
+        if (instance instanceof StreamHandler stream && name.isMethod(HANDLE)) {
+            return new HandlerInvoker(function, BytesHandler.of(stream));
         }
-        if (instance instanceof TypedHandler<?, ?> typed && isMethod(name, HANDLE)) {
+        if (instance instanceof TypedHandler<?, ?> typed && name.isMethod(HANDLE)) {
             return typed(typed, name, function);
         }
         return awsHandler(instance, name, function);
     }
 
-    private Invoker awsHandler(Object instance, HandlerName name, FunctionConfig function) throws InitException {
+    private HandlerInvoker awsHandler(Object instance, HandlerName name, FunctionConfig function) throws InitException {
         try {
             return AwsHandlers.adapt(instance, name, function, loader);
         } catch (NoClassDefFoundError e) {
@@ -113,15 +113,12 @@ public final class HandlerResolver implements dev.coldbrew.runtime.loop.HandlerI
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Invoker typed(TypedHandler<?, ?> handler, HandlerName name, FunctionConfig function) throws InitException {
+    private HandlerInvoker typed(TypedHandler<?, ?> handler, HandlerName name, FunctionConfig function)
+            throws InitException {
         Type[] types = GenericTypes.arguments(handler.getClass(), TypedHandler.class, name);
         Codec input = CodecLookup.codecFor(types[0], name, "input", loader);
         Codec output = CodecLookup.codecFor(types[1], name, "output", loader);
-        return new Invoker(function, BytesHandler.of((TypedHandler) handler, input, output), output.contentType());
-    }
-
-    /** True when {@code _HANDLER} names no method or names {@code method}. */
-    public static boolean isMethod(HandlerName name, String method) {
-        return name.method() == null || name.method().equals(method);
+        return new HandlerInvoker(
+                function, BytesHandler.of((TypedHandler) handler, input, output), output.contentType());
     }
 }

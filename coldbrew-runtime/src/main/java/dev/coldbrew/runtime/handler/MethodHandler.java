@@ -3,7 +3,7 @@ package dev.coldbrew.runtime.handler;
 import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.Context;
-import dev.coldbrew.runtime.invoke.ResponseBuffer;
+import dev.coldbrew.runtime.ResponseBuffer;
 import java.io.ByteArrayInputStream;
 import java.lang.invoke.MethodHandle;
 

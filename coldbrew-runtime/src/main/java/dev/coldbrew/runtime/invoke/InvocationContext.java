@@ -5,9 +5,9 @@ import dev.coldbrew.runtime.CognitoIdentity;
 import dev.coldbrew.runtime.Context;
 import dev.coldbrew.runtime.FunctionConfig;
 import dev.coldbrew.runtime.FunctionLogger;
-import dev.coldbrew.runtime.Invocation;
 import dev.coldbrew.runtime.logging.InvocationLogger;
 import dev.coldbrew.runtime.logging.LogWriter;
+import dev.coldbrew.runtime.spi.Invocation;
 
 /**
  * The {@link Context} of one invocation. The client context and Cognito identity are parsed from their JSON on

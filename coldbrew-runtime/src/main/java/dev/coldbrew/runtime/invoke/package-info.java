@@ -1,2 +1,5 @@
-/** Handler invocation independent of the transport: the per-invocation Context, adapters between handler forms, error bodies. */
+/**
+ * Handler invocation independent of the transport: {@code HandlerInvoker} (the one classification of handler
+ * failures, buffered or streamed), the per-invocation Context, error bodies, the X-Ray trace property.
+ */
 package dev.coldbrew.runtime.invoke;

@@ -1,9 +1,8 @@
 package dev.coldbrew.runtime.loop;
 
-import dev.coldbrew.runtime.Config;
 import dev.coldbrew.runtime.ExitStatus;
-import dev.coldbrew.runtime.Invoker;
 import dev.coldbrew.runtime.api.RuntimeApiClient;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import java.io.PrintStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,9 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ConcurrentLoops {
     private ConcurrentLoops() {}
 
-    static ExitStatus run(Config config, Invoker invoker, PrintStream err) {
+    static ExitStatus run(Config config, HandlerInvoker invoker, PrintStream err) {
         BlockingQueue<ExitStatus> stopped = new LinkedBlockingQueue<>();
-        Invoker shared = invoker.forConcurrentUse();
+        HandlerInvoker shared = invoker.forConcurrentUse();
         for (int i = 0; i < config.maxConcurrency(); i++) {
             RuntimeLoop loop = new RuntimeLoop(new RuntimeApiClient(config.runtimeApi()), shared, err);
             Thread thread = new Thread(new LoopTask(loop, stopped, err), "coldbrew-invoke-loop-" + i);

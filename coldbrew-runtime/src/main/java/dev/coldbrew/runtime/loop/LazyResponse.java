@@ -1,10 +1,10 @@
 package dev.coldbrew.runtime.loop;
 
+import dev.coldbrew.runtime.ResponseTooLargeException;
 import dev.coldbrew.runtime.api.ErrorRequest;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.RuntimeApiClient;
 import dev.coldbrew.runtime.api.StreamingResponse;
-import dev.coldbrew.runtime.invoke.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.OutputStream;
 

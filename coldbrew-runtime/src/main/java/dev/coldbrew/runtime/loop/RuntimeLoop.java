@@ -1,48 +1,44 @@
 package dev.coldbrew.runtime.loop;
 
 import dev.coldbrew.runtime.ExitStatus;
-import dev.coldbrew.runtime.Invocation;
-import dev.coldbrew.runtime.Invoker;
-import dev.coldbrew.runtime.Outcome;
-import dev.coldbrew.runtime.api.ErrorRequest;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.RuntimeApiClient;
 import dev.coldbrew.runtime.api.RuntimeApiException;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
+import dev.coldbrew.runtime.spi.Invocation;
+import dev.coldbrew.runtime.spi.Outcome;
 import java.io.IOException;
 import java.io.PrintStream;
 
 /**
  * The invoke loop over the Runtime API: {@code next → invoke → response | error}, until the Runtime API fails.
- * Responses are sent when the handler returns ({@link Invoker}) or streamed as it writes them
- * ({@link StreamingInvoker}).
+ * Responses are sent when the handler returns, or streamed as it writes them, as the {@link Config.ResponseMode}
+ * says.
  *
  * <p>Failure classes: a handler exception is reported to {@code /error} and the loop continues (see
- * {@link Invoker}); a {@code /next} reply with an unusable deadline is reported to {@code /error} for its request
- * id as {@code Runtime.InvalidInvocation} and the loop continues; a 4xx reply to a {@code /response} or
+ * {@link HandlerInvoker}); one thrown after a streamed response's first byte ends the response with the error in
+ * its trailers instead; a {@code /next} reply with an unusable deadline is reported to {@code /error} for its
+ * request id as {@code Runtime.InvalidInvocation} and the loop continues; a 4xx reply to a {@code /response} or
  * {@code /error} POST concerns that invocation only and is written to stderr; a transport failure, a malformed
  * reply, a {@code /next} without request id or any HTTP 500 ends the loop with
  * {@link ExitStatus#RUNTIME_API_FAILED}, after a message on stderr.
  */
 public final class RuntimeLoop {
     private final RuntimeApiClient client;
-    private final Invoker invoker;
-    private final StreamingInvoker streaming;
+    private final HandlerInvoker invoker;
+    private final boolean streamed;
     private final PrintStream err;
 
     /** A loop that sends each handler's response when it returns. */
-    public RuntimeLoop(RuntimeApiClient client, Invoker invoker, PrintStream err) {
-        this(client, invoker, null, err);
+    public RuntimeLoop(RuntimeApiClient client, HandlerInvoker invoker, PrintStream err) {
+        this(client, invoker, Config.ResponseMode.BUFFERED, err);
     }
 
-    /** A loop that streams each response as the handler writes it. */
-    RuntimeLoop(RuntimeApiClient client, StreamingInvoker streaming, PrintStream err) {
-        this(client, null, streaming, err);
-    }
-
-    private RuntimeLoop(RuntimeApiClient client, Invoker invoker, StreamingInvoker streaming, PrintStream err) {
+    /** A loop that sends responses as {@code mode} says. */
+    public RuntimeLoop(RuntimeApiClient client, HandlerInvoker invoker, Config.ResponseMode mode, PrintStream err) {
         this.client = client;
         this.invoker = invoker;
-        this.streaming = streaming;
+        this.streamed = mode == Config.ResponseMode.STREAMED;
         this.err = err;
     }
 
@@ -71,30 +67,41 @@ public final class RuntimeLoop {
             if (!e.isInvalidInvocation()) {
                 throw e;
             }
-            ErrorRequest error = new ErrorRequest(e.getMessage(), RuntimeApi.FN_ERROR_INVALID_INVOCATION);
-            report(e.requestId(), new Outcome.Failure(error, RuntimeApi.FN_ERROR_INVALID_INVOCATION, false));
+            report(e.requestId(), Outcome.Failure.invalidInvocation(e.getMessage()));
             return null;
         }
     }
 
-    /** Runs one invocation and reports its outcome; false when the process must exit after it. */
+    /** Runs one invocation and sends its outcome; false when the process must exit after it. */
     private boolean serve(Invocation invocation) throws IOException {
-        if (streaming == null) {
+        if (!streamed) {
             return report(invocation.requestId(), invoker.invoke(invocation));
         }
-        StreamingInvoker.Result result;
+        LazyResponse out = new LazyResponse(client, invocation.requestId(), invoker.contentType());
         try {
-            result = streaming.stream(invocation, client);
+            return finish(invocation.requestId(), out, invoker.stream(invocation, out));
         } catch (RuntimeApiException e) {
             return tolerated(e);
         }
-        if (result.toReport() != null) {
-            return report(invocation.requestId(), result.toReport());
+    }
+
+    /**
+     * Ends a streamed response: a failure before its first byte is reported to {@code /error} as any other, one
+     * after it goes into the response's trailers.
+     */
+    private boolean finish(String requestId, LazyResponse out, Outcome outcome) throws IOException {
+        if (out.transportFailure() != null) {
+            throw out.transportFailure();
         }
-        if (result.fatal()) {
-            err.println("coldbrew-runtime: stopping after request " + invocation.requestId() + ": out of memory");
+        if (!(outcome instanceof Outcome.Failure failure)) {
+            out.finish(null, null);
+            return true;
         }
-        return !result.fatal();
+        if (!out.started()) {
+            return report(requestId, failure);
+        }
+        out.finish(failure.errorType(), failure.error());
+        return !stopsAfter(requestId, failure);
     }
 
     /** Posts {@code outcome}; false when the process must exit after it. */
@@ -108,12 +115,16 @@ public final class RuntimeLoop {
         } catch (RuntimeApiException e) {
             tolerated(e);
         }
-        if (outcome instanceof Outcome.Failure failure && failure.fatal()) {
+        return !(outcome instanceof Outcome.Failure failure && stopsAfter(requestId, failure));
+    }
+
+    /** True, after saying so on stderr, when {@code failure} is fatal. */
+    private boolean stopsAfter(String requestId, Outcome.Failure failure) {
+        if (failure.fatal()) {
             err.println("coldbrew-runtime: stopping after request " + requestId + ": " + failure.errorType() + ": "
                     + failure.error().errorMessage());
-            return false;
         }
-        return true;
+        return failure.fatal();
     }
 
     /** A 4xx reply concerns one invocation only: written to stderr, the loop goes on. Anything else is fatal. */

@@ -1,2 +1,6 @@
-/** The Runtime API transport: init ({@code Bootstrap}), the invoke loop, response streaming, concurrent loops. */
+/**
+ * Start-up and serving: {@code Config} (read once; decides the transport and the response mode), {@code Bootstrap}
+ * (the one init path), the Runtime API invoke loop, response streaming, SnapStart, concurrent loops, and the
+ * go1.x transport lookup.
+ */
 package dev.coldbrew.runtime.loop;

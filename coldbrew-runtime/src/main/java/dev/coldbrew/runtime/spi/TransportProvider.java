@@ -1,12 +1,11 @@
 package dev.coldbrew.runtime.spi;
 
-import dev.coldbrew.runtime.Invoker;
 import java.io.IOException;
 
 /**
  * A protocol other than the Runtime API through which Lambda can deliver invocations, found with
  * {@link java.util.ServiceLoader} only when the environment asks for it: {@code _LAMBDA_SERVER_PORT} selects
- * Lambda's go1.x protocol ({@link #GO1X}), which coldbrew-gorpc provides. When several providers speak the
+ * Lambda's go1.x protocol ({@link #GO1X}), which coldbrew-gorpc-runtime provides. When several providers speak the
  * protocol, {@value #ENV_TRANSPORT} picks one by {@link #name()}; without it, the first
  * {@linkplain #selectedByDefault() default} one serves. Register an implementation in
  * {@code META-INF/services/dev.coldbrew.runtime.spi.TransportProvider}.

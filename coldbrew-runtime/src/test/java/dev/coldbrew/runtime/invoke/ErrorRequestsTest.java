@@ -17,7 +17,7 @@ class ErrorRequestsTest {
             frame("com.example.Handler"),
             frame("jdk.internal.reflect.DirectMethodHandleAccessor"),
             frame("java.lang.invoke.LambdaForm$DMH"),
-            frame("dev.coldbrew.runtime.Invoker"),
+            frame("dev.coldbrew.runtime.HandlerInvoker"),
             frame("dev.coldbrew.runtime.loop.RuntimeLoop"),
             frame("java.lang.Thread")
         });

@@ -3,8 +3,8 @@ package dev.coldbrew.runtime.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.runtime.ExitStatus;
-import dev.coldbrew.runtime.Invoker;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class TransportBootstrapTest {
                 env,
                 config -> {
                     handlerCreated.set(true);
-                    return new Invoker(config.function(), (event, context) -> event);
+                    return new HandlerInvoker(config.function(), (event, context) -> event);
                 },
                 err);
     }
@@ -59,7 +59,7 @@ class TransportBootstrapTest {
                 .contains("_LAMBDA_SERVER_PORT is '9001'")
                 .contains("go1.x")
                 .contains("dev.coldbrew.runtime.spi.TransportProvider")
-                .contains("add dev.coldbrew:coldbrew-gorpc");
+                .contains("add dev.coldbrew:coldbrew-gorpc-runtime");
         assertThat(handlerCreated).isFalse();
     }
 
@@ -69,7 +69,7 @@ class TransportBootstrapTest {
         env.put(RuntimeApi.ENV_LAMBDA_SERVER_PORT, "9001");
         env.put("COLDBREW_TRANSPORT", "jni-go");
 
-        assertThat(Bootstrap.run(env, config -> new Invoker(config.function(), (event, context) -> event), err))
+        assertThat(Bootstrap.run(env, config -> new HandlerInvoker(config.function(), (event, context) -> event), err))
                 .isEqualTo(ExitStatus.INIT_FAILED);
         assertThat(err())
                 .contains("COLDBREW_TRANSPORT is 'jni-go', but no go1.x transport of that name is on the class path"
@@ -80,7 +80,11 @@ class TransportBootstrapTest {
     void streamingIsRefusedOnTheGo1xProtocol() {
         Map<String, String> env = Map.of(RuntimeApi.ENV_LAMBDA_SERVER_PORT, "9001");
 
-        assertThat(Bootstrap.runStreaming(env, (in, out, context) -> {}, "text/plain", err))
+        assertThat(Bootstrap.run(
+                        env,
+                        Config.ResponseMode.STREAMED,
+                        config -> new HandlerInvoker(config.function(), (in, out, context) -> {}, "text/plain"),
+                        err))
                 .isEqualTo(ExitStatus.INIT_FAILED);
         assertThat(err())
                 .contains("_LAMBDA_SERVER_PORT is '9001'")
@@ -89,7 +93,7 @@ class TransportBootstrapTest {
 
     @Test
     void portParsingAcceptsTheWholeRange() {
-        assertThat(TransportBootstrap.port("1")).isEqualTo(1);
-        assertThat(TransportBootstrap.port(" 65535 ")).isEqualTo(65_535);
+        assertThat(Config.port("1")).isEqualTo(1);
+        assertThat(Config.port(" 65535 ")).isEqualTo(65_535);
     }
 }

@@ -1,15 +1,13 @@
 package dev.coldbrew.bridge.jnigo;
 
 import dev.coldbrew.runtime.ExitStatus;
-import dev.coldbrew.runtime.Invocation;
-import dev.coldbrew.runtime.Invoker;
-import dev.coldbrew.runtime.Outcome;
-import dev.coldbrew.runtime.api.ErrorRequest;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.spi.Invocation;
+import dev.coldbrew.runtime.spi.Invoker;
+import dev.coldbrew.runtime.spi.Outcome;
 import dev.coldbrew.runtime.spi.Transport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,12 +23,6 @@ import java.util.concurrent.locks.LockSupport;
  * panic, ends both.
  */
 final class JniGoTransport implements Transport {
-    /**
-     * How long the process keeps serving after answering a fatal failure, so that the reply with
-     * {@code ShouldExit} reaches the caller before the process exits (as coldbrew-gorpc does).
-     */
-    static final Duration FATAL_EXIT_DELAY = Duration.ofMillis(500);
-
     private static final String[] NO_FRAMES = new String[0];
 
     private final int port;
@@ -84,12 +76,18 @@ final class JniGoTransport implements Transport {
     private Outcome handle(BridgeRequest request) {
         Invocation invocation;
         try {
-            invocation = BridgeInvocations.invocation(request);
+            invocation = Invocation.fromGo1x(
+                    request.requestId(),
+                    request.deadlineSeconds(),
+                    request.deadlineNanos(),
+                    request.invokedFunctionArn(),
+                    request.traceId(),
+                    request.clientContext(),
+                    request.cognitoIdentityId(),
+                    request.cognitoIdentityPoolId(),
+                    request.payload());
         } catch (IllegalArgumentException e) {
-            return new Outcome.Failure(
-                    new ErrorRequest(e.getMessage(), RuntimeApi.FN_ERROR_INVALID_INVOCATION),
-                    RuntimeApi.FN_ERROR_INVALID_INVOCATION,
-                    false);
+            return Outcome.Failure.invalidInvocation(e.getMessage());
         }
         return invoker.invoke(invocation);
     }

@@ -1,36 +1,23 @@
 package dev.coldbrew.bridge.jnigo;
 
-import dev.coldbrew.runtime.Invoker;
+import dev.coldbrew.runtime.spi.Go1xTransportProvider;
+import dev.coldbrew.runtime.spi.Invoker;
 import dev.coldbrew.runtime.spi.Transport;
-import dev.coldbrew.runtime.spi.TransportProvider;
 import java.io.IOException;
 
 /**
  * Lambda's go1.x protocol served by Go's own {@code net/rpc} in a shared library, with the function in Java over
  * JNI: the seed's bridge as a coldbrew transport. Registered in {@code META-INF/services}; chosen only when asked
  * for by name, {@code COLDBREW_TRANSPORT=}{@value #NAME} next to {@code _LAMBDA_SERVER_PORT}, so that with
- * coldbrew-gorpc also on the class path the pure-Java transport stays the default.
+ * coldbrew-gorpc-runtime also on the class path the pure-Java transport stays the default.
  */
-public final class JniGoTransportProvider implements TransportProvider {
+public final class JniGoTransportProvider extends Go1xTransportProvider {
     /** The value of {@code COLDBREW_TRANSPORT} that selects this transport. */
     public static final String NAME = "jni-go";
 
     /** Public and without arguments, for {@link java.util.ServiceLoader}. */
-    public JniGoTransportProvider() {}
-
-    @Override
-    public String protocol() {
-        return GO1X;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean selectedByDefault() {
-        return false;
+    public JniGoTransportProvider() {
+        super(NAME, false);
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.List;
 public final class HttpHeaders {
     private final List<String> namesAndValues = new ArrayList<>(16);
 
+    /** No fields yet. */
+    public HttpHeaders() {}
+
     /** Adds a field; repeated names are kept. */
     public HttpHeaders add(String name, String value) {
         namesAndValues.add(name);

@@ -135,14 +135,18 @@ public final class BridgeFunction implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** This module's classes and tests, the runtime, and coldbrew-gorpc (whose go1.x transport is the default). */
+    /**
+     * This module's classes and tests, the runtime, and coldbrew-gorpc-runtime with coldbrew-gorpc (whose go1.x
+     * transport is the default).
+     */
     public static String classpath() {
         return List.of(
                         JniGoTransportProvider.class,
                         BridgeFunction.class,
                         LambdaRuntime.class,
                         RuntimeApi.class,
-                        GoRpcTransportProvider.class)
+                        GoRpcTransportProvider.class,
+                        GoRpcFunctionClient.class)
                 .stream()
                 .map(BridgeFunction::location)
                 .distinct()

@@ -1,8 +1,12 @@
-package dev.coldbrew.runtime;
+package dev.coldbrew.runtime.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.runtime.ConfigException;
+import dev.coldbrew.runtime.FunctionConfig;
+import dev.coldbrew.runtime.LogFormat;
+import dev.coldbrew.runtime.LogLevel;
 import dev.coldbrew.runtime.api.RuntimeApiAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +37,11 @@ class ConfigTest {
                 "AWS_LAMBDA_MAX_CONCURRENCY", "32"));
         assertThat(config)
                 .isEqualTo(new Config(
+                        Config.Protocol.RUNTIME_API,
                         new RuntimeApiAddress("127.0.0.1", 9001),
+                        0,
+                        null,
+                        Config.ResponseMode.BUFFERED,
                         "a.B::c",
                         new FunctionConfig(
                                 "f", "7", 1769, "/aws/lambda/f", "s", LogFormat.JSON, LogLevel.DEBUG, "snap-start"),
@@ -81,5 +89,26 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.from(env))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not set");
+    }
+
+    @Test
+    void theLambdaServerPortSelectsGo1xAndWinsOverTheRuntimeApi() {
+        Config config = Config.from(env("_LAMBDA_SERVER_PORT", " 8001 ", "COLDBREW_TRANSPORT", " jni-go "));
+
+        assertThat(config.protocol()).isEqualTo(Config.Protocol.GO1X);
+        assertThat(config.serverPort()).isEqualTo(8001);
+        assertThat(config.transportName()).isEqualTo("jni-go");
+        assertThat(config.runtimeApi()).isNull();
+        assertThat(config.maxConcurrency()).isEqualTo(1);
+    }
+
+    @Test
+    void streamedResponsesRunOneLoopAndAreRefusedOnGo1x() {
+        assertThat(Config.from(env("AWS_LAMBDA_MAX_CONCURRENCY", "8"), Config.ResponseMode.STREAMED)
+                        .maxConcurrency())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> Config.from(env("_LAMBDA_SERVER_PORT", "8001"), Config.ResponseMode.STREAMED))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("response streaming needs the Runtime API");
     }
 }

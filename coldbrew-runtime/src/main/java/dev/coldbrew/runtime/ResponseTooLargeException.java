@@ -1,4 +1,4 @@
-package dev.coldbrew.runtime.invoke;
+package dev.coldbrew.runtime;
 
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
@@ -12,10 +12,17 @@ public final class ResponseTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final long bytes;
+    private final long limit;
 
     public ResponseTooLargeException(long bytes, long limit) {
         super("write response failed: " + bytes + " bytes exceed Lambda's limit of " + limit + " bytes");
         this.bytes = bytes;
+        this.limit = limit;
+    }
+
+    /** The limit the response exceeded, in bytes. */
+    public long limit() {
+        return limit;
     }
 
     /** How many bytes the handler had tried to write. */

@@ -7,9 +7,9 @@ import dev.coldbrew.gorpc.lambda.InvokeRequest;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.gorpc.lambda.StackFrame;
 import dev.coldbrew.gorpc.lambda.Timestamp;
-import dev.coldbrew.runtime.Invocation;
-import dev.coldbrew.runtime.Outcome;
 import dev.coldbrew.runtime.api.ErrorRequest;
+import dev.coldbrew.runtime.spi.Invocation;
+import dev.coldbrew.runtime.spi.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,8 @@ class GoRpcInvocationsTest {
 
         assertThatThrownBy(() -> GoRpcInvocations.invocation(request))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("InvokeRequest.Deadline is out of range: Timestamp[seconds=" + Long.MAX_VALUE);
+                .hasMessageContaining(
+                        "InvokeRequest.Deadline is out of range: {Seconds: " + Long.MAX_VALUE + ", Nanos: 0}");
     }
 
     @Test

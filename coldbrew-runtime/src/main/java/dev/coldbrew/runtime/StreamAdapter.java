@@ -1,15 +1,12 @@
-package dev.coldbrew.runtime.invoke;
+package dev.coldbrew.runtime;
 
-import dev.coldbrew.runtime.BytesHandler;
-import dev.coldbrew.runtime.Context;
-import dev.coldbrew.runtime.StreamHandler;
 import java.io.ByteArrayInputStream;
 
 /** Runs a {@link StreamHandler} as a {@link BytesHandler}: the event as an input stream, the output buffered. */
-public final class StreamAdapter implements BytesHandler {
+final class StreamAdapter implements BytesHandler {
     private final StreamHandler handler;
 
-    public StreamAdapter(StreamHandler handler) {
+    StreamAdapter(StreamHandler handler) {
         this.handler = handler;
     }
 

@@ -1,4 +1,4 @@
-package dev.coldbrew.runtime.invoke;
+package dev.coldbrew.runtime;
 
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +10,9 @@ public final class ResponseBuffer extends OutputStream {
     private static final int INITIAL_BYTES = 1024;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(INITIAL_BYTES);
+
+    /** An empty buffer. */
+    public ResponseBuffer() {}
 
     @Override
     public void write(int b) throws IOException {

@@ -1,31 +1,32 @@
-package dev.coldbrew.bridge.jnigo;
+package dev.coldbrew.runtime.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.coldbrew.runtime.Invocation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The go1.x request's fields as coldbrew's invocation, as aws-lambda-go's {@code Function.Invoke} reads them. */
-class BridgeInvocationsTest {
-    private static BridgeRequest request(String requestId, long seconds, long nanos, String cognito, String pool) {
-        return new BridgeRequest(
-                1,
-                "e".getBytes(StandardCharsets.UTF_8),
+/**
+ * The go1.x request's fields as coldbrew's invocation, as aws-lambda-go's {@code Function.Invoke} reads them; every
+ * go1.x transport (coldbrew-gorpc-runtime, the JNI bridge) maps its request through {@link Invocation#fromGo1x}.
+ */
+class InvocationGo1xTest {
+    private static Invocation request(String requestId, long seconds, long nanos, String cognito, String pool) {
+        return Invocation.fromGo1x(
                 requestId,
-                "Root=1",
                 seconds,
                 nanos,
                 "arn",
+                "Root=1",
+                "{\"custom\":{}}".getBytes(StandardCharsets.UTF_8),
                 cognito,
                 pool,
-                "{\"custom\":{}}".getBytes(StandardCharsets.UTF_8));
+                "e".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void everyFieldIsCarried() {
-        Invocation invocation = BridgeInvocations.invocation(request("r", 1_700_000_000, 888_000_000, "id", "pool"));
+        Invocation invocation = request("r", 1_700_000_000, 888_000_000, "id", "pool");
 
         assertThat(invocation.requestId()).isEqualTo("r");
         assertThat(invocation.deadlineMs()).isEqualTo(1_700_000_000_888L);
@@ -39,8 +40,7 @@ class BridgeInvocationsTest {
 
     @Test
     void emptyFieldsAreAbsent() {
-        BridgeRequest bare = new BridgeRequest(1, new byte[0], "r", "", 0, 0, "", "", "", new byte[0]);
-        Invocation invocation = BridgeInvocations.invocation(bare);
+        Invocation invocation = Invocation.fromGo1x("r", 0, 0, "", "", new byte[0], "", "", new byte[0]);
 
         assertThat(invocation.traceId()).isNull();
         assertThat(invocation.invokedFunctionArn()).isNull();
@@ -50,14 +50,14 @@ class BridgeInvocationsTest {
 
     @Test
     void anEmptyRequestIdIsRejectedNamingTheField() {
-        assertThatThrownBy(() -> BridgeInvocations.invocation(request("", 0, 0, "", "")))
+        assertThatThrownBy(() -> request("", 0, 0, "", ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("InvokeRequest.RequestId is empty: Lambda sends one with every invoke");
     }
 
     @Test
     void aDeadlineOutOfRangeIsRejectedNamingItsValues() {
-        assertThatThrownBy(() -> BridgeInvocations.invocation(request("r", Long.MAX_VALUE, 0, "", "")))
+        assertThatThrownBy(() -> request("r", Long.MAX_VALUE, 0, "", ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(
                         "InvokeRequest.Deadline is out of range: {Seconds: " + Long.MAX_VALUE + ", Nanos: 0}");

@@ -4,58 +4,35 @@ import dev.coldbrew.gorpc.lambda.InvokeError;
 import dev.coldbrew.gorpc.lambda.InvokeRequest;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.gorpc.lambda.StackFrame;
-import dev.coldbrew.runtime.Invocation;
-import dev.coldbrew.runtime.Outcome;
-import dev.coldbrew.runtime.api.RuntimeApi;
-import dev.coldbrew.runtime.api.json.JsonWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
+import dev.coldbrew.runtime.spi.Invocation;
+import dev.coldbrew.runtime.spi.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mapping between the go1.x messages and coldbrew's transport-independent {@link Invocation} and
- * {@link Outcome}, field by field as aws-lambda-go's {@code Function.Invoke} reads them
- * ({@code lambda/rpc_function.go}): deadline from {@code Deadline{Seconds, Nanos}}, request id, trace id, ARN,
- * Cognito identity and client context.
+ * The mapping between the go1.x messages and the runtime's transport-independent {@link Invocation} and
+ * {@link Outcome}: the request through {@link Invocation#fromGo1x} (shared with every go1.x transport), the outcome
+ * as {@code InvokeResponse} with Go stack frames.
  */
 final class GoRpcInvocations {
     private GoRpcInvocations() {}
 
     /**
-     * The invocation {@code request} describes.
+     * The invocation {@code request} describes ({@link Invocation#fromGo1x}).
      *
      * @throws IllegalArgumentException naming the field when the request id is empty or the deadline is out of range
      */
     static Invocation invocation(InvokeRequest request) {
-        long deadlineMs;
-        try {
-            deadlineMs = request.deadline().toInstant().toEpochMilli();
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "InvokeRequest.Deadline is out of range: " + request.deadline() + " (" + e.getMessage() + ")", e);
-        }
-        if (request.requestId().isEmpty()) {
-            throw new IllegalArgumentException("InvokeRequest.RequestId is empty: Lambda sends one with every invoke");
-        }
-        return new Invocation(
+        return Invocation.fromGo1x(
                 request.requestId(),
-                deadlineMs,
-                nullIfEmpty(request.invokedFunctionArn()),
-                nullIfEmpty(request.xAmznTraceId()),
-                request.clientContext().length == 0
-                        ? null
-                        : new String(request.clientContext(), StandardCharsets.UTF_8),
-                cognitoIdentity(request),
-                null,
-                null,
+                request.deadline().seconds(),
+                request.deadline().nanos(),
+                request.invokedFunctionArn(),
+                request.xAmznTraceId(),
+                request.clientContext(),
+                request.cognitoIdentityId(),
+                request.cognitoIdentityPoolId(),
                 request.payload());
-    }
-
-    /** The reply for a request that cannot become an invocation: an error the caller sees, not a process exit. */
-    static InvokeResponse invalid(IllegalArgumentException e) {
-        return InvokeResponse.failure(
-                new InvokeError(e.getMessage(), RuntimeApi.FN_ERROR_INVALID_INVOCATION, List.of(), false));
     }
 
     /**
@@ -104,22 +81,5 @@ final class GoRpcInvocations {
             }
         }
         return new StackFrame(location, 0, label);
-    }
-
-    private static String cognitoIdentity(InvokeRequest request) {
-        if (request.cognitoIdentityId().isEmpty()
-                && request.cognitoIdentityPoolId().isEmpty()) {
-            return null;
-        }
-        StringBuilder json = new StringBuilder(96);
-        JsonWriter.object(json)
-                .field(RuntimeApi.FIELD_COGNITO_IDENTITY_ID, request.cognitoIdentityId())
-                .field(RuntimeApi.FIELD_COGNITO_IDENTITY_POOL_ID, request.cognitoIdentityPoolId())
-                .end();
-        return json.toString();
-    }
-
-    private static String nullIfEmpty(String value) {
-        return value.isEmpty() ? null : value;
     }
 }

@@ -5,12 +5,11 @@ import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.lambda.InvokeRequest;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.runtime.ExitStatus;
-import dev.coldbrew.runtime.Invocation;
-import dev.coldbrew.runtime.Invoker;
-import dev.coldbrew.runtime.Outcome;
+import dev.coldbrew.runtime.spi.Invocation;
+import dev.coldbrew.runtime.spi.Invoker;
+import dev.coldbrew.runtime.spi.Outcome;
 import dev.coldbrew.runtime.spi.Transport;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +22,6 @@ import java.util.concurrent.TimeUnit;
  * the Runtime API path.
  */
 final class GoRpcTransport implements Transport {
-    /**
-     * How long the transport keeps serving after answering a fatal failure before the process exits, so that the
-     * reply with {@code ShouldExit} reaches the caller first (Lambda's go1.x runtime then replaces the process
-     * anyway).
-     */
-    static final Duration FATAL_EXIT_DELAY = Duration.ofMillis(500);
-
     private final GoRpcFunctionServer server;
     private final CompletableFuture<ExitStatus> exit;
 
@@ -51,7 +43,7 @@ final class GoRpcTransport implements Transport {
         try {
             invocation = GoRpcInvocations.invocation(request);
         } catch (IllegalArgumentException e) {
-            return GoRpcInvocations.invalid(e);
+            return GoRpcInvocations.response(Outcome.Failure.invalidInvocation(e.getMessage()));
         }
         Outcome outcome = invoker.invoke(invocation);
         if (outcome instanceof Outcome.Failure failure && failure.fatal()) {

@@ -1,6 +1,7 @@
-package dev.coldbrew.runtime;
+package dev.coldbrew.runtime.spi;
 
 import dev.coldbrew.runtime.api.ErrorRequest;
+import dev.coldbrew.runtime.api.RuntimeApi;
 
 /** What an invocation produced: a response payload, or an error to report for it. */
 public sealed interface Outcome {
@@ -16,6 +17,17 @@ public sealed interface Outcome {
         /** A failure without an X-Ray error cause. */
         public Failure(ErrorRequest error, String errorType, boolean fatal) {
             this(error, errorType, fatal, null);
+        }
+
+        /**
+         * A request that cannot become an {@link Invocation} (no request id, a deadline out of range): reported for
+         * that request as {@code Runtime.InvalidInvocation}; the process goes on.
+         */
+        public static Failure invalidInvocation(String message) {
+            return new Failure(
+                    new ErrorRequest(message, RuntimeApi.FN_ERROR_INVALID_INVOCATION),
+                    RuntimeApi.FN_ERROR_INVALID_INVOCATION,
+                    false);
         }
     }
 }
