@@ -54,14 +54,21 @@ class ModuleGraphTest {
         List<String> test = new ArrayList<>();
         for (Element dependency : elements(pom, "dependencies", "dependency")) {
             if (GROUP.equals(text(dependency, "groupId"))) {
-                String name = "`" + text(dependency, "artifactId") + "`";
-                boolean optional = "true".equals(text(dependency, "optional"));
-                ("test".equals(text(dependency, "scope")) ? test : main).add(optional ? name + " (optional)" : name);
+                ("test".equals(text(dependency, "scope")) ? test : main).add(name(dependency));
             }
         }
         String artifact = text(pom, "artifactId");
         String module = artifact.equals(folder) ? "`" + folder + "`" : "`%s` (`%s/`)".formatted(artifact, folder);
         return "| %s | %s | %s |\n".formatted(module, names(main), names(test));
+    }
+
+    /** A dependency as the table names it: the artifact, marked when it is optional or a module's test jar. */
+    private static String name(Element dependency) {
+        String name = "`" + text(dependency, "artifactId") + "`";
+        if ("test-jar".equals(text(dependency, "type")) || "tests".equals(text(dependency, "classifier"))) {
+            name += " (test jar)";
+        }
+        return "true".equals(text(dependency, "optional")) ? name + " (optional)" : name;
     }
 
     private static String names(List<String> artifacts) {
