@@ -49,11 +49,15 @@ if [ "$what" = ready ] || [ "$what" = all ]; then
     jars="$work/echo.jar:$(ls coldbrew-gorpc/target/coldbrew-gorpc-*.jar | head -n 1)"
     jars="$jars:$(ls coldbrew-runtime-api/target/coldbrew-runtime-api-*.jar | head -n 1)"
     echo_fn=("$java" -cp "$jars" dev.coldbrew.gorpc.bench.EchoFunction)
-    port=$(free_port) # training run: serve some invokes, then exit on SIGTERM, which writes the cache
-    _LAMBDA_SERVER_PORT=$port "$java" -XX:AOTCacheOutput="$work/echo.aot" -cp "$jars" \
+    # Training as coldbrew-package's AotTrainer does it: record while serving some invokes (SIGTERM ends the run and
+    # writes the configuration), then create the cache in a separate JVM.
+    port=$(free_port)
+    _LAMBDA_SERVER_PORT=$port "$java" -XX:AOTMode=record -XX:AOTConfiguration="$work/echo.aotconf" -cp "$jars" \
         dev.coldbrew.gorpc.bench.EchoFunction >"$work/aot-training.log" 2>&1 & pid=$!
     _LAMBDA_SERVER_PORT=$port "$work/bin/bench" -rounds 2 -calls 500 >/dev/null
     kill "$pid"; wait "$pid" 2>/dev/null || true
+    "$java" -XX:AOTMode=create -XX:AOTConfiguration="$work/echo.aotconf" -XX:AOTCache="$work/echo.aot" -cp "$jars" \
+        >>"$work/aot-training.log" 2>&1
     ready_one() { # the function's command line -> ms until its first Ping+Invoke is answered
         local port pid ms
         port=$(free_port)
