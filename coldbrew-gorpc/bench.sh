@@ -46,7 +46,7 @@ if [ "$what" = ready ] || [ "$what" = all ]; then
     # Jars, not directories: the AOT cache (JDK 25, JEP 483/514) only accepts jars on the class path.
     "$JAVA_HOME/bin/jar" cf "$work/echo.jar" -C coldbrew-gorpc/target/test-classes \
         dev/coldbrew/gorpc/bench/EchoFunction.class
-    jars="$work/echo.jar:$(ls coldbrew-gorpc/target/coldbrew-gorpc-*.jar | head -n 1)"
+    jars="$work/echo.jar:$(ls coldbrew-gorpc/target/coldbrew-gorpc-*.jar | grep -v -- '-tests\.jar$' | head -n 1)"
     jars="$jars:$(ls coldbrew-runtime-api/target/coldbrew-runtime-api-*.jar | head -n 1)"
     echo_fn=("$java" -cp "$jars" dev.coldbrew.gorpc.bench.EchoFunction)
     # Training as coldbrew-package's AotTrainer does it: record while serving some invokes (SIGTERM ends the run and
@@ -54,10 +54,11 @@ if [ "$what" = ready ] || [ "$what" = all ]; then
     port=$(free_port)
     _LAMBDA_SERVER_PORT=$port "$java" -XX:AOTMode=record -XX:AOTConfiguration="$work/echo.aotconf" -cp "$jars" \
         dev.coldbrew.gorpc.bench.EchoFunction >"$work/aot-training.log" 2>&1 & pid=$!
+    pids+=("$pid")
     _LAMBDA_SERVER_PORT=$port "$work/bin/bench" -rounds 2 -calls 500 >/dev/null
     kill "$pid"; wait "$pid" 2>/dev/null || true
     "$java" -XX:AOTMode=create -XX:AOTConfiguration="$work/echo.aotconf" -XX:AOTCache="$work/echo.aot" -cp "$jars" \
-        >>"$work/aot-training.log" 2>&1
+        >>"$work/aot-training.log" 2>&1 || { cat "$work/aot-training.log" >&2; exit 1; }
     ready_one() { # the function's command line -> ms until its first Ping+Invoke is answered
         local port pid ms
         port=$(free_port)

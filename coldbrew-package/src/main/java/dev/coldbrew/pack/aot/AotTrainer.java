@@ -90,7 +90,7 @@ public final class AotTrainer {
             throws PackageException {
         Result result;
         try (LocalLambda lambda = LambdaRun.localLambda(log)) {
-            run.register(lambda, taskRoot, String.join(" ", recordFlags(configuration)));
+            run.register(lambda, taskRoot, LambdaRun.toolOptions(recordFlags(configuration)));
             result = invoke(lambda, run.functionName(), events, rounds);
             for (long pid : LambdaRun.pids(lambda, run.functionName())) {
                 stopOrderly(pid);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One function running in coldbrew's local Lambda exactly as Lambda runs it: task root = the unpacked package or
@@ -61,6 +62,16 @@ public record LambdaRun(
                 .idleExpiry(Duration.ofHours(1))
                 .logSink(log)
                 .build());
+    }
+
+    /**
+     * {@code options} as one {@code JAVA_TOOL_OPTIONS} value: an option with white space in it (a path under a folder
+     * with a space) is put in double quotes, which the JVM strips when it splits the variable.
+     */
+    static String toolOptions(List<String> options) {
+        return options.stream()
+                .map(option -> option.chars().anyMatch(Character::isWhitespace) ? '"' + option + '"' : option)
+                .collect(Collectors.joining(" "));
     }
 
     /** Registers {@code code} (a folder or zip) as this function with {@code jvmOptions} in JAVA_TOOL_OPTIONS. */
