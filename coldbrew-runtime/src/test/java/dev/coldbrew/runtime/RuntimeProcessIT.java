@@ -123,6 +123,8 @@ class RuntimeProcessIT {
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.handler."))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.spi.Transport"))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.TransportBootstrap "))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.LazyResponse "))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.invoke.HandlerInvoker$"))
                     .noneMatch(line -> line.contains(" java.net.http."))
                     .noneMatch(line -> line.contains(" java.net.HttpURLConnection"))
                     .noneMatch(line -> line.contains(" java.util.regex."))

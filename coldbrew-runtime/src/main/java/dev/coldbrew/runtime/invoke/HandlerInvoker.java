@@ -15,7 +15,6 @@ import dev.coldbrew.runtime.spi.Invocation;
 import dev.coldbrew.runtime.spi.Invoker;
 import dev.coldbrew.runtime.spi.Outcome;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -38,7 +37,9 @@ public final class HandlerInvoker implements Invoker {
 
     private final FunctionConfig function;
     private final BytesHandler handler;
+    /** The handler {@link #stream} runs: null for a bytes handler, which is only ever buffered. */
     private final StreamHandler streamed;
+
     private final String contentType;
     private final Outcome.Success streamedSuccess;
     private final LogWriter log;
@@ -47,7 +48,7 @@ public final class HandlerInvoker implements Invoker {
 
     /** An invoker whose responses carry {@code contentType} (e.g. {@code application/json}). */
     public HandlerInvoker(FunctionConfig function, BytesHandler handler, String contentType) {
-        this(function, handler, new BytesAsStream(handler), contentType, true, handler);
+        this(function, handler, null, contentType, true, handler);
     }
 
     /** An invoker for a bytes handler, whose responses are sent as {@code application/json} as AWS's runtime does. */
@@ -127,10 +128,15 @@ public final class HandlerInvoker implements Invoker {
     }
 
     /**
-     * Runs {@code invocation} with the handler writing its response to {@code out}; never throws. A success
-     * carries no payload (it has been written); a failure may have happened before or after the first byte.
+     * Runs {@code invocation} with the stream handler writing its response to {@code out}; never throws for what
+     * the handler does. A success carries no payload (it has been written); a failure may have happened before or
+     * after the first byte. Only for an invoker made from a {@link StreamHandler}.
      */
     public Outcome stream(Invocation invocation, OutputStream out) {
+        if (streamed == null) {
+            throw new IllegalStateException("stream " + invocation.requestId()
+                    + " failed: this invoker runs a bytes handler, whose responses are buffered");
+        }
         InvocationContext context = start(invocation);
         try {
             streamed.handle(new ByteArrayInputStream(invocation.payload()), out, context);
@@ -174,22 +180,5 @@ public final class HandlerInvoker implements Invoker {
                 new ErrorRequest(message, RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE),
                 RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE,
                 false);
-    }
-
-    /** A bytes handler streamed: its whole response written at once. */
-    private static final class BytesAsStream implements StreamHandler {
-        private final BytesHandler handler;
-
-        BytesAsStream(BytesHandler handler) {
-            this.handler = handler;
-        }
-
-        @Override
-        public void handle(InputStream in, OutputStream out, Context context) throws Exception {
-            byte[] response = handler.handle(in.readAllBytes(), context);
-            if (response != null) {
-                out.write(response);
-            }
-        }
     }
 }

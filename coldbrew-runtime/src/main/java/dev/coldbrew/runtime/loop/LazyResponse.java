@@ -5,6 +5,9 @@ import dev.coldbrew.runtime.api.ErrorRequest;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.RuntimeApiClient;
 import dev.coldbrew.runtime.api.StreamingResponse;
+import dev.coldbrew.runtime.invoke.HandlerInvoker;
+import dev.coldbrew.runtime.spi.Invocation;
+import dev.coldbrew.runtime.spi.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -26,6 +29,15 @@ final class LazyResponse extends OutputStream {
         this.client = client;
         this.requestId = requestId;
         this.contentType = contentType;
+    }
+
+    /**
+     * Runs {@code invocation} with the handler writing to this response. Called here rather than by the loop so
+     * that only this class hands itself over as an {@code OutputStream}: the verifier then has no reason to load
+     * it on the buffered path.
+     */
+    Outcome handle(HandlerInvoker invoker, Invocation invocation) {
+        return invoker.stream(invocation, this);
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class RuntimeLoop {
         }
         LazyResponse out = new LazyResponse(client, invocation.requestId(), invoker.contentType());
         try {
-            return finish(invocation.requestId(), out, invoker.stream(invocation, out));
+            return finish(invocation.requestId(), out, out.handle(invoker, invocation));
         } catch (RuntimeApiException e) {
             return tolerated(e);
         }
