@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged command as a user does: {@code java -cp coldbrew-cli.jar:lib/* dev.coldbrew.cli.Main}. */
 class MainIT {
@@ -77,5 +83,50 @@ class MainIT {
         assertThat(run.err())
                 .isEqualTo("coldbrew package: memory size 64 MB is outside 128..10240\n"
                         + "Run 'coldbrew package --help' for the options.\n");
+    }
+
+    /**
+     * {@code ./coldbrew} through a chain of symbolic links (one relative, as {@code ln -s ../repo/coldbrew} makes it)
+     * finds its checkout: its JDK finder and its built command. The checkout is a copy holding just what the script
+     * reads, already built, so the script runs the command without building.
+     */
+    @Test
+    void scriptRunsThroughASymbolicLinkOnPath(@TempDir Path tmp) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("checkout"));
+        Path root = Path.of(System.getProperty("coldbrew.test.root"));
+        Files.copy(root.resolve("coldbrew"), home.resolve("coldbrew"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(home.resolve("scripts"));
+        Files.copy(root.resolve("scripts/jdk25.sh"), home.resolve("scripts/jdk25.sh"));
+        Path target = Files.createDirectories(home.resolve("coldbrew-cli/target"));
+        Path jar = Path.of(System.getProperty("coldbrew.test.jar"));
+        Files.copy(jar, target.resolve(jar.getFileName()));
+        Path lib = Files.createDirectories(target.resolve("lib"));
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("coldbrew.test.lib")))) {
+            for (Path dependency : jars.toList()) {
+                Files.copy(dependency, lib.resolve(dependency.getFileName()));
+            }
+        }
+        for (String example : List.of("echo", "sin", "kmeans")) {
+            Files.createDirectories(home.resolve("examples/" + example + "/target/function/lib"));
+        }
+        Path stamp = Files.createFile(target.resolve("coldbrew-built.stamp"));
+        Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().plusSeconds(3600)));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(tmp.resolve("coldbrew-link"), home.resolve("coldbrew"));
+        Files.createSymbolicLink(bin.resolve("coldbrew"), Path.of("../coldbrew-link"));
+
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("coldbrew").toString(), "--version")
+                .directory(tmp.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = builder.start();
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("coldbrew exited").isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(out).isEqualTo("coldbrew " + System.getProperty("coldbrew.test.version") + "\n");
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
     }
 }
