@@ -2,6 +2,7 @@ package dev.coldbrew.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.gorpc.testing.GoToolchain;
 import dev.coldbrew.local.testing.Go1xFunctions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * function built here from {@code functions/go1x} with Go's own net/rpc, and a Java handler on coldbrew's runtime
  * with coldbrew-gorpc ({@code functions/javago}).
  */
+@EnabledIf(value = GoToolchain.FOUND, disabledReason = GoToolchain.NOT_FOUND)
 class Go1xIT {
     private static final String REPORT_PATTERN = "REPORT RequestId: %s\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms"
             + "\tMemory Size: \\d+ MB\tMax Memory Used: \\d+ MB\t";

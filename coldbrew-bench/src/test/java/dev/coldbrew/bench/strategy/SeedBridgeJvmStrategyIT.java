@@ -12,12 +12,14 @@ import dev.coldbrew.local.RuntimeKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed-bridge-jvm strategy for real: the echo example on the JNI bridge, an AOT cache trained over go1.x in
  * the local Lambda, then run by the local Lambda as a go1.x function.
  */
+@EnabledIf(value = BridgeLibrary.BUNDLED, disabledReason = BridgeLibrary.NOT_BUNDLED)
 class SeedBridgeJvmStrategyIT {
     @TempDir
     Path work;

@@ -9,6 +9,7 @@ import dev.coldbrew.gorpc.lambda.InvokeError;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.gorpc.testing.BoundedProcess;
 import dev.coldbrew.gorpc.testing.GoPrograms;
+import dev.coldbrew.gorpc.testing.GoToolchain;
 import dev.coldbrew.runtime.ExitStatus;
 import dev.coldbrew.runtime.LambdaRuntime;
 import dev.coldbrew.runtime.Main;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * client of {@code src/test/resources/go-interop}) and by coldbrew's client.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@EnabledIf(value = GoToolchain.FOUND, disabledReason = GoToolchain.NOT_FOUND)
 class GoRpcRuntimeIT {
     private static final long PROCESS_TIMEOUT_SECONDS = 120;
     private static final String HANDLER = GoRpcTestHandler.class.getName();

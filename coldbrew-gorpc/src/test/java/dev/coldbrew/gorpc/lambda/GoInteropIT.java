@@ -8,6 +8,7 @@ import dev.coldbrew.gorpc.rpc.RpcClient;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
 import dev.coldbrew.gorpc.testing.BoundedProcess;
 import dev.coldbrew.gorpc.testing.GoPrograms;
+import dev.coldbrew.gorpc.testing.GoToolchain;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link GoRpcFunctionClient} calls a Go function served as aws-lambda-go serves it.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@EnabledIf(value = GoToolchain.FOUND, disabledReason = GoToolchain.NOT_FOUND)
 class GoInteropIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final long PROCESS_TIMEOUT_SECONDS = 120;

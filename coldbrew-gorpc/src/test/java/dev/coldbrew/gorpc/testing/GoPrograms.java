@@ -13,16 +13,13 @@ import java.util.Map;
 
 /**
  * Builds the Go programs in {@code src/test/resources/go-interop/} with the installed Go toolchain (Debian's
- * {@code golang-go}), offline, with caches in a temp dir. Go is required: without it the interop tests fail
- * with a message saying how to install it.
+ * {@code golang-go}, found by {@link GoToolchain}), offline, with caches in a temp dir. Tests that build them are
+ * enabled only when Go is found.
  */
 public final class GoPrograms {
     private static final List<String> SOURCES =
             List.of("go.mod", "messages/messages.go", "cmd/client/main.go", "cmd/server/main.go");
     private static final long BUILD_TIMEOUT_SECONDS = 300;
-    private static final String GO_PROPERTY = "coldbrew.go";
-    private static final String INSTALL_HINT =
-            "Install Go (Debian: apt-get install -y golang-go; CI's .ci/run does) or point -Dcoldbrew.go at it.";
 
     private final Path bin;
 
@@ -32,7 +29,7 @@ public final class GoPrograms {
 
     /** Writes the sources under {@code dir} and builds {@code client} and {@code server}. */
     public static GoPrograms build(Path dir) throws IOException, InterruptedException {
-        Path go = findGo();
+        Path go = GoToolchain.go();
         Path src = dir.resolve("src");
         for (String source : SOURCES) {
             Path target = src.resolve(source);
@@ -70,26 +67,5 @@ public final class GoPrograms {
 
     public Path server() {
         return bin.resolve("server");
-    }
-
-    /** The Go binary: {@code -Dcoldbrew.go=/path/to/go} if given, else {@code go} on the PATH. */
-    private static Path findGo() {
-        String configured = System.getProperty(GO_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path go = Path.of(configured);
-            if (!Files.isExecutable(go)) {
-                fail("-D" + GO_PROPERTY + "=" + configured + " is not an executable Go binary; " + INSTALL_HINT);
-            }
-            return go;
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "go");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return fail("Go is required for coldbrew-gorpc's interop tests (Go's own net/rpc is the peer), but no `go`"
-                + " was found on PATH (" + path + "). " + INSTALL_HINT);
     }
 }

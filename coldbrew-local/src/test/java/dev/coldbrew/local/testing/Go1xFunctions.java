@@ -2,6 +2,7 @@ package dev.coldbrew.local.testing;
 
 import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
+import dev.coldbrew.gorpc.testing.GoToolchain;
 import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.RuntimeKind;
 import dev.coldbrew.runtime.LambdaRuntime;
@@ -108,17 +109,8 @@ public final class Go1xFunctions {
         return target;
     }
 
-    /** {@code go} on the PATH; Go is required (CI's .ci/run installs golang-go). */
+    /** The Go binary (see {@link GoToolchain}); tests that use it are enabled only when Go is found. */
     private static String go() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String entry : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, "go");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new IllegalStateException("Go is required for the go1.x tests of coldbrew-local (a Go net/rpc function"
-                + " is the peer), but no `go` was found on PATH (" + path
-                + "). Install it (Debian: apt-get install -y golang-go; CI's .ci/run does).");
+        return GoToolchain.go().toString();
     }
 }

@@ -35,6 +35,14 @@ public final class BridgeLibrary {
     /** The library's path, as a system property (wins over {@value #ENV}). */
     public static final String PROPERTY = "coldbrew.jnigo.library";
 
+    /** The condition for JUnit's {@code @EnabledIf}: {@link #bundled()}. */
+    public static final String BUNDLED = "dev.coldbrew.bridge.jnigo.BridgeLibrary#bundled";
+
+    /** Why {@link #bundled()} is false. */
+    public static final String NOT_BUNDLED = "needs the bridge's Go library, and coldbrew-bridge-jni-go was built"
+            + " without it (no Go was found at build time; install Go 1.19 or later, e.g. apt-get install golang-go,"
+            + " and rebuild)";
+
     /** The system property a native image sets to {@value #IMAGE_RUNTIME} while it runs (not while it is built). */
     static final String IMAGE_CODE_PROPERTY = "org.graalvm.nativeimage.imagecode";
 
@@ -149,5 +157,13 @@ public final class BridgeLibrary {
      */
     public static String resource() {
         return "META-INF/native/linux-" + System.getProperty("os.arch") + "/" + FILE_NAME;
+    }
+
+    /**
+     * Whether this jar carries the library for this machine: a build without Go (see {@code src/main/go/build.sh})
+     * makes the jar without it. For tools and tests: {@code @EnabledIf(BridgeLibrary.BUNDLED)}.
+     */
+    public static boolean bundled() {
+        return BridgeLibrary.class.getClassLoader().getResource(resource()) != null;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error is answered with {@code ShouldExit} and the process exits 3; {@code System.exit}, {@code Runtime.halt} and
  * a Go panic (which aborts) end the whole process (and so the caller's connection); a missing library fails init naming it.
  */
+@EnabledIf(value = BridgeLibrary.BUNDLED, disabledReason = BridgeLibrary.NOT_BUNDLED)
 class FailureIT {
     private static final Duration CALL = Duration.ofSeconds(60);
     private static final Duration EXIT = Duration.ofSeconds(30);

@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The library's three calls used directly in this JVM, with coldbrew-gorpc's client as Lambda: every invoke is
  * answered exactly once, misuse is an {@link IllegalStateException} naming the invoke, a bound port is an error
  * message, and {@code stop} releases a blocked {@code readRequest}.
  */
+@EnabledIf(value = BridgeLibrary.BUNDLED, disabledReason = BridgeLibrary.NOT_BUNDLED)
 class GoBridgeIT {
     private static final Duration CALL = Duration.ofSeconds(30);
 

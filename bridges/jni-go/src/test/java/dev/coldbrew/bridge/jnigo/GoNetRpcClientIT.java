@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.bridge.jnigo.testing.BoundedRun;
 import dev.coldbrew.bridge.jnigo.testing.BridgeFunction;
+import dev.coldbrew.gorpc.testing.GoToolchain;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * function served through the bridge on the JVM, as Lambda's go1.x runtime would: ping, invokes carrying every
  * field, errors, sizes up to 6 MiB, an over-limit reply, pipelined calls and a second connection.
  */
+@EnabledIf(value = GoToolchain.FOUND, disabledReason = GoToolchain.NOT_FOUND)
 class GoNetRpcClientIT {
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);

@@ -1,6 +1,6 @@
 package dev.coldbrew.bridge.jnigo.testing;
 
-import java.io.File;
+import dev.coldbrew.gorpc.testing.GoToolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,21 +49,8 @@ public final class BoundedRun {
         }
     }
 
-    /** The Go binary: {@code -Dcoldbrew.go=/path/to/go} if given, else {@code go} on the PATH. */
+    /** The Go binary, as the build found it (see {@link GoToolchain}). */
     public static String go() {
-        String configured = System.getProperty("coldbrew.go");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "go");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new IllegalStateException("Go is required for the bridge's tests (Go's own net/rpc is the peer), but no"
-                + " `go` is on PATH (" + path + "). Install it (Debian: apt-get install -y golang-go) or set"
-                + " -Dcoldbrew.go.");
+        return GoToolchain.go().toString();
     }
 }
