@@ -2,8 +2,8 @@ package dev.coldbrew.local.testing;
 
 import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.runtime.LambdaRuntime;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.File;
