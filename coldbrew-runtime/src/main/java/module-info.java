@@ -4,7 +4,8 @@
  * ({@code dev.coldbrew.runtime.spi}: {@code TransportProvider}, {@code Transport}, {@code Invoker},
  * {@code Invocation}, {@code Outcome}). Not exported, so not API: the engine ({@code loop}: configuration,
  * bootstrap, invoke loop; {@code invoke}: the handler invoker, error reports; {@code handler}: {@code _HANDLER}
- * resolution; {@code aws}: aws-lambda-java-core compatibility; {@code logging}).
+ * resolution; {@code aws}: aws-lambda-java-core compatibility; {@code binding}: what both bind a handler with;
+ * {@code logging}).
  *
  * <p>Functions normally run it on the class path (Lambda's {@code java -cp}, AOT caches, native images), where this
  * descriptor is ignored; on the module path the handler's module must be readable by and open to this one for

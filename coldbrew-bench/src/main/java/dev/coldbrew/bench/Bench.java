@@ -16,7 +16,7 @@ import dev.coldbrew.bench.strategy.Strategies;
 import dev.coldbrew.bench.strategy.StrategyContext;
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.environment.LocalOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

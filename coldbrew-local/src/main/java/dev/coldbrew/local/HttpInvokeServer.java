@@ -2,6 +2,8 @@ package dev.coldbrew.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.local.function.FunctionNames;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.FunctionDescriptions;
 import dev.coldbrew.local.invokeapi.InvokeRequest;

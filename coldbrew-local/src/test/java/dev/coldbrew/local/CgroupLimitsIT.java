@@ -3,6 +3,9 @@ package dev.coldbrew.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coldbrew.local.environment.InitCpu;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.IOException;

@@ -3,6 +3,11 @@ package dev.coldbrew.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.gorpc.testing.GoToolchain;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.FunctionNames;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.testing.Go1xFunctions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

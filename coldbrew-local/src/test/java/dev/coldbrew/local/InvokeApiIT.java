@@ -3,6 +3,7 @@ package dev.coldbrew.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.net.InetSocketAddress;
 import java.net.URI;

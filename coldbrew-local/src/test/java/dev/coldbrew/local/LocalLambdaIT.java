@@ -2,6 +2,8 @@ package dev.coldbrew.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

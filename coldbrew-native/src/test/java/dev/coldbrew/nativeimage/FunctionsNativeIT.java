@@ -112,11 +112,13 @@ class FunctionsNativeIT {
         return dir;
     }
 
-    private static dev.coldbrew.local.InvocationResult invokeLocally(
-            dev.coldbrew.local.FunctionConfig function, String event) {
+    private static dev.coldbrew.local.function.InvocationResult invokeLocally(
+            dev.coldbrew.local.function.FunctionConfig function, String event) {
         java.util.Queue<String> log = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        try (dev.coldbrew.local.LocalLambda lambda = dev.coldbrew.local.LocalLambda.create(
-                dev.coldbrew.local.LocalOptions.builder().logSink(log::add).build())) {
+        try (dev.coldbrew.local.LocalLambda lambda =
+                dev.coldbrew.local.LocalLambda.create(dev.coldbrew.local.environment.LocalOptions.builder()
+                        .logSink(log::add)
+                        .build())) {
             lambda.register(function);
             return lambda.invoke(function.name(), event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -125,15 +127,15 @@ class FunctionsNativeIT {
     @Test
     void kmeansRunsInTheLocalLambdaAsAProvidedFunctionWithItsMemoryLimit() throws Exception {
         String event = "{\"n\":2000,\"d\":2,\"k\":5,\"seed\":42}";
-        dev.coldbrew.local.InvocationResult result = invokeLocally(
-                new dev.coldbrew.local.FunctionConfig(
+        dev.coldbrew.local.function.InvocationResult result = invokeLocally(
+                new dev.coldbrew.local.function.FunctionConfig(
                         "kmeans-native",
                         codeDir("bootstrap", ""),
-                        dev.coldbrew.local.RuntimeKind.PROVIDED,
+                        dev.coldbrew.local.function.RuntimeKind.PROVIDED,
                         "dev.coldbrew.examples.kmeans.KmeansFunction",
                         256,
                         java.time.Duration.ofSeconds(30),
-                        dev.coldbrew.local.FunctionConfig.UNRESERVED,
+                        dev.coldbrew.local.function.FunctionConfig.UNRESERVED,
                         Map.of()),
                 event);
         assertThat(result.isFunctionError()).as(result.log()).isFalse();
@@ -144,15 +146,15 @@ class FunctionsNativeIT {
 
     @Test
     void theGo1xTransportServesEchoInTheLocalLambda() throws Exception {
-        dev.coldbrew.local.InvocationResult result = invokeLocally(
-                new dev.coldbrew.local.FunctionConfig(
+        dev.coldbrew.local.function.InvocationResult result = invokeLocally(
+                new dev.coldbrew.local.function.FunctionConfig(
                         "echo-go",
                         codeDir("echo-go", "echo"),
-                        dev.coldbrew.local.RuntimeKind.GO1X,
+                        dev.coldbrew.local.function.RuntimeKind.GO1X,
                         "echo-go",
                         256,
                         java.time.Duration.ofSeconds(30),
-                        dev.coldbrew.local.FunctionConfig.UNRESERVED,
+                        dev.coldbrew.local.function.FunctionConfig.UNRESERVED,
                         Map.of()),
                 "{\"over\":\"go1.x\"}");
         assertThat(result.isFunctionError()).as(result.log()).isFalse();

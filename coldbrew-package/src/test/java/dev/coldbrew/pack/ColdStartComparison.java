@@ -1,7 +1,7 @@
 package dev.coldbrew.pack;
 
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.function.InvocationResult;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

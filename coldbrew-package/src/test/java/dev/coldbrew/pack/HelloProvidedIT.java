@@ -2,10 +2,10 @@ package dev.coldbrew.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;

@@ -2,11 +2,11 @@ package dev.coldbrew.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.pack.layout.Launchers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

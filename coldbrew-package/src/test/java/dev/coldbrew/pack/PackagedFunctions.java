@@ -2,10 +2,10 @@ package dev.coldbrew.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystem;

@@ -121,6 +121,7 @@ class RuntimeProcessIT {
                     .noneMatch(line -> line.contains(" com.amazonaws."))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.aws."))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.handler."))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.binding."))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.spi.Transport"))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.TransportBootstrap "))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.LazyResponse "))

@@ -6,7 +6,7 @@ import dev.coldbrew.bench.strategy.PreparationException;
 import dev.coldbrew.bench.strategy.PreparedFunction;
 import dev.coldbrew.bench.strategy.StrategyContext;
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.jdk.ToolRunner;
 import java.io.File;

@@ -1,7 +1,7 @@
 package dev.coldbrew.bench.measure;
 
-import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.Report;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.Report;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,7 +1,7 @@
 package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.aot.AotTrainer;
 import dev.coldbrew.pack.aot.LambdaRun;

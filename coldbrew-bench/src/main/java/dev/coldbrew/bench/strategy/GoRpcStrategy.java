@@ -3,7 +3,7 @@ package dev.coldbrew.bench.strategy;
 import dev.coldbrew.bench.workload.Workload;
 import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
 import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

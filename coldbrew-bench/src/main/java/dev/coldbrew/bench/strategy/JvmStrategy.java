@@ -1,7 +1,7 @@
 package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

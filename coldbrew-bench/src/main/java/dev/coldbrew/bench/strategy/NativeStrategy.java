@@ -1,7 +1,7 @@
 package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.nativeimage.NativeImageException;
 import dev.coldbrew.nativeimage.NativeImageRequest;
 import dev.coldbrew.nativeimage.NativeImageResult;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.bench.Bench;
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.pack.JvmFlags;
 import dev.coldbrew.pack.Packager;
 import dev.coldbrew.pack.layout.ZipWriter;

@@ -4,7 +4,7 @@ import dev.coldbrew.bench.BenchOptions;
 import dev.coldbrew.bench.Profile;
 import dev.coldbrew.bench.strategy.Strategies;
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.function.FunctionConfig;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package dev.coldbrew.cli.local;
 
 import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.cli.Flags;
-import dev.coldbrew.local.FunctionConfig;
 import dev.coldbrew.local.HttpInvokeServer;
-import dev.coldbrew.local.InitCpu;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.config.FunctionFlag;
 import dev.coldbrew.local.config.SamTemplate;
+import dev.coldbrew.local.environment.InitCpu;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.File;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.coldbrew.local.config;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -7,9 +7,9 @@ import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TIMEOUT;
 import static dev.coldbrew.runtime.api.RuntimeApi.MAX_RESPONSE_BYTES;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.Report;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.Report;
 import dev.coldbrew.local.runtimeapi.Outcome;
 
 /**

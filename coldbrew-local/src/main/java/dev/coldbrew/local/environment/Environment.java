@@ -1,8 +1,7 @@
 package dev.coldbrew.local.environment;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
+import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;

@@ -13,9 +13,8 @@ import static dev.coldbrew.runtime.api.RuntimeApi.ENV_REGION;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_DIR;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_TASK_ROOT;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

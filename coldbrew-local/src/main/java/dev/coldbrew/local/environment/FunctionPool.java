@@ -1,6 +1,6 @@
 package dev.coldbrew.local.environment;
 
-import dev.coldbrew.local.FunctionConfig;
+import dev.coldbrew.local.function.FunctionConfig;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

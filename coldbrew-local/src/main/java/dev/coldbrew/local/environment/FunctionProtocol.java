@@ -1,7 +1,6 @@
 package dev.coldbrew.local.environment;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import java.io.IOException;

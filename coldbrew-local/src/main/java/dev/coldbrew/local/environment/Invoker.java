@@ -4,10 +4,10 @@ import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_EXIT;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_INVALID_ENTRYPOINT;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TIMEOUT;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.Report;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.FunctionNames;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.Report;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
@@ -264,7 +264,7 @@ public final class Invoker {
 
     /** The function's ARN as the runtime sees it ({@code Lambda-Runtime-Invoked-Function-Arn}). */
     public String arn(FunctionConfig function) {
-        return "arn:aws:lambda:" + options.region() + ":" + ServiceErrors.ACCOUNT_ID + ":function:" + function.name();
+        return "arn:aws:lambda:" + options.region() + ":" + FunctionNames.ACCOUNT_ID + ":function:" + function.name();
     }
 
     static byte[] errorBody(String type, String message) {

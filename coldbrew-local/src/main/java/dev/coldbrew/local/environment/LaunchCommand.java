@@ -1,8 +1,7 @@
 package dev.coldbrew.local.environment;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

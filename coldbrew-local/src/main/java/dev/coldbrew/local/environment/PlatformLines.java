@@ -1,8 +1,7 @@
 package dev.coldbrew.local.environment;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InitCpu;
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
+import dev.coldbrew.local.function.FunctionConfig;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;

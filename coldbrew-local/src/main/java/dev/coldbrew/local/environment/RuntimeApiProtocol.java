@@ -1,6 +1,5 @@
 package dev.coldbrew.local.environment;
 
-import dev.coldbrew.local.LocalOptions;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.InvocationExchange;
 import dev.coldbrew.local.runtimeapi.Outcome;

@@ -1,6 +1,6 @@
 package dev.coldbrew.local.http;
 
-import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ServiceErrors {
     private ServiceErrors() {}
-
-    /** The account id in local ARNs. */
-    public static final String ACCOUNT_ID = "000000000000";
 
     public static final String HEADER_ERROR_TYPE = "x-amzn-ErrorType";
     /** Seconds a throttled caller is told to wait ({@code Retry-After}). */

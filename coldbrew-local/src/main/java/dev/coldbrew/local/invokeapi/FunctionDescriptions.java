@@ -1,8 +1,7 @@
 package dev.coldbrew.local.invokeapi;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.FunctionNames;
-import dev.coldbrew.local.http.ServiceErrors;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.FunctionNames;
 import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class FunctionDescriptions {
         c.put("FunctionName", f.name());
         c.put("FunctionArn", FunctionNames.arn(region, f.name()));
         c.put("Runtime", f.runtime().id());
-        c.put("Role", "arn:aws:iam::" + ServiceErrors.ACCOUNT_ID + ":role/coldbrew-local");
+        c.put("Role", "arn:aws:iam::" + FunctionNames.ACCOUNT_ID + ":role/coldbrew-local");
         c.put("Handler", f.handler());
         c.put("Timeout", f.timeout().toSeconds());
         c.put("MemorySize", f.memoryMb());

@@ -1,7 +1,7 @@
 package dev.coldbrew.local.invokeapi;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
 import java.util.List;
 import java.util.Optional;
 

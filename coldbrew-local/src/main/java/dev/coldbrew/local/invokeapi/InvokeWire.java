@@ -2,8 +2,8 @@ package dev.coldbrew.local.invokeapi;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import dev.coldbrew.local.FunctionNames;
-import dev.coldbrew.local.InvocationResult;
+import dev.coldbrew.local.function.FunctionNames;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.server.HttpBodies;

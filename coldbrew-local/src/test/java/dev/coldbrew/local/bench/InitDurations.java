@@ -1,7 +1,7 @@
 package dev.coldbrew.local.bench;
 
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.function.InvocationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.coldbrew.local.bench;
 
 import dev.coldbrew.local.HttpInvokeServer;
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.IOException;

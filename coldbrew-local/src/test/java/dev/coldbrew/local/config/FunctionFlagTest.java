@@ -3,8 +3,8 @@ package dev.coldbrew.local.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -2,9 +2,8 @@ package dev.coldbrew.local.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
-import dev.coldbrew.local.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,7 +1,7 @@
 package dev.coldbrew.local.testing;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

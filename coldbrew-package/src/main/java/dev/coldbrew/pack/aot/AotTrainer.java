@@ -1,7 +1,7 @@
 package dev.coldbrew.pack.aot;
 
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.pack.jdk.ToolRunner;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.coldbrew.pack.aot;
 
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.pack.PackageException;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.json.JsonException;

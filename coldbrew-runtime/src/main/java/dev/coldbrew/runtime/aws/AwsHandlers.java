@@ -6,9 +6,10 @@ import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.FunctionConfig;
 import dev.coldbrew.runtime.InitException;
-import dev.coldbrew.runtime.handler.CodecLookup;
-import dev.coldbrew.runtime.handler.GenericTypes;
-import dev.coldbrew.runtime.handler.HandlerName;
+import dev.coldbrew.runtime.binding.CodecLookup;
+import dev.coldbrew.runtime.binding.ContextAdapter;
+import dev.coldbrew.runtime.binding.GenericTypes;
+import dev.coldbrew.runtime.binding.HandlerName;
 import dev.coldbrew.runtime.invoke.HandlerInvoker;
 import java.lang.reflect.Type;
 
@@ -43,11 +44,11 @@ public final class AwsHandlers {
     }
 
     /** Passes AWS's {@code Context} view of coldbrew's context to handler methods that declare it. */
-    public static dev.coldbrew.runtime.handler.ContextAdapter contextAdapter() {
+    public static ContextAdapter contextAdapter() {
         return new AwsContextAdapter();
     }
 
-    private static final class AwsContextAdapter implements dev.coldbrew.runtime.handler.ContextAdapter {
+    private static final class AwsContextAdapter implements ContextAdapter {
         @Override
         public Object adapt(dev.coldbrew.runtime.Context context) {
             return new AwsContext(context);

@@ -4,6 +4,7 @@ import dev.coldbrew.runtime.BytesHandler;
 import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.Context;
 import dev.coldbrew.runtime.ResponseBuffer;
+import dev.coldbrew.runtime.binding.ContextAdapter;
 import java.io.ByteArrayInputStream;
 import java.lang.invoke.MethodHandle;
 

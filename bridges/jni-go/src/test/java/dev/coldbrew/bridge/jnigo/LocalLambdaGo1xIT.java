@@ -3,11 +3,11 @@ package dev.coldbrew.bridge.jnigo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.bridge.jnigo.testing.BridgeFunction;
-import dev.coldbrew.local.FunctionConfig;
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
-import dev.coldbrew.local.LocalOptions;
-import dev.coldbrew.local.RuntimeKind;
+import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

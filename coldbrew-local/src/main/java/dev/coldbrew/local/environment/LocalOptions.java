@@ -1,4 +1,4 @@
-package dev.coldbrew.local;
+package dev.coldbrew.local.environment;
 
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.coldbrew.runtime.handler;
+package dev.coldbrew.runtime.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

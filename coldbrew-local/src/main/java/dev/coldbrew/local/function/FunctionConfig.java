@@ -1,4 +1,4 @@
-package dev.coldbrew.local;
+package dev.coldbrew.local.function;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ public record FunctionConfig(
     public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(900);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
-    /** No reserved concurrency: limited only by {@link LocalOptions#accountConcurrency()}. */
+    /** No reserved concurrency: limited only by the account concurrency of the local Lambda ({@code LocalOptions.accountConcurrency()}). */
     public static final int UNRESERVED = -1;
 
     public static final int MAX_RESERVED_CONCURRENCY = 1_000;

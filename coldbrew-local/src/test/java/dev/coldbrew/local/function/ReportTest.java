@@ -1,4 +1,4 @@
-package dev.coldbrew.local;
+package dev.coldbrew.local.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

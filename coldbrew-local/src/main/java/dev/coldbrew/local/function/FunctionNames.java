@@ -1,6 +1,4 @@
-package dev.coldbrew.local;
-
-import dev.coldbrew.local.http.ServiceErrors;
+package dev.coldbrew.local.function;
 
 /**
  * Function names as the Invoke API accepts them: {@code name}, {@code name:qualifier},
@@ -8,6 +6,9 @@ import dev.coldbrew.local.http.ServiceErrors;
  */
 public final class FunctionNames {
     private FunctionNames() {}
+
+    /** The account id in local ARNs. */
+    public static final String ACCOUNT_ID = "000000000000";
 
     /** The plain function name inside any accepted form. */
     public static String baseName(String nameOrArn) {
@@ -31,7 +32,7 @@ public final class FunctionNames {
     }
 
     public static String arn(String region, String nameOrArn) {
-        return "arn:aws:lambda:" + region + ":" + ServiceErrors.ACCOUNT_ID + ":function:" + baseName(nameOrArn);
+        return "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + baseName(nameOrArn);
     }
 
     private static int indexOf(String[] parts, String wanted) {

@@ -1,4 +1,4 @@
-package dev.coldbrew.local;
+package dev.coldbrew.local.environment;
 
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
 import java.util.Locale;

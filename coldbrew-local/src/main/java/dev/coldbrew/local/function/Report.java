@@ -1,4 +1,4 @@
-package dev.coldbrew.local;
+package dev.coldbrew.local.function;
 
 import java.util.Locale;
 import java.util.OptionalDouble;

@@ -1,4 +1,4 @@
-package dev.coldbrew.runtime.handler;
+package dev.coldbrew.runtime.binding;
 
 import dev.coldbrew.runtime.Codec;
 import dev.coldbrew.runtime.CodecProvider;

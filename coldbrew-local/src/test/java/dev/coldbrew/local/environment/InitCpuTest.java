@@ -1,4 +1,4 @@
-package dev.coldbrew.local;
+package dev.coldbrew.local.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
