@@ -62,7 +62,8 @@ class MainTest {
     void localHelpIsTheLocalLambdasUsage() {
         assertThat(run("local", "--help")).isZero();
         assertThat(out())
-                .startsWith("Usage: coldbrew local [--template template.yaml] [--function SPEC]... [options]\n");
+                .startsWith("Usage: coldbrew local [--template template.yaml] [--function SPEC]... [options]\n")
+                .contains("runtimes: provided.al2023, java21, java25, coldbrew, go1.x\n");
     }
 
     @Test

@@ -25,6 +25,10 @@ public final class FunctionJars {
     private final Optional<String> manifestMainClass;
     private final Set<String> serviceProviders;
 
+    /** The error when no jar is given. */
+    public static final String NONE_GIVEN =
+            "no function jars: give --jar FILE (repeatable) or --code DIR with lib/*.jar";
+
     private FunctionJars(
             List<Path> jars, Set<String> classEntries, Optional<String> manifestMainClass, Set<String> providers) {
         this.jars = jars;
@@ -40,7 +44,7 @@ public final class FunctionJars {
      */
     public static FunctionJars open(List<Path> jars) throws PackageException {
         if (jars.isEmpty()) {
-            throw new PackageException("no function jars: give --jar FILE (repeatable) or --code DIR with lib/*.jar");
+            throw new PackageException(NONE_GIVEN);
         }
         Set<String> names = new HashSet<>();
         Set<String> classes = new HashSet<>();

@@ -9,6 +9,7 @@ import dev.coldbrew.local.config.SamTemplate;
 import dev.coldbrew.local.environment.InitCpu;
 import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.File;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ public final class LocalCommand {
               --template FILE        AWS SAM template: every AWS::Serverless::Function in it
               --function SPEC        name=NAME,code=DIR|ZIP,runtime=RUNTIME[,handler=H][,memory=MB]
                                      [,timeout=SECONDS][,concurrency=N][,env.KEY=VALUE]...
-                                     runtimes: provided.al2023, java21, java25, coldbrew
+                                     runtimes: %s
             Options:
               --port N               Invoke API port (default 9000)
               --host ADDRESS         bind address (default 127.0.0.1; other addresses expose the API)
@@ -57,7 +58,7 @@ public final class LocalCommand {
             Example:
               coldbrew local --function name=hello,code=build/hello,runtime=provided.al2023
               curl -d '{}' http://127.0.0.1:9000%s
-            """.formatted(InvokeWire.invocationsPath("hello"));
+            """.formatted(RuntimeKind.ids(), InvokeWire.invocationsPath("hello"));
 
     /** Parsed command line. */
     record Arguments(List<FunctionConfig> functions, InetSocketAddress address, LocalOptions options) {}

@@ -42,7 +42,11 @@ final class PackageArguments {
                 line.flag(option);
             } else {
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + option + " needs a value");
+                    // The usage lists every option with its value ("--jar FILE"): one that is not there is unknown.
+                    throw new IllegalArgumentException(
+                            PackageUsage.TEXT.contains(" " + option + " ")
+                                    ? "option " + option + " needs a value"
+                                    : "unknown option '" + option + "'");
                 }
                 line.option(option, args[++i]);
             }
@@ -55,6 +59,9 @@ final class PackageArguments {
     }
 
     PackageRequest toRequest() {
+        if (jars.isEmpty()) {
+            throw new IllegalArgumentException(FunctionJars.NONE_GIVEN);
+        }
         return builder.jars(jars)
                 .environment(env)
                 .limits(new SizeLimits(maxZip, maxUnzipped))

@@ -84,6 +84,26 @@ class PackageCommandTest {
     }
 
     @Test
+    void anUnknownOptionWithoutAValueIsStillUnknown() {
+        assertThat(run("--frobnicate")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("coldbrew package: unknown option '--frobnicate'");
+    }
+
+    @Test
+    void aKnownOptionWithoutAValueNeedsOne() {
+        assertThat(run("--jar", jar.toString(), "--memory")).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("coldbrew package: option --memory needs a value");
+    }
+
+    @Test
+    void noArgumentsIsAUsageErrorSayingWhatIsMissing() {
+        assertThat(run()).isEqualTo(ExitCode.USAGE);
+        assertThat(err())
+                .isEqualTo("coldbrew package: no function jars: give --jar FILE (repeatable) or --code DIR with"
+                        + " lib/*.jar\nRun 'coldbrew package --help' for the options.\n");
+    }
+
+    @Test
     void aBadNumberIsAUsageError() {
         assertThat(run("--jar", jar.toString(), "--memory", "lots")).isEqualTo(ExitCode.USAGE);
         assertThat(err()).contains("--memory 'lots' is not a whole number");

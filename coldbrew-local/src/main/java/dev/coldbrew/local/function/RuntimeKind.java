@@ -55,6 +55,11 @@ public enum RuntimeKind {
         throw new IllegalArgumentException("unknown runtime '" + value + "': valid runtimes are " + validNames());
     }
 
+    /** Every runtime's identifier ({@link #id()}), comma-separated, in declaration order: for usage texts. */
+    public static String ids() {
+        return Arrays.stream(values()).map(RuntimeKind::id).collect(Collectors.joining(", "));
+    }
+
     private static String validNames() {
         return Arrays.stream(values()).flatMap(k -> k.names.stream()).collect(Collectors.joining(", "));
     }
