@@ -59,6 +59,11 @@ class JavaRuntimeIT {
                 .contains("-XX:+UseSerialGC")
                 .contains("-XX:MaxHeapSize=" + TestFunctions.MEMORY_MB * 1024 * 85 / 100 + "k");
         assertThat(result.report().initDurationMs()).isPresent();
+        assertThat(String.join("\n", lines))
+                .as("the JVM's warnings in the function's log")
+                .contains("START RequestId: " + result.requestId())
+                .doesNotContain("restricted method")
+                .doesNotContain("WARNING:");
     }
 
     @Test

@@ -22,7 +22,8 @@ public final class AwsJavaStrategy implements Strategy {
             "-XX:+TieredCompilation",
             "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
-            "-Djava.net.preferIPv4Stack=true");
+            "-Djava.net.preferIPv4Stack=true",
+            "--enable-native-access=ALL-UNNAMED");
 
     @Override
     public String name() {

@@ -62,7 +62,10 @@ final class LaunchCommand {
      * by default"). The memory split is 85 % heap, 10 % metaspace, 5 % code cache, as the java command line
      * inside Lambda shows (StackOverflow 35298616: {@code -XX:MaxHeapSize=222823k
      * -XX:MaxMetaspaceSize=26214k -XX:ReservedCodeCacheSize=13107k -XX:+UseSerialGC -Xshare:on} for 256 MB).
-     * {@code JAVA_TOOL_OPTIONS} from the function's variables is read by the JVM itself, as on Lambda.
+     * {@code JAVA_TOOL_OPTIONS} from the function's variables is read by the JVM itself, as on Lambda. AWS's
+     * runtime client loads its JNI library with {@code System.load}: native access is granted, so that JDK 24+
+     * (which the local Lambda may use for {@code java21} too) does not print its "restricted method" warning into
+     * every cold start's log, which a JDK 21 would not print.
      */
     static List<String> managedJvmFlags(int memoryMb) {
         long kb = memoryMb * 1024L;
@@ -74,7 +77,8 @@ final class LaunchCommand {
                 "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
-                "-Djava.net.preferIPv4Stack=true");
+                "-Djava.net.preferIPv4Stack=true",
+                "--enable-native-access=ALL-UNNAMED");
     }
 
     private static List<String> managedJava(FunctionConfig function, Path taskRoot, LocalOptions options) {
