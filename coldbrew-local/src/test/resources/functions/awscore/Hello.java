@@ -11,6 +11,8 @@ public class Hello implements RequestHandler<Map<String, Object>, Map<String, Ob
         if (input.containsKey("fail")) {
             throw new IllegalStateException("asked to fail");
         }
+        context.getLogger().log("first record, no newline");
+        context.getLogger().log("second record\nof two lines\n");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hello", input.get("name"));
         out.put("requestId", context.getAwsRequestId());

@@ -66,6 +66,23 @@ class JavaRuntimeIT {
                 .doesNotContain("WARNING:");
     }
 
+    /** AWS's client frames each {@code log()} call; each shows inside its invocation, even without a newline. */
+    @Test
+    void eachLogCallIsOneRecordInsideItsInvocation() {
+        InvocationResult result = lambda.invoke("hello", "{\"name\":\"logs\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.functionError()).as(result.log()).isNull();
+        String id = result.requestId();
+        assertThat(lines)
+                .containsSubsequence(
+                        "START RequestId: " + id + " Version: $LATEST",
+                        "first record, no newline",
+                        "second record",
+                        "of two lines",
+                        "END RequestId: " + id);
+        assertThat(result.log()).contains("first record, no newline\nsecond record\nof two lines\n");
+    }
+
     @Test
     void handlerExceptionIsAFunctionErrorAndTheEnvironmentStays() {
         InvocationResult failed = lambda.invoke("hello", "{\"fail\":true}".getBytes(StandardCharsets.UTF_8));

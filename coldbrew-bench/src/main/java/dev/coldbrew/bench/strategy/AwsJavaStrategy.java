@@ -23,7 +23,8 @@ public final class AwsJavaStrategy implements Strategy {
             "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
             "-Djava.net.preferIPv4Stack=true",
-            "--enable-native-access=ALL-UNNAMED");
+            "--enable-native-access=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED");
 
     @Override
     public String name() {

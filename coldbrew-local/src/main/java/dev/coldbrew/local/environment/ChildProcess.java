@@ -27,13 +27,25 @@ final class ChildProcess {
     private static final String JOIN_AND_EXEC = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 125;"
             + " shift; n=$((n-1)); done; ulimit -n " + MAX_FILE_DESCRIPTORS + " || exit 125; exec \"$@\"";
 
+    /**
+     * As {@link #JOIN_AND_EXEC}, with Lambda's telemetry log descriptor: the runtime's {@value #TELEMETRY_FD} is the
+     * pipe that was its standard output, and its standard output joins its standard error.
+     */
+    private static final String JOIN_AND_EXEC_WITH_TELEMETRY =
+            JOIN_AND_EXEC.replace("exec \"$@\"", "exec \"$@\" " + ChildProcess.TELEMETRY_FD + ">&1 1>&2");
+
+    /** The descriptor number of the telemetry log in the runtime ({@code _LAMBDA_TELEMETRY_LOG_FD}). */
+    static final int TELEMETRY_FD = 3;
+
     private final Process process;
     private final long startNanos;
+    private final boolean telemetry;
     private final CompletableFuture<ExitStatus> exit;
 
-    private ChildProcess(Process process, long startNanos) {
+    private ChildProcess(Process process, long startNanos, boolean telemetry) {
         this.process = process;
         this.startNanos = startNanos;
+        this.telemetry = telemetry;
         this.exit = process.onExit().thenApply(p -> ExitStatus.of(p.exitValue()));
     }
 
@@ -60,20 +72,26 @@ final class ChildProcess {
         }
     }
 
-    static ChildProcess start(List<String> command, Path workDir, Map<String, String> env, EnvironmentCgroup cgroup)
+    /**
+     * Starts {@code command}. With {@code telemetry}, the runtime writes framed log records to descriptor
+     * {@value #TELEMETRY_FD} ({@link #telemetry()}) and its standard output and error are {@link #output()}.
+     */
+    static ChildProcess start(
+            List<String> command, Path workDir, Map<String, String> env, EnvironmentCgroup cgroup, boolean telemetry)
             throws IOException {
-        List<String> argv = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", JOIN_AND_EXEC, "coldbrew-env"));
+        List<String> argv = new ArrayList<>(List.of(
+                "setsid", "/bin/sh", "-c", telemetry ? JOIN_AND_EXEC_WITH_TELEMETRY : JOIN_AND_EXEC, "coldbrew-env"));
         List<Path> procs = cgroup == null ? List.of() : cgroup.procsFiles();
         argv.add(Integer.toString(procs.size()));
         procs.forEach(p -> argv.add(p.toString()));
         argv.addAll(command);
         ProcessBuilder builder =
-                new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
+                new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(!telemetry);
         builder.environment().clear();
         builder.environment().putAll(env);
         long start = System.nanoTime();
         try {
-            return new ChildProcess(builder.start(), start);
+            return new ChildProcess(builder.start(), start, telemetry);
         } catch (IOException e) {
             throw new IOException(
                     "start runtime " + String.join(" ", command) + " in " + workDir + " failed: " + e.getMessage(), e);
@@ -89,8 +107,14 @@ final class ChildProcess {
         return startNanos;
     }
 
+    /** The runtime's standard output and standard error, as one stream of lines. */
     java.io.InputStream output() {
-        return process.getInputStream();
+        return telemetry ? process.getErrorStream() : process.getInputStream();
+    }
+
+    /** The runtime's telemetry log (framed records), when it was started with one. */
+    java.util.Optional<java.io.InputStream> telemetry() {
+        return telemetry ? java.util.Optional.of(process.getInputStream()) : java.util.Optional.empty();
     }
 
     CompletableFuture<ExitStatus> exit() {

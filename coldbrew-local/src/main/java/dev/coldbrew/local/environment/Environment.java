@@ -73,10 +73,12 @@ public final class Environment {
         try {
             var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
             var command = LaunchCommand.of(function, taskRoot, options);
-            ChildProcess process = ChildProcess.start(command, taskRoot, env, cgroup);
+            ChildProcess process = ChildProcess.start(
+                    command, taskRoot, env, cgroup, function.runtime().hasTelemetryLog());
             EnvironmentLog log = new EnvironmentLog(options.logSink());
             log.line(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
             log.follow(process.output(), id);
+            process.telemetry().ifPresent(telemetry -> log.followFrames(telemetry, id));
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
             return new Environment(id, function, protocol, cgroup, process, log, freeze);

@@ -46,6 +46,61 @@ final class EnvironmentLog {
         Thread.ofVirtual().name("log-" + environmentId).start(() -> copy(output));
     }
 
+    /**
+     * Starts reading Lambda's telemetry log on a virtual thread: framed records as AWS's runtime client writes them
+     * when {@code _LAMBDA_TELEMETRY_LOG_FD} is set, each a 16-byte big-endian header (a type whose high half is
+     * {@code 0xA55A}, the payload length, a timestamp in microseconds) and the payload. Each record is one log
+     * entry, shown where it was logged even without a trailing newline (a record's own lines are kept together, one
+     * trailing newline dropped). A stream that stops looking like frames is read on as plain lines.
+     */
+    void followFrames(InputStream telemetry, String environmentId) {
+        Thread.ofVirtual().name("telemetry-" + environmentId).start(() -> frames(telemetry));
+    }
+
+    /** The high half of every frame type AWS's runtime client writes. */
+    static final int FRAME_MAGIC = 0xA55A;
+
+    static final int FRAME_HEADER_BYTES = 16;
+
+    /** Larger payloads are not frames (a record is at most a log line: Lambda splits lines at 256 KB). */
+    static final int MAX_FRAME_BYTES = 1024 * 1024;
+
+    private void frames(InputStream telemetry) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(telemetry)) {
+            byte[] header = new byte[FRAME_HEADER_BYTES];
+            while (true) {
+                int got = in.readNBytes(header, 0, FRAME_HEADER_BYTES);
+                if (got < FRAME_HEADER_BYTES) {
+                    if (got > 0) {
+                        copy(new java.io.ByteArrayInputStream(header, 0, got));
+                    }
+                    return;
+                }
+                ByteBuffer fields = ByteBuffer.wrap(header);
+                int type = fields.getInt();
+                int length = fields.getInt();
+                if (type >>> 16 != FRAME_MAGIC || length < 0 || length > MAX_FRAME_BYTES) {
+                    copy(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(header), in));
+                    return;
+                }
+                lastOutputNanos = System.nanoTime();
+                record(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the process is gone; its pipe closed
+        }
+    }
+
+    /** One framed record: its lines, without the one trailing newline a {@code println}-style call adds. */
+    private void record(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        for (String part : body.split("\n", -1)) {
+            for (int from = 0; from < part.length() || from == 0; from += MAX_LINE_CHARS) {
+                line(part.substring(from, Math.min(part.length(), from + MAX_LINE_CHARS)));
+            }
+        }
+    }
+
     private void copy(InputStream output) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()

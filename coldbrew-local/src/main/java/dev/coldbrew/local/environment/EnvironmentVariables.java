@@ -31,6 +31,9 @@ import java.util.UUID;
 final class EnvironmentVariables {
     private EnvironmentVariables() {}
 
+    /** Where Lambda's managed runtimes write framed log records (a descriptor number). */
+    static final String TELEMETRY_LOG_FD = "_LAMBDA_TELEMETRY_LOG_FD";
+
     /** Lambda's version label for unpublished code. */
     static final String VERSION_LATEST = "$LATEST";
 
@@ -60,6 +63,9 @@ final class EnvironmentVariables {
         env.put(ENV_LOG_STREAM_NAME, logStreamName());
         env.put(ENV_TASK_ROOT, taskRoot.toString());
         env.put(ENV_RUNTIME_DIR, taskRoot.toString());
+        if (function.runtime().hasTelemetryLog()) {
+            env.put(TELEMETRY_LOG_FD, Integer.toString(ChildProcess.TELEMETRY_FD));
+        }
         return env;
     }
 

@@ -65,7 +65,9 @@ final class LaunchCommand {
      * {@code JAVA_TOOL_OPTIONS} from the function's variables is read by the JVM itself, as on Lambda. AWS's
      * runtime client loads its JNI library with {@code System.load}: native access is granted, so that JDK 24+
      * (which the local Lambda may use for {@code java21} too) does not print its "restricted method" warning into
-     * every cold start's log, which a JDK 21 would not print.
+     * every cold start's log, which a JDK 21 would not print; and {@code java.io} is opened to it, as its
+     * telemetry log needs ({@code _LAMBDA_TELEMETRY_LOG_FD}: it makes a {@code FileDescriptor} from the number by
+     * reflection, and without the opening falls back to unframed standard output).
      */
     static List<String> managedJvmFlags(int memoryMb) {
         long kb = memoryMb * 1024L;
@@ -78,7 +80,8 @@ final class LaunchCommand {
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
                 "-Djava.net.preferIPv4Stack=true",
-                "--enable-native-access=ALL-UNNAMED");
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED");
     }
 
     private static List<String> managedJava(FunctionConfig function, Path taskRoot, LocalOptions options) {

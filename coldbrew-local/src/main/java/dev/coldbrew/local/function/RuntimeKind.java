@@ -32,6 +32,14 @@ public enum RuntimeKind {
         return names.getFirst();
     }
 
+    /**
+     * True for Lambda's managed Java runtimes, whose runtime client writes each log call as one framed record to
+     * the telemetry log descriptor Lambda hands it ({@code _LAMBDA_TELEMETRY_LOG_FD}).
+     */
+    public boolean hasTelemetryLog() {
+        return this == JAVA21 || this == JAVA25;
+    }
+
     /** True for the kinds that run on a JVM and read classes from the code directory. */
     public boolean isJava() {
         return this == JAVA21 || this == JAVA25 || this == COLDBREW;

@@ -54,8 +54,58 @@ class EnvironmentLogTest {
                         "end");
     }
 
+    @Test
+    void eachTelemetryFrameIsOneRecordWithOrWithoutANewline() throws Exception {
+        byte[] frames = concat(
+                frame(0xA55A0003, "no newline"),
+                frame(0xA55A0017, "two\nlines\n"),
+                frame(0xA55A0003, ""),
+                frame(0xA55A0003, "é€"));
+
+        followFrames(frames, 5);
+
+        assertThat(sink).containsExactly("no newline", "two", "lines", "", "é€");
+    }
+
+    @Test
+    void aStreamThatStopsLookingLikeFramesIsReadOnAsLines() throws Exception {
+        byte[] bytes = concat(
+                frame(0xA55A0003, "framed"), "plain text, not a frame\nsecond line\n".getBytes(StandardCharsets.UTF_8));
+
+        followFrames(bytes, 3);
+
+        assertThat(sink).containsExactly("framed", "plain text, not a frame", "second line");
+    }
+
+    private static byte[] frame(int type, String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        return java.nio.ByteBuffer.allocate(EnvironmentLog.FRAME_HEADER_BYTES + payload.length)
+                .putInt(type)
+                .putInt(payload.length)
+                .putLong(1_765_000_000_000_000L)
+                .put(payload)
+                .array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private void followFrames(byte[] bytes, int lines) throws InterruptedException {
+        log.followFrames(new ByteArrayInputStream(bytes), "test");
+        awaitLines(lines);
+    }
+
     private void follow(String text, int lines) throws InterruptedException {
         log.follow(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test");
+        awaitLines(lines);
+    }
+
+    private void awaitLines(int lines) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (sink.size() < lines && System.nanoTime() < deadline) {
             Thread.sleep(5);
