@@ -86,12 +86,10 @@ class MainIT {
     }
 
     /**
-     * {@code ./coldbrew} through a chain of symbolic links (one relative, as {@code ln -s ../repo/coldbrew} makes it)
-     * finds its checkout: its JDK finder and its built command. The checkout is a copy holding just what the script
-     * reads, already built, so the script runs the command without building.
+     * A copy of the checkout holding just what {@code ./coldbrew} reads, already built (the stamp newer than any
+     * source), so the script runs the command without building.
      */
-    @Test
-    void scriptRunsThroughASymbolicLinkOnPath(@TempDir Path tmp) throws Exception {
+    private static Path builtCheckout(Path tmp) throws Exception {
         Path home = Files.createDirectories(tmp.resolve("checkout"));
         Path root = Path.of(System.getProperty("coldbrew.test.root"));
         Files.copy(root.resolve("coldbrew"), home.resolve("coldbrew"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -109,24 +107,57 @@ class MainIT {
         for (String example : List.of("echo", "sin", "kmeans")) {
             Files.createDirectories(home.resolve("examples/" + example + "/target/function/lib"));
         }
+        Files.createDirectories(home.resolve("coldbrew-bench/target/function-jars"));
         Path stamp = Files.createFile(target.resolve("coldbrew-built.stamp"));
         Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().plusSeconds(3600)));
-        Path bin = Files.createDirectories(tmp.resolve("bin"));
-        Files.createSymbolicLink(tmp.resolve("coldbrew-link"), home.resolve("coldbrew"));
-        Files.createSymbolicLink(bin.resolve("coldbrew"), Path.of("../coldbrew-link"));
+        return home;
+    }
 
-        ProcessBuilder builder = new ProcessBuilder(bin.resolve("coldbrew").toString(), "--version")
-                .directory(tmp.toFile())
+    private static Run script(Path script, Path workingDirectory) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "--version")
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = builder.start();
         try {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("coldbrew exited").isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(out).isEqualTo("coldbrew " + System.getProperty("coldbrew.test.version") + "\n");
-            assertThat(p.exitValue()).isZero();
+            return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8), "");
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * {@code ./coldbrew} through a chain of symbolic links (one relative, as {@code ln -s ../repo/coldbrew} makes it)
+     * finds its checkout: its JDK finder and its built command.
+     */
+    @Test
+    void scriptRunsThroughASymbolicLinkOnPath(@TempDir Path tmp) throws Exception {
+        Path home = builtCheckout(tmp);
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(tmp.resolve("coldbrew-link"), home.resolve("coldbrew"));
+        Files.createSymbolicLink(bin.resolve("coldbrew"), Path.of("../coldbrew-link"));
+
+        Run run = script(bin.resolve("coldbrew"), tmp);
+
+        assertThat(run.out()).isEqualTo("coldbrew " + System.getProperty("coldbrew.test.version") + "\n");
+        assertThat(run.exit()).isZero();
+    }
+
+    /**
+     * Without {@code coldbrew-bench/target/function-jars} (the jars the bench puts into a function's code) the script
+     * builds, however new its stamp: here, in a copy without {@code ./mvnw}, the build fails and says so.
+     */
+    @Test
+    void scriptBuildsWhenTheBenchFunctionJarsAreMissing(@TempDir Path tmp) throws Exception {
+        Path home = builtCheckout(tmp);
+        Files.delete(home.resolve("coldbrew-bench/target/function-jars"));
+
+        Run run = script(home.resolve("coldbrew"), tmp);
+
+        assertThat(run.out())
+                .startsWith("coldbrew: building the command and the example functions")
+                .contains("coldbrew: the build failed");
+        assertThat(run.exit()).isEqualTo(1);
     }
 }

@@ -1,18 +1,11 @@
 package dev.coldbrew.bench.strategy;
 
 import dev.coldbrew.bench.workload.Workload;
-import dev.coldbrew.gorpc.lambda.GoRpcFunctionServer;
-import dev.coldbrew.gorpc.runtime.GoRpcTransportProvider;
 import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 /**
  * coldbrew's runtime speaking Lambda's go1.x protocol (Go net/rpc + gob, coldbrew-gorpc) instead of the Runtime API,
@@ -32,9 +25,6 @@ public final class GoRpcStrategy implements Strategy {
 
     /** The go1.x handler: the executable Lambda's go1.x runtime starts. */
     static final String EXECUTABLE = "bootstrap";
-
-    static final String GORPC_JAR = "coldbrew-gorpc.jar";
-    static final String GORPC_RUNTIME_JAR = "coldbrew-gorpc-runtime.jar";
 
     private final AotStrategy aot = new AotStrategy();
     private final String name;
@@ -89,10 +79,10 @@ public final class GoRpcStrategy implements Strategy {
         Path dir = context.directoryFor(this, workload.id());
         try {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
-            copyJarOf(GoRpcFunctionServer.class, dir.resolve("lib").resolve(GORPC_JAR));
-            copyJarOf(GoRpcTransportProvider.class, dir.resolve("lib").resolve(GORPC_RUNTIME_JAR));
+            FunctionJars.copy(name, context.home(), FunctionJars.GORPC, dir.resolve("lib"));
+            FunctionJars.copy(name, context.home(), FunctionJars.GORPC_RUNTIME, dir.resolve("lib"));
             if (bridge) {
-                SeedBridge.copyJar(dir.resolve("lib"));
+                FunctionJars.copy(name, context.home(), FunctionJars.BRIDGE, dir.resolve("lib"));
                 SeedBridge.copyLibrary(dir.resolve("lib"));
             }
             BootstrapScript.write(dir, name + ": " + description(), AotStrategy.bootstrapBody(workload, context, dir));
@@ -104,29 +94,5 @@ public final class GoRpcStrategy implements Strategy {
                 new PreparedFunction(dir, RuntimeKind.GO1X, EXECUTABLE, AotStrategy.flags(), environment);
         AotStrategy.train(name, workload, context, function);
         return function;
-    }
-
-    /** The jar {@code type} was loaded from, or a jar of its class folder (a build from source). */
-    static void copyJarOf(Class<?> type, Path jar) throws IOException {
-        Path location;
-        try {
-            location = Path.of(
-                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IOException("locate the jar of " + type.getName() + " failed", e);
-        }
-        if (Files.isRegularFile(location)) {
-            Files.copy(location, jar);
-            return;
-        }
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-                Stream<Path> files = Files.walk(location)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(
-                        new JarEntry(location.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
-        }
     }
 }

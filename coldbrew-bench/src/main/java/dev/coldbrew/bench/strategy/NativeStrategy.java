@@ -108,7 +108,8 @@ public final class NativeStrategy implements Strategy {
             List<Path> classPath =
                     new ArrayList<>(jars(workload.codeDirectory(context.home()).resolve("lib")));
             if (bridge) {
-                classPath.add(SeedBridge.copyJar(dir.resolve("native-build")));
+                classPath.add(
+                        FunctionJars.copy(name, context.home(), FunctionJars.BRIDGE, dir.resolve("native-build")));
                 SeedBridge.copyLibrary(dir);
             }
             NativeImageRequest request =

@@ -16,8 +16,6 @@ import java.util.Optional;
  * built for this machine) and the variable that picks the bridge over coldbrew-gorpc.
  */
 final class SeedBridge {
-    static final String JAR = "coldbrew-bridge-jni-go.jar";
-
     /** The function's environment: {@code COLDBREW_TRANSPORT=jni-go}. */
     static final Map<String, String> ENVIRONMENT = Map.of(TransportProvider.ENV_TRANSPORT, JniGoTransportProvider.NAME);
 
@@ -30,13 +28,6 @@ final class SeedBridge {
                     + " another architecture, or without Go)");
         }
         return Optional.empty();
-    }
-
-    /** Copies the bridge's jar into {@code dir} as {@value #JAR}; returns its path. */
-    static Path copyJar(Path dir) throws IOException {
-        Path jar = Files.createDirectories(dir).resolve(JAR);
-        GoRpcStrategy.copyJarOf(JniGoTransportProvider.class, jar);
-        return jar;
     }
 
     /** Copies the Go library into {@code dir}, where the bridge looks for it (beside the jars or the executable). */

@@ -34,8 +34,11 @@ class GoRpcStrategyIT {
 
             assertThat(function.runtime()).isEqualTo(RuntimeKind.GO1X);
             assertThat(function.code().resolve(AotStrategy.CACHE_FILE)).isRegularFile();
-            assertThat(function.code().resolve("lib").resolve(GoRpcStrategy.GORPC_JAR))
-                    .isRegularFile();
+            for (String jar : new String[] {FunctionJars.GORPC, FunctionJars.GORPC_RUNTIME}) {
+                assertThat(function.code().resolve("lib").resolve(jar))
+                        .hasSameBinaryContentAs(
+                                home.resolve(FunctionJars.FOLDER).resolve(jar));
+            }
             assertThat(Files.readString(function.code().resolve(GoRpcStrategy.EXECUTABLE)))
                     .contains("-XX:AOTMode=on");
             lambda.register(function.config("echo-gorpc", 1024, Duration.ofSeconds(30)));

@@ -41,6 +41,8 @@ class NativeStrategyTest {
     private StrategyContext context() throws Exception {
         Path lib = Files.createDirectories(tmp.resolve("home/examples/echo/target/function/lib"));
         Files.writeString(lib.resolve("a.jar"), "");
+        Path jars = Files.createDirectories(tmp.resolve("home").resolve(FunctionJars.FOLDER));
+        Files.writeString(jars.resolve(FunctionJars.BRIDGE), "the bridge's jar as Maven copied it");
         return new StrategyContext(tmp.resolve("home"), tmp.resolve("work"), tmp.resolve("jdk"), null, true);
     }
 
@@ -147,7 +149,8 @@ class NativeStrategyTest {
                         + tmp.resolve("home/examples/echo/target/function/lib/a.jar") + ":" + dir
                         + "/native-build/coldbrew-bridge-jni-go.jar -o " + dir
                         + "/function dev.coldbrew.examples.echo.EchoFunction\n");
-        assertThat(dir.resolve("native-build/coldbrew-bridge-jni-go.jar")).isNotEmptyFile();
+        assertThat(dir.resolve("native-build/coldbrew-bridge-jni-go.jar"))
+                .hasContent("the bridge's jar as Maven copied it");
         assertThat(dir.resolve("libcoldbrew-jni-go.so")).isNotEmptyFile();
         assertThat(f.runtime()).isEqualTo(RuntimeKind.GO1X);
         assertThat(f.handler()).isEqualTo("bootstrap");
