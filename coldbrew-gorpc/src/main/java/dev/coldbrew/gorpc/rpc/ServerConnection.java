@@ -51,12 +51,18 @@ final class ServerConnection {
         this.encoder = new GobEncoder(out, settings.typeIds().get());
     }
 
-    /** Starts reading requests on a pooled thread; the connection closes itself when its stream ends. */
-    void start() {
+    /**
+     * Starts reading requests on a pooled thread; the connection closes itself when its stream ends. Returns
+     * null, or why no thread could be had (the server is closing, or the process is out of threads: {@code
+     * OutOfMemoryError: unable to create native thread}), in which case the connection is closed already.
+     */
+    Throwable start() {
         try {
             threads.execute(this::read);
-        } catch (RejectedExecutionException e) {
-            end(null); // the server is closing
+            return null;
+        } catch (RejectedExecutionException | OutOfMemoryError e) {
+            end(null);
+            return e;
         }
     }
 
@@ -106,8 +112,10 @@ final class ServerConnection {
         try {
             threads.execute(this::read);
             return true;
-        } catch (RejectedExecutionException e) {
-            return false; // the server is closing; the next read fails on the closed socket
+        } catch (RejectedExecutionException | OutOfMemoryError e) {
+            // The server is closing (the next read fails on the closed socket), or the process is out of threads:
+            // this thread reads on once its call is answered.
+            return false;
         }
     }
 
