@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,11 @@ public final class RpcServer implements AutoCloseable {
      * each takes a thread, plus one per call running (see {@link ServerConnection#MAX_CALLS_IN_FLIGHT}).
      */
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
+    /**
+     * How long a request may take to arrive once its first byte has: far more than a 6 MiB request needs over
+     * loopback, little enough that a peer that stops mid-request does not hold a thread for good.
+     */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Settings settings;
     private final ServerSocket listener;
@@ -48,7 +54,8 @@ public final class RpcServer implements AutoCloseable {
     private RpcServer(Builder builder, ServerSocket listener) {
         // Connections read and run calls on these threads; idle ones are kept for the next call (warm invokes).
         ExecutorService threads = Executors.newCachedThreadPool(builder.threadFactory);
-        this.settings = new Settings(Map.copyOf(builder.methods), builder.limits, builder.typeIds, threads);
+        this.settings = new Settings(
+                Map.copyOf(builder.methods), builder.limits, builder.typeIds, threads, builder.requestTimeout);
         this.maxConnections = builder.maxConnections;
         this.listener = listener;
         this.acceptor = Thread.ofPlatform()
@@ -186,13 +193,15 @@ public final class RpcServer implements AutoCloseable {
             Map<String, RpcMethod<?, ?>> methods,
             GobLimits limits,
             Supplier<TypeIdAllocator> typeIds,
-            ExecutorService threads) {}
+            ExecutorService threads,
+            Duration requestTimeout) {}
 
     public static final class Builder {
         private final Map<String, RpcMethod<?, ?>> methods = new LinkedHashMap<>();
         private GobLimits limits = GobLimits.DEFAULT;
         private Supplier<TypeIdAllocator> typeIds = TypeIdAllocator::new;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private ThreadFactory threadFactory =
                 Thread.ofPlatform().daemon().name("gorpc-", 0).factory();
 
@@ -207,6 +216,19 @@ public final class RpcServer implements AutoCloseable {
                 throw new IllegalArgumentException("rpc: maxConnections must be positive, was " + maxConnections);
             }
             this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * How long a request may take to arrive once its first byte has (default {@link
+         * #DEFAULT_REQUEST_TIMEOUT}); then the connection is closed. Idle time between requests is not limited.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            if (requestTimeout.compareTo(Duration.ofMillis(1)) < 0 || requestTimeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "rpc: requestTimeout must be from 1 ms to " + Integer.MAX_VALUE + " ms, was " + requestTimeout);
+            }
+            this.requestTimeout = requestTimeout;
             return this;
         }
 

@@ -20,7 +20,9 @@ import java.util.function.BooleanSupplier;
  * the reading on to a pooled thread and runs the call itself (leader/follower), so no reply waits for a
  * thread hand-off. Replies are written whole (header, body, flush) under a lock and may leave out of order;
  * clients match them by sequence number. When the request stream ends, cleanly or not, the calls already
- * read are answered before the connection closes, as Go's {@code ServeCodec} waits for them.
+ * read are answered before the connection closes, as Go's {@code ServeCodec} waits for them. A request that has
+ * started must arrive whole within the server's request timeout ({@link RequestDeadline}); between requests the
+ * connection may stay idle.
  */
 final class ServerConnection {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -33,6 +35,7 @@ final class ServerConnection {
     private final BooleanSupplier serverClosed;
     private final Runnable onEnd;
     private final Object writeLock = new Object();
+    private final RequestDeadline deadline;
     private final GobDecoder decoder;
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
@@ -45,8 +48,8 @@ final class ServerConnection {
         this.threads = settings.threads();
         this.serverClosed = serverClosed;
         this.onEnd = onEnd;
-        this.decoder =
-                new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), settings.limits());
+        this.deadline = new RequestDeadline(socket, socket.getInputStream(), settings.requestTimeout());
+        this.decoder = new GobDecoder(new BufferedInputStream(deadline, BUFFER_BYTES), settings.limits(), deadline);
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
         this.encoder = new GobEncoder(out, settings.typeIds().get());
     }
@@ -85,6 +88,7 @@ final class ServerConnection {
                     continue;
                 }
                 decoder.skip();
+                deadline.requestRead();
                 replyError(request, lookupError(request.serviceMethod()));
             }
         } catch (IOException e) {
@@ -99,6 +103,7 @@ final class ServerConnection {
      */
     private <A, R> boolean callHere(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
+        deadline.requestRead();
         boolean handedOff = callStarted() <= MAX_CALLS_IN_FLIGHT && handOffReading();
         try {
             respond(request, method, argument);
