@@ -148,6 +148,7 @@ public final class GobDecoder {
             throw new GobException("gob: read message at offset " + start + " failed: invalid message length "
                     + Long.toUnsignedString(length) + " (limit " + limits.maxMessageBytes() + " bytes)");
         }
+        guard.buffering((int) length);
         byte[] body = readBody((int) length, start);
         long bodyOffset = offset;
         offset += length;

@@ -13,4 +13,10 @@ public interface ReadGuard {
 
     /** The first byte of a value has arrived: its type definitions and its message follow. */
     default void valueStarted() throws IOException {}
+
+    /**
+     * A message of {@code bytes} (within {@link GobLimits#maxMessageBytes()}) is about to be buffered: may wait,
+     * or throw to refuse it.
+     */
+    default void buffering(int bytes) throws IOException {}
 }

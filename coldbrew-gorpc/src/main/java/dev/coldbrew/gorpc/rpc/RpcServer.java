@@ -42,6 +42,12 @@ public final class RpcServer implements AutoCloseable {
      * loopback, little enough that a peer that stops mid-request does not hold a thread for good.
      */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The default memory budget is the maximum heap divided by this (a quarter), and at least two of the largest
+     * messages: a buffered message costs about twice its length until its call is answered (the buffer and the
+     * decoded value).
+     */
+    public static final int DEFAULT_MEMORY_BUDGET_HEAP_DIVISOR = 4;
 
     private final Settings settings;
     private final ServerSocket listener;
@@ -55,7 +61,12 @@ public final class RpcServer implements AutoCloseable {
         // Connections read and run calls on these threads; idle ones are kept for the next call (warm invokes).
         ExecutorService threads = Executors.newCachedThreadPool(builder.threadFactory);
         this.settings = new Settings(
-                Map.copyOf(builder.methods), builder.limits, builder.typeIds, threads, builder.requestTimeout);
+                Map.copyOf(builder.methods),
+                builder.limits,
+                builder.typeIds,
+                threads,
+                builder.requestTimeout,
+                new MemoryBudget(builder.memoryBudget()));
         this.maxConnections = builder.maxConnections;
         this.listener = listener;
         this.acceptor = Thread.ofPlatform()
@@ -71,6 +82,11 @@ public final class RpcServer implements AutoCloseable {
     /** The port actually bound (useful with port 0). */
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** The memory budget the connections share (tests). */
+    MemoryBudget budget() {
+        return settings.budget();
     }
 
     /** Connections open now (tests). */
@@ -194,7 +210,8 @@ public final class RpcServer implements AutoCloseable {
             GobLimits limits,
             Supplier<TypeIdAllocator> typeIds,
             ExecutorService threads,
-            Duration requestTimeout) {}
+            Duration requestTimeout,
+            MemoryBudget budget) {}
 
     public static final class Builder {
         private final Map<String, RpcMethod<?, ?>> methods = new LinkedHashMap<>();
@@ -202,6 +219,7 @@ public final class RpcServer implements AutoCloseable {
         private Supplier<TypeIdAllocator> typeIds = TypeIdAllocator::new;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private long memoryBudget;
         private ThreadFactory threadFactory =
                 Thread.ofPlatform().daemon().name("gorpc-", 0).factory();
 
@@ -230,6 +248,28 @@ public final class RpcServer implements AutoCloseable {
             }
             this.requestTimeout = requestTimeout;
             return this;
+        }
+
+        /**
+         * Bytes of request messages all connections together may hold buffered until their calls are answered;
+         * a message that does not fit waits for the bytes until its request's deadline, then its connection is
+         * closed. A message larger than the whole budget is let through when nothing else holds any. Default: the
+         * maximum heap divided by {@link #DEFAULT_MEMORY_BUDGET_HEAP_DIVISOR}, at least two of the largest messages.
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("rpc: memoryBudget must be positive, was " + bytes);
+            }
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        private long memoryBudget() {
+            if (memoryBudget > 0) {
+                return memoryBudget;
+            }
+            long heapShare = Runtime.getRuntime().maxMemory() / DEFAULT_MEMORY_BUDGET_HEAP_DIVISOR;
+            return Math.max(heapShare, 2L * limits.maxMessageBytes());
         }
 
         /** Where connections get their threads (tests: a factory that fails as a process out of threads does). */

@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
  * thread hand-off. Replies are written whole (header, body, flush) under a lock and may leave out of order;
  * clients match them by sequence number. When the request stream ends, cleanly or not, the calls already
  * read are answered before the connection closes, as Go's {@code ServeCodec} waits for them. A request that has
- * started must arrive whole within the server's request timeout ({@link RequestDeadline}); between requests the
- * connection may stay idle.
+ * started must arrive whole within the server's request timeout, and its messages are buffered only with bytes
+ * of the server's memory budget ({@link RequestGuard}); between requests the connection may stay idle. Any
+ * failure of the reader, an {@link Error} included, ends the connection.
  */
 final class ServerConnection {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -35,7 +36,8 @@ final class ServerConnection {
     private final BooleanSupplier serverClosed;
     private final Runnable onEnd;
     private final Object writeLock = new Object();
-    private final RequestDeadline deadline;
+    private final RequestGuard guard;
+    private final MemoryBudget budget;
     private final GobDecoder decoder;
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
@@ -48,8 +50,9 @@ final class ServerConnection {
         this.threads = settings.threads();
         this.serverClosed = serverClosed;
         this.onEnd = onEnd;
-        this.deadline = new RequestDeadline(socket, socket.getInputStream(), settings.requestTimeout());
-        this.decoder = new GobDecoder(new BufferedInputStream(deadline, BUFFER_BYTES), settings.limits(), deadline);
+        this.budget = settings.budget();
+        this.guard = new RequestGuard(socket, socket.getInputStream(), settings.requestTimeout(), budget);
+        this.decoder = new GobDecoder(new BufferedInputStream(guard, BUFFER_BYTES), settings.limits(), guard);
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
         this.encoder = new GobEncoder(out, settings.typeIds().get());
     }
@@ -80,6 +83,7 @@ final class ServerConnection {
                     end(null);
                     return;
                 }
+                guard.headerRead();
                 RpcMethod<?, ?> method = methods.get(request.serviceMethod());
                 if (method != null) {
                     if (callHere(request, method)) {
@@ -88,11 +92,11 @@ final class ServerConnection {
                     continue;
                 }
                 decoder.skip();
-                deadline.requestRead();
+                budget.give(guard.requestRead());
                 replyError(request, lookupError(request.serviceMethod()));
             }
-        } catch (IOException e) {
-            end(e);
+        } catch (IOException | RuntimeException | Error e) {
+            end(e); // Errors too (OutOfMemoryError buffering a message): the connection must not outlive its reader
         }
     }
 
@@ -103,11 +107,12 @@ final class ServerConnection {
      */
     private <A, R> boolean callHere(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
-        deadline.requestRead();
+        long held = guard.requestRead();
         boolean handedOff = callStarted() <= MAX_CALLS_IN_FLIGHT && handOffReading();
         try {
             respond(request, method, argument);
         } finally {
+            budget.give(held);
             callFinished();
         }
         return handedOff;
@@ -124,24 +129,29 @@ final class ServerConnection {
         }
     }
 
-    /** The last reader: waits for the calls in flight, closes the socket, and reports the end. */
-    private void end(IOException failure) {
+    /**
+     * The last reader: waits for the calls in flight, closes the socket, gives back the memory of the request it
+     * was reading, and reports the end.
+     */
+    private void end(Throwable failure) {
         if (failure != null && !serverClosed.getAsBoolean()) {
             log().log(
                             System.Logger.Level.WARNING,
                             "gorpc connection from " + socket.getRemoteSocketAddress() + " closed: "
-                                    + failure.getMessage());
+                                    + (failure instanceof IOException ? failure.getMessage() : failure.toString()));
         }
         awaitCallsInFlight();
         closeSocket();
+        guard.release();
         onEnd.run();
     }
 
     private <A, R> void respond(RequestHeader request, RpcMethod<A, R> method, A argument) {
         try {
             answer(request, method, argument);
-        } catch (RuntimeException e) {
-            // The reply could not be encoded (a handler bug); the stream may hold half a reply, so end it.
+        } catch (RuntimeException | Error e) {
+            // The reply could not be encoded (a handler bug, or no memory); the stream may hold half a reply, so end
+            // it: the connection's reader then fails and ends the connection.
             log().log(
                             System.Logger.Level.ERROR,
                             "gorpc reply to " + request.serviceMethod() + " could not be encoded",
@@ -165,7 +175,7 @@ final class ServerConnection {
         } catch (RpcMethodException e) {
             replyError(request, e.remoteError());
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A Go method that panics takes its process down; a Java handler's bug only fails its call.
             log().log(System.Logger.Level.ERROR, "gorpc method " + request.serviceMethod() + " threw", e);
             replyError(request, "rpc: method " + request.serviceMethod() + " threw " + e);

@@ -175,7 +175,7 @@ class RpcServerLimitsTest {
         return out.toByteArray();
     }
 
-    private static byte[] readUntilClosed(InputStream in) throws IOException {
+    static byte[] readUntilClosed(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[4096];
         try {
@@ -211,7 +211,7 @@ class RpcServerLimitsTest {
                 .c();
     }
 
-    private static RpcClient connect(RpcServer server) throws IOException {
+    static RpcClient connect(RpcServer server) throws IOException {
         return RpcClient.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), TIMEOUT);
     }
 
@@ -232,7 +232,7 @@ class RpcServerLimitsTest {
         }
     }
 
-    private static void awaitOpenConnections(RpcServer server, int expected) throws InterruptedException {
+    static void awaitOpenConnections(RpcServer server, int expected) throws InterruptedException {
         for (int i = 0; i < POLLS && server.openConnections() != expected; i++) {
             Thread.sleep(POLL_MS);
         }
