@@ -43,11 +43,12 @@ public final class RpcServer implements AutoCloseable {
      */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * The default memory budget is the maximum heap divided by this (a quarter), and at least two of the largest
-     * messages: a buffered message costs about twice its length until its call is answered (the buffer and the
-     * decoded value).
+     * The default memory budget is the maximum heap divided by this (an eighth), and at least two of the largest
+     * messages: a message costs a few times its length until its call is answered (the buffered message, the
+     * decoded value, for an echo the encoded reply). With a quarter, 80 connections sending 6 MiB each at once
+     * still ran a 256 MiB heap out of memory once in two runs ({@code bench.sh flood}).
      */
-    public static final int DEFAULT_MEMORY_BUDGET_HEAP_DIVISOR = 4;
+    public static final int DEFAULT_MEMORY_BUDGET_HEAP_DIVISOR = 8;
 
     private final Settings settings;
     private final ServerSocket listener;
