@@ -7,7 +7,9 @@
 #   3. Readiness: the function process and the Go caller start together; milliseconds until the first Ping
 #      and Invoke are answered: the Go function, the Java one on a plain JVM, and the Java one with a JDK 25
 #      AOT cache trained on one run; 10 interleaved runs each.
-# Usage: coldbrew-gorpc/bench.sh [jmh|go|ready|all]   (parts 2 and 3 need Go: apt-get install golang-go)
+#   4. flood (not part of all): a Java go1.x echo function with a 256 MiB heap, 80 connections that each invoke
+#      once with 6 MiB at the same moment, then one more 1 KiB invoke; what was answered, refused or timed out.
+# Usage: coldbrew-gorpc/bench.sh [jmh|go|ready|all|flood]   (parts 2 and 3 need Go: apt-get install golang-go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk25.sh
@@ -76,6 +78,14 @@ if [ "$what" = ready ] || [ "$what" = all ]; then
     echo "ms from process start to first Ping+Invoke, Go function:        $(echo "$go_ms" | tr ' ' '\n' | grep . | summary)"
     echo "ms from process start to first Ping+Invoke, Java, plain JVM:    $(echo "$plain_ms" | tr ' ' '\n' | grep . | summary)"
     echo "ms from process start to first Ping+Invoke, Java, AOT cache:    $(echo "$aot_ms" | tr ' ' '\n' | grep . | summary)"
+fi
+
+if [ "$what" = flood ]; then
+    port=$(free_port)
+    _LAMBDA_SERVER_PORT=$port "$java" -Xmx256m -cp "$cp" dev.coldbrew.gorpc.bench.EchoFunction \
+        2>"$work/flood-function.log" & pids+=($!)
+    _LAMBDA_SERVER_PORT=$port "$java" -Xmx3g -cp "$cp" dev.coldbrew.gorpc.bench.FloodClient 80 6291456
+    echo "OutOfMemoryErrors in the function's log: $(grep -c OutOfMemoryError "$work/flood-function.log" || true)"
 fi
 
 if [ "$what" = go ] || [ "$what" = all ]; then

@@ -21,6 +21,7 @@ public final class GobDecoder {
 
     private final InputStream in;
     private final GobLimits limits;
+    private final ReadGuard guard;
     private final RemoteTypes types;
     private final Map<PlanKey, ValueReader<?>> plans = new HashMap<>();
     private long offset;
@@ -31,8 +32,14 @@ public final class GobDecoder {
     }
 
     public GobDecoder(InputStream in, GobLimits limits) {
+        this(in, limits, ReadGuard.NONE);
+    }
+
+    /** A decoder that tells {@code guard} where values start (see {@link ReadGuard}). */
+    public GobDecoder(InputStream in, GobLimits limits, ReadGuard guard) {
         this.in = in;
         this.limits = limits;
+        this.guard = guard;
         this.types = new RemoteTypes(limits);
     }
 
@@ -141,6 +148,7 @@ public final class GobDecoder {
             throw new GobException("gob: read message at offset " + start + " failed: invalid message length "
                     + Long.toUnsignedString(length) + " (limit " + limits.maxMessageBytes() + " bytes)");
         }
+        guard.buffering((int) length);
         byte[] body = readBody((int) length, start);
         long bodyOffset = offset;
         offset += length;
@@ -155,6 +163,9 @@ public final class GobDecoder {
             }
             throw new GobException("gob: read message at offset " + offset + " failed: unexpected EOF, the "
                     + "value's message did not follow its type definitions");
+        }
+        if (valueStart) {
+            guard.valueStarted();
         }
         int count = first < 0x80 ? 0 : 256 - first;
         if (count > Long.BYTES) {

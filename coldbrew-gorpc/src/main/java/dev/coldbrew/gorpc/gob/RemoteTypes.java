@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +16,8 @@ import java.util.stream.Collectors;
 final class RemoteTypes {
     private final GobLimits limits;
     private final Map<Integer, WireType> types = new HashMap<>();
-    private final Set<Integer> verified = new HashSet<>();
+    /** The ids checked so far, each with how many levels of user types its values nest (scalars are 0). */
+    private final Map<Integer, Integer> depths = new HashMap<>();
 
     RemoteTypes(GobLimits limits) {
         this.limits = limits;
@@ -67,19 +66,31 @@ final class RemoteTypes {
 
     /**
      * Checks that everything reachable from {@code id} is defined, not recursive and not nested deeper than
-     * the limit. Done once per id, when its first value arrives (definitions may refer forward).
+     * the limit. Done once per id, when its first value arrives (definitions may refer forward); the depth of
+     * each checked id is kept, so a type built on types checked for earlier values is held to the limit as a
+     * whole, not batch by batch.
      */
     void verify(int id, long offset) throws GobException {
-        if (!verified.contains(id)) {
+        if (!depths.containsKey(id)) {
             visit(id, new ArrayDeque<>(), offset);
         }
     }
 
-    private void visit(int id, Deque<Integer> path, long offset) throws GobException {
-        if (verified.contains(id) || isScalar(id)) {
-            return;
+    /** Returns the depth of {@code id}: 0 for a scalar, else one more than its deepest component. */
+    private int visit(int id, Deque<Integer> path, long offset) throws GobException {
+        if (isScalar(id)) {
+            return 0;
         }
         String operation = "gob: check type id " + (path.isEmpty() ? id : path.peekLast()) + " at offset " + offset;
+        Integer checked = depths.get(id);
+        if (checked != null) {
+            if (path.size() + checked > limits.maxTypeDepth()) {
+                throw new GobException(operation + " failed: types nested deeper than " + limits.maxTypeDepth()
+                        + " (" + (path.size() + checked) + " levels, " + checked + " of them through type id " + id
+                        + ", checked for an earlier value)");
+            }
+            return checked;
+        }
         WireType type = types.get(id);
         if (type == null) {
             throw new GobException(
@@ -98,10 +109,12 @@ final class RemoteTypes {
             throw new GobException(operation + " failed: types nested deeper than " + limits.maxTypeDepth());
         }
         path.addFirst(id);
+        int deepest = 0;
         for (int component : type.components()) {
-            visit(component, path, offset);
+            deepest = Math.max(deepest, visit(component, path, offset));
         }
         path.removeFirst();
-        verified.add(id);
+        depths.put(id, deepest + 1);
+        return deepest + 1;
     }
 }

@@ -20,7 +20,10 @@ import java.util.function.BooleanSupplier;
  * the reading on to a pooled thread and runs the call itself (leader/follower), so no reply waits for a
  * thread hand-off. Replies are written whole (header, body, flush) under a lock and may leave out of order;
  * clients match them by sequence number. When the request stream ends, cleanly or not, the calls already
- * read are answered before the connection closes, as Go's {@code ServeCodec} waits for them.
+ * read are answered before the connection closes, as Go's {@code ServeCodec} waits for them. A request that has
+ * started must arrive whole within the server's request timeout, and its messages are buffered only with bytes
+ * of the server's memory budget ({@link RequestGuard}); between requests the connection may stay idle. Any
+ * failure of the reader, an {@link Error} included, ends the connection.
  */
 final class ServerConnection {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -33,6 +36,8 @@ final class ServerConnection {
     private final BooleanSupplier serverClosed;
     private final Runnable onEnd;
     private final Object writeLock = new Object();
+    private final RequestGuard guard;
+    private final MemoryBudget budget;
     private final GobDecoder decoder;
     private final GobEncoder encoder;
     private final BufferedOutputStream out;
@@ -45,18 +50,25 @@ final class ServerConnection {
         this.threads = settings.threads();
         this.serverClosed = serverClosed;
         this.onEnd = onEnd;
-        this.decoder =
-                new GobDecoder(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES), settings.limits());
+        this.budget = settings.budget();
+        this.guard = new RequestGuard(socket, socket.getInputStream(), settings.requestTimeout(), budget);
+        this.decoder = new GobDecoder(new BufferedInputStream(guard, BUFFER_BYTES), settings.limits(), guard);
         this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
         this.encoder = new GobEncoder(out, settings.typeIds().get());
     }
 
-    /** Starts reading requests on a pooled thread; the connection closes itself when its stream ends. */
-    void start() {
+    /**
+     * Starts reading requests on a pooled thread; the connection closes itself when its stream ends. Returns
+     * null, or why no thread could be had (the server is closing, or the process is out of threads: {@code
+     * OutOfMemoryError: unable to create native thread}), in which case the connection is closed already.
+     */
+    Throwable start() {
         try {
             threads.execute(this::read);
-        } catch (RejectedExecutionException e) {
-            end(null); // the server is closing
+            return null;
+        } catch (RejectedExecutionException | OutOfMemoryError e) {
+            end(null);
+            return e;
         }
     }
 
@@ -71,6 +83,7 @@ final class ServerConnection {
                     end(null);
                     return;
                 }
+                guard.headerRead();
                 RpcMethod<?, ?> method = methods.get(request.serviceMethod());
                 if (method != null) {
                     if (callHere(request, method)) {
@@ -79,10 +92,11 @@ final class ServerConnection {
                     continue;
                 }
                 decoder.skip();
+                budget.give(guard.requestRead());
                 replyError(request, lookupError(request.serviceMethod()));
             }
-        } catch (IOException e) {
-            end(e);
+        } catch (IOException | RuntimeException | Error e) {
+            end(e); // Errors too (OutOfMemoryError buffering a message): the connection must not outlive its reader
         }
     }
 
@@ -93,10 +107,12 @@ final class ServerConnection {
      */
     private <A, R> boolean callHere(RequestHeader request, RpcMethod<A, R> method) throws IOException {
         A argument = decoder.decode(method.argument());
+        long held = guard.requestRead();
         boolean handedOff = callStarted() <= MAX_CALLS_IN_FLIGHT && handOffReading();
         try {
             respond(request, method, argument);
         } finally {
+            budget.give(held);
             callFinished();
         }
         return handedOff;
@@ -106,29 +122,36 @@ final class ServerConnection {
         try {
             threads.execute(this::read);
             return true;
-        } catch (RejectedExecutionException e) {
-            return false; // the server is closing; the next read fails on the closed socket
+        } catch (RejectedExecutionException | OutOfMemoryError e) {
+            // The server is closing (the next read fails on the closed socket), or the process is out of threads:
+            // this thread reads on once its call is answered.
+            return false;
         }
     }
 
-    /** The last reader: waits for the calls in flight, closes the socket, and reports the end. */
-    private void end(IOException failure) {
+    /**
+     * The last reader: waits for the calls in flight, closes the socket, gives back the memory of the request it
+     * was reading, and reports the end.
+     */
+    private void end(Throwable failure) {
         if (failure != null && !serverClosed.getAsBoolean()) {
             log().log(
                             System.Logger.Level.WARNING,
                             "gorpc connection from " + socket.getRemoteSocketAddress() + " closed: "
-                                    + failure.getMessage());
+                                    + (failure instanceof IOException ? failure.getMessage() : failure.toString()));
         }
         awaitCallsInFlight();
         closeSocket();
+        guard.release();
         onEnd.run();
     }
 
     private <A, R> void respond(RequestHeader request, RpcMethod<A, R> method, A argument) {
         try {
             answer(request, method, argument);
-        } catch (RuntimeException e) {
-            // The reply could not be encoded (a handler bug); the stream may hold half a reply, so end it.
+        } catch (RuntimeException | Error e) {
+            // The reply could not be encoded (a handler bug, or no memory); the stream may hold half a reply, so end
+            // it: the connection's reader then fails and ends the connection.
             log().log(
                             System.Logger.Level.ERROR,
                             "gorpc reply to " + request.serviceMethod() + " could not be encoded",
@@ -152,7 +175,7 @@ final class ServerConnection {
         } catch (RpcMethodException e) {
             replyError(request, e.remoteError());
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A Go method that panics takes its process down; a Java handler's bug only fails its call.
             log().log(System.Logger.Level.ERROR, "gorpc method " + request.serviceMethod() + " threw", e);
             replyError(request, "rpc: method " + request.serviceMethod() + " threw " + e);

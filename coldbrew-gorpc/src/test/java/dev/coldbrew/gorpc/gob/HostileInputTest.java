@@ -147,6 +147,27 @@ class HostileInputTest {
     }
 
     @Test
+    void theDepthLimitHoldsForTypesBuiltOnTypesCheckedForEarlierValues() throws IOException {
+        // A chain of structs sent 30 levels at a time, each batch followed by a value of its top type: the first
+        // value is 30 deep (within the limit), the second 60 deep through the 30 levels already checked.
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        int id = 65;
+        for (int batch = 0; batch < 2; batch++) {
+            for (int level = 0; level < 30; level++, id++) {
+                stream.writeBytes(structDefinition(id, "F", id == 65 ? GobTypeIds.INT : id - 1));
+            }
+            stream.writeBytes(zeroStruct(id - 1));
+        }
+        GobDecoder decoder = decoder(stream.toByteArray());
+        decoder.skip();
+        assertThatThrownBy(decoder::skip)
+                .isInstanceOf(GobException.class)
+                .hasMessageStartingWith("gob: check type id 124 at offset ")
+                .hasMessageEndingWith(" failed: types nested deeper than 32 (60 levels, 30 of them through type id "
+                        + "94, checked for an earlier value)");
+    }
+
+    @Test
     void tooManyTypeDefinitionsAreRejected() {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (int id = 65; id < 70; id++) {
@@ -296,6 +317,14 @@ class HostileInputTest {
             out.writeInt(fieldType);
             out.writeUint(0);
             out.writeUint(0);
+            out.writeUint(0);
+        });
+    }
+
+    /** A value message holding the zero value of struct type {@code id}: no fields, just the end mark. */
+    private static byte[] zeroStruct(int id) {
+        return frame(out -> {
+            out.writeInt(id);
             out.writeUint(0);
         });
     }

@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * Turns a throwable into the Runtime API's error body as AWS's Java runtime does: {@code errorMessage} is the
  * localized message (or the class name when there is none), {@code errorType} the fully-qualified class name,
- * {@code stackTrace} the frames as {@link StackTraceElement#toString()} without coldbrew's and reflection's own
- * frames, followed by {@code "Caused by: type: message"} and the frames of each cause.
+ * {@code stackTrace} the handler's frames as {@link StackTraceElement#toString()}, followed by
+ * {@code "Caused by: type: message"} and the frames of each cause. The handler's frames are those above the
+ * runtime's call into it ({@link HandlerInvoker}) without coldbrew's and reflection's own: whatever drives the
+ * invoker (the Runtime API loop, the go1.x server, a thread pool, {@code main}) is not the handler's, so every
+ * transport reports the same frames for the same failure.
  */
 public final class ErrorRequests {
     /** Causes followed at most, against cycles and absurd chains. */
@@ -17,6 +20,9 @@ public final class ErrorRequests {
     private static final String[] HIDDEN_FRAME_PREFIXES = {
         "dev.coldbrew.runtime.", "jdk.internal.reflect.", "java.lang.reflect.", "java.lang.invoke."
     };
+
+    /** The class whose frame calls the handler: the frames below it are the runtime's and its transport's. */
+    private static final String INVOKER = HandlerInvoker.class.getName();
 
     private ErrorRequests() {}
 
@@ -48,11 +54,18 @@ public final class ErrorRequests {
         }
     }
 
-    /** The frames of {@code error} without coldbrew's and reflection's own. */
+    /**
+     * The frames of {@code error} above the runtime's call into the handler, without coldbrew's and reflection's
+     * own (all of them when the trace does not pass through the invoker, as for a failure made on another thread).
+     */
     static List<StackTraceElement> userFrames(Throwable error) {
         List<StackTraceElement> frames = new ArrayList<>();
         for (StackTraceElement frame : error.getStackTrace()) {
-            if (!hidden(frame.getClassName())) {
+            String className = frame.getClassName();
+            if (className.equals(INVOKER)) {
+                break;
+            }
+            if (!hidden(className)) {
                 frames.add(frame);
             }
         }

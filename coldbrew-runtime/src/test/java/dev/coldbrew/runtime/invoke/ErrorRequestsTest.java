@@ -11,21 +11,35 @@ class ErrorRequestsTest {
     }
 
     @Test
-    void hidesRuntimeAndReflectionFramesAndKeepsUserFrames() {
+    void keepsTheHandlersFramesOnlyWithoutRuntimeAndReflectionFrames() {
         RuntimeException error = new RuntimeException("boom");
         error.setStackTrace(new StackTraceElement[] {
             frame("com.example.Handler"),
+            frame("dev.coldbrew.runtime.TypedAdapter"),
             frame("jdk.internal.reflect.DirectMethodHandleAccessor"),
             frame("java.lang.invoke.LambdaForm$DMH"),
-            frame("dev.coldbrew.runtime.HandlerInvoker"),
-            frame("dev.coldbrew.runtime.loop.RuntimeLoop"),
+            frame("com.example.Handler"),
+            frame("dev.coldbrew.runtime.invoke.HandlerInvoker"),
+            frame("dev.coldbrew.gorpc.rpc.ServerConnection"),
+            frame("java.util.concurrent.ThreadPoolExecutor"),
+            frame("com.example.Main"),
             frame("java.lang.Thread")
         });
         ErrorRequest request = ErrorRequests.from(error);
         assertThat(request.errorMessage()).isEqualTo("boom");
         assertThat(request.errorType()).isEqualTo("java.lang.RuntimeException");
         assertThat(request.stackTrace())
-                .containsExactly("com.example.Handler.m(F.java:7)", "java.lang.Thread.m(F.java:7)");
+                .containsExactly("com.example.Handler.m(F.java:7)", "com.example.Handler.m(F.java:7)");
+    }
+
+    @Test
+    void aTraceThatDoesNotPassThroughTheInvokerKeepsAllButRuntimeAndReflectionFrames() {
+        RuntimeException error = new RuntimeException("made on another thread");
+        error.setStackTrace(new StackTraceElement[] {
+            frame("com.example.Worker"), frame("dev.coldbrew.runtime.loop.RuntimeLoop"), frame("java.lang.Thread")
+        });
+        assertThat(ErrorRequests.from(error).stackTrace())
+                .containsExactly("com.example.Worker.m(F.java:7)", "java.lang.Thread.m(F.java:7)");
     }
 
     @Test
