@@ -146,8 +146,11 @@ public final class MarkdownReport {
             md.append(row(summary, c));
         }
         md.append('\n');
-        List<String> charts =
-                List.of(Charts.durationFile(w.id()), Charts.coldStartFile(w.id()), Charts.maxMemoryFile(w.id()));
+        List<String> charts = List.of(
+                Charts.durationFile(w.id()),
+                Charts.coldStartFile(w.id()),
+                Charts.coldStartByMemoryFile(w.id()),
+                Charts.maxMemoryFile(w.id()));
         if (summary.cells(w.id()).stream().anyMatch(CellSummary::measured)) {
             for (String chart : charts) {
                 md.append("![").append(chart).append("](").append(chart).append(")\n");
