@@ -64,7 +64,7 @@ class BenchTinyIT {
                 .containsPattern("(?m)^\\| java25 \\| [0-9.]+ \\[")
                 .containsPattern("- ✔ no hello-world Init fails or times out at 128 MB: none did")
                 .containsPattern("- [✔✘] java25 Init at 128 MB ÷ Init at 1,024 MB within 0.8–1.3");
-        for (String chart : List.of("duration", "cold-start", "max-memory")) {
+        for (String chart : List.of("duration", "cold-start", "cold-start-by-memory", "max-memory")) {
             assertThat(output.resolve(chart + "-echo.png")).isNotEmptyFile();
             assertThat(output.resolve(chart + "-kmeans.png")).isNotEmptyFile();
         }

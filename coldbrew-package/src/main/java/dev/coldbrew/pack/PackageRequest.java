@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  * @param verify run the finished zip in the local Lambda before reporting success
  * @param jdkHome the JDK whose jlink/jdeps make the runtime; null for the running one
  * @param limits the size limits (Lambda's, or lower)
+ * @param prime package sample events and have the bootstrap set {@code COLDBREW_PRIMING}, so the runtime runs the
+ *     handler on them during Init (JVM packages on coldbrew's runtime)
+ * @param primingEventsDir the priming events (one JSON event per {@code *.json} file); null for the training
+ *     events
  */
 public record PackageRequest(
         List<Path> jars,
@@ -51,7 +55,9 @@ public record PackageRequest(
         int trainingRounds,
         boolean verify,
         Path jdkHome,
-        SizeLimits limits) {
+        SizeLimits limits,
+        boolean prime,
+        Path primingEventsDir) {
 
     public static final int DEFAULT_MEMORY_MB = 512;
     public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -81,6 +87,23 @@ public record PackageRequest(
         require(
                 !nativeImage || target == Target.PROVIDED_AL2023,
                 "--native builds a bootstrap for provided.al2023," + " not for " + target.id());
+        require(
+                !(prime && nativeImage),
+                "--prime runs the handler during Init so the JIT compiles it; a --native executable has no JIT");
+        require(
+                !prime || primingEventsDir != null || eventsDir != null,
+                "--prime needs sample events: give --priming-events DIR or --events DIR");
+        require(
+                prime || primingEventsDir == null,
+                "--priming-events " + primingEventsDir + " is given without --prime");
+    }
+
+    /** The folder of priming events: {@link #primingEventsDir()}, else the training events; null without priming. */
+    public Path primingEvents() {
+        if (!prime) {
+            return null;
+        }
+        return primingEventsDir != null ? primingEventsDir : eventsDir;
     }
 
     public static Builder builder() {
@@ -115,6 +138,8 @@ public record PackageRequest(
         private boolean verify = true;
         private Path jdkHome;
         private SizeLimits limits = SizeLimits.lambda();
+        private boolean prime;
+        private Path primingEventsDir;
 
         public Builder jars(List<Path> v) {
             jars = v;
@@ -216,6 +241,16 @@ public record PackageRequest(
             return this;
         }
 
+        public Builder prime(boolean v) {
+            prime = v;
+            return this;
+        }
+
+        public Builder primingEventsDir(Path v) {
+            primingEventsDir = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the bad value */
         public PackageRequest build() {
             return new PackageRequest(
@@ -238,7 +273,9 @@ public record PackageRequest(
                     trainingRounds,
                     verify,
                     jdkHome,
-                    limits);
+                    limits,
+                    prime,
+                    primingEventsDir);
         }
     }
 }

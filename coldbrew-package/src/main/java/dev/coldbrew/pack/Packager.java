@@ -64,6 +64,7 @@ public final class Packager {
         SampleEvents events = request.eventsDir() == null
                 ? new SampleEvents(Path.of("."), List.of(EMPTY_EVENT))
                 : SampleEvents.read(request.eventsDir());
+        SampleEvents priming = primingEvents(events, entry);
         Path work = createWorkDir();
         try {
             Path stage = work.resolve("package");
@@ -71,6 +72,9 @@ public final class Packager {
             for (Path jar : jars.jars()) {
                 Folders.copyInto(jar, stage.resolve(Launchers.LIB_DIR));
                 jarNames.add(jar.getFileName().toString());
+            }
+            if (priming != null) {
+                writePrimingEvents(priming, stage.resolve(Launchers.PRIMING_DIR));
             }
             Contents contents = request.target().isManagedJava()
                     ? managedJava(stage, jarNames, entry)
@@ -80,6 +84,35 @@ public final class Packager {
             return finish(stage, work, entry, events, contents);
         } finally {
             Folders.deleteTree(work);
+        }
+    }
+
+    /**
+     * The events the package primes with (null without {@code --prime}): the priming folder, checked as training
+     * events are, or the training events themselves.
+     */
+    private SampleEvents primingEvents(SampleEvents training, Entrypoint entry) throws PackageException {
+        Path folder = request.primingEvents();
+        if (folder == null) {
+            return null;
+        }
+        if (!entry.coldbrewRuntime()) {
+            throw new PackageException("--prime needs coldbrew's runtime, but handler " + entry.handler()
+                    + " runs on AWS's runtime client here: give --main-class, or add the coldbrew-runtime jar");
+        }
+        return folder.equals(request.eventsDir()) ? training : SampleEvents.read(folder);
+    }
+
+    private void writePrimingEvents(SampleEvents priming, Path folder) throws PackageException {
+        step("priming: " + priming.events().size() + " event(s) from " + priming.folder() + " into "
+                + Launchers.PRIMING_DIR + "/ (" + Launchers.ENV_PRIMING + " set by the launcher)");
+        try {
+            Files.createDirectories(folder);
+            for (SampleEvents.Event event : priming.events()) {
+                Files.write(folder.resolve(event.fileName()), event.payload());
+            }
+        } catch (IOException e) {
+            throw new PackageException("write priming events to " + folder + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -110,7 +143,8 @@ public final class Packager {
         String classPath = Launchers.classPath(jarNames);
         Folders.writeExecutable(
                 stage.resolve(Launchers.BOOTSTRAP),
-                Launchers.bootstrap(request.jvmFlags(), JvmFlags.aotCacheFlag(), jarNames, entry.mainClass()));
+                Launchers.bootstrap(
+                        request.jvmFlags(), JvmFlags.aotCacheFlag(), jarNames, entry.mainClass(), request.prime()));
         if (!request.aotCache()) {
             return new Contents("jvm", modules, sources, 0, 0);
         }
@@ -155,7 +189,7 @@ public final class Packager {
         }
         Folders.writeExecutable(
                 stage.resolve(Launchers.EXEC_WRAPPER),
-                Launchers.execWrapper(request.jvmFlags(), jarNames, entry.mainClass()));
+                Launchers.execWrapper(request.jvmFlags(), jarNames, entry.mainClass(), request.prime()));
         return new Contents("exec-wrapper", List.of(), List.of(), 0, 0);
     }
 
@@ -176,6 +210,7 @@ public final class Packager {
                     work.resolve("verify/var/task"),
                     events.events().getFirst(),
                     contents.aotCacheBytes() > 0,
+                    request.prime(),
                     progress);
         }
         Path output = request.outputDir().resolve(ZIP_NAME);

@@ -46,4 +46,12 @@ public interface Context {
 
     /** The function logger, tagged with this invocation's request id. */
     FunctionLogger logger();
+
+    /**
+     * True when the runtime runs the handler on a sample event during Init ({@link Priming}): the result is
+     * discarded, and a handler with side effects should skip them. The request id is then {@code priming-<n>}.
+     */
+    default boolean priming() {
+        return false;
+    }
 }

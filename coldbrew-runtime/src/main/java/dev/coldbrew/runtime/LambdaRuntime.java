@@ -21,8 +21,9 @@ import java.util.Map;
  * forever. It returns only by exiting the process with a non-zero {@link ExitStatus}: after reporting an init
  * failure to {@code /init/error}, when the Runtime API fails (connection lost, HTTP 500), or after an
  * {@link OutOfMemoryError} in the handler. A handler that also implements {@link SnapStartHooks} gets them
- * called around SnapStart snapshots. The {@code Map} overloads return the status instead of exiting, for
- * tests and for embedding.
+ * called around SnapStart snapshots. The overloads with a {@link Priming} run the handler on sample events during
+ * Init, before the first event (see there; {@code COLDBREW_PRIMING} does it for functions that pass none). The
+ * {@code Map} overloads return the status instead of exiting, for tests and for embedding.
  */
 public final class LambdaRuntime {
     private LambdaRuntime() {}
@@ -32,9 +33,24 @@ public final class LambdaRuntime {
         exit(run(System.getenv(), handler));
     }
 
+    /** As {@link #run(BytesHandler)}, primed with {@code priming} during Init. */
+    public static void run(BytesHandler handler, Priming priming) {
+        exit(run(System.getenv(), handler, priming));
+    }
+
     /** Serves invocations with a stream handler (output buffered, sent when the handler returns). */
     public static void run(StreamHandler handler) {
         exit(Bootstrap.run(System.getenv(), new RegisteredStream(handler, RuntimeApi.CONTENT_TYPE_JSON), System.err));
+    }
+
+    /** As {@link #run(StreamHandler)}, primed with {@code priming} during Init. */
+    public static void run(StreamHandler handler, Priming priming) {
+        exit(Bootstrap.run(
+                System.getenv(),
+                Config.ResponseMode.BUFFERED,
+                new RegisteredStream(handler, RuntimeApi.CONTENT_TYPE_JSON),
+                priming,
+                System.err));
     }
 
     /** Serves invocations with a typed handler and explicit codecs; responses carry the output codec's type. */
@@ -42,6 +58,19 @@ public final class LambdaRuntime {
         exit(Bootstrap.run(
                 System.getenv(),
                 new Registered(BytesHandler.of(handler, input, output), output.contentType(), handler),
+                System.err));
+    }
+
+    /**
+     * As {@link #run(TypedHandler, Codec, Codec)}, primed with {@code priming} during Init (the events are decoded
+     * with {@code input} as real ones are).
+     */
+    public static <I, O> void run(TypedHandler<I, O> handler, Codec<I> input, Codec<O> output, Priming priming) {
+        exit(Bootstrap.run(
+                System.getenv(),
+                Config.ResponseMode.BUFFERED,
+                new Registered(BytesHandler.of(handler, input, output), output.contentType(), handler),
+                priming,
                 System.err));
     }
 
@@ -71,6 +100,16 @@ public final class LambdaRuntime {
     /** Serves invocations using {@code env} as the environment; returns why it stopped instead of exiting. */
     public static ExitStatus run(Map<String, String> env, BytesHandler handler) {
         return run(env, handler, RuntimeApi.CONTENT_TYPE_JSON);
+    }
+
+    /** As {@link #run(Map, BytesHandler)}, primed with {@code priming} (null: none) during Init. */
+    public static ExitStatus run(Map<String, String> env, BytesHandler handler, Priming priming) {
+        return Bootstrap.run(
+                env,
+                Config.ResponseMode.BUFFERED,
+                new Registered(handler, RuntimeApi.CONTENT_TYPE_JSON, handler),
+                priming,
+                System.err);
     }
 
     /** As {@link #run(Map, BytesHandler)}, with responses sent as {@code contentType}. */

@@ -58,6 +58,18 @@ final class InProcessRuntime implements AutoCloseable {
         return new InProcessRuntime(api, env, init);
     }
 
+    /** Runs {@code handler} registered explicitly and primed with {@code priming} during Init. */
+    static InProcessRuntime primed(FakeRuntimeApi api, Map<String, String> env, BytesHandler handler, Priming priming) {
+        return new InProcessRuntime(
+                api,
+                err -> Bootstrap.run(
+                        env,
+                        Config.ResponseMode.BUFFERED,
+                        config -> new HandlerInvoker(config.function(), handler),
+                        priming,
+                        err));
+    }
+
     /** Runs {@code handler} with response streaming. */
     static InProcessRuntime streaming(FakeRuntimeApi api, Map<String, String> env, StreamHandler handler) {
         return streaming(api, env, handler, "text/plain");

@@ -126,12 +126,48 @@ class RuntimeProcessIT {
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.TransportBootstrap "))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.LazyResponse "))
                     .noneMatch(line -> line.contains(" dev.coldbrew.runtime.invoke.HandlerInvoker$"))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.Priming "))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.Primer"))
+                    .noneMatch(line -> line.contains(" dev.coldbrew.runtime.loop.PrimingEnvironment "))
                     .noneMatch(line -> line.contains(" java.net.http."))
                     .noneMatch(line -> line.contains(" java.net.HttpURLConnection"))
                     .noneMatch(line -> line.contains(" java.util.regex."))
                     .noneMatch(line -> line.contains(" java.util.Formatter"))
                     .noneMatch(line -> line.contains(" java.util.ServiceLoader"))
                     .noneMatch(line -> line.contains("java.lang.invoke.StringConcatFactory"));
+        } finally {
+            stop(process);
+        }
+    }
+
+    @Test
+    void genericMainPrimesWithTheEventsNamedByTheEnvironmentBeforeTheFirstNext() throws Exception {
+        Path events = Files.createDirectory(dir.resolve("priming"));
+        Files.writeString(events.resolve("sample.json"), "{\"sample\":true}");
+        Map<String, String> env = api.environment();
+        env.put(RuntimeApi.ENV_HANDLER, "example.handlers.PrimingAware");
+        env.put(Priming.ENV_EVENTS, events.toString());
+        env.put(Priming.ENV_ROUNDS, "2");
+        Process process = start(env, Main.class.getName());
+        try {
+            String id = api.enqueue("x");
+            api.awaitResponse(id);
+            api.close();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            List<String> stdout = Files.readAllLines(dir.resolve("stdout.log"));
+            assertThat(stdout)
+                    .filteredOn(line -> line.contains("handling "))
+                    .containsExactly(
+                            "handling priming-1 priming=true",
+                            "handling priming-2 priming=true",
+                            "handling " + id + " priming=false");
+            assertThat(Files.readString(dir.resolve("stderr.log")))
+                    .contains("coldbrew-runtime: primed: 2 invocations in 2 rounds");
+            List<String> log = Files.readAllLines(dir.resolve("classes.log"));
+            assertThat(indexOf(log, " dev.coldbrew.runtime.loop.Primer "))
+                    .as("Primer loaded before the first /next reply")
+                    .isPositive()
+                    .isLessThan(indexOf(log, " dev.coldbrew.runtime.api.NextInvocation "));
         } finally {
             stop(process);
         }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The statistics of one workload × strategy × memory size: cold starts (Init Duration, first-invoke Duration,
- * their sum, Max Memory Used) and warm invokes (Duration, billed duration, Max Memory Used), and what a million
+ * their sum, Max Memory Used, billed duration: Init + first invoke, rounded up to the millisecond, as Lambda bills
+ * on-demand Init since August 2025) and warm invokes (Duration, billed duration, Max Memory Used), and what a million
  * warm invokes cost. Failed invokes are counted, not averaged in.
  *
  * @param note empty when measured; otherwise why there are no numbers (unavailable, preparation failed)
@@ -29,7 +30,8 @@ public record CellSummary(
         Stats coldMaxMemory,
         Stats warmDuration,
         Stats warmBilled,
-        Stats warmMaxMemory) {
+        Stats warmMaxMemory,
+        Stats coldBilled) {
 
     public static CellSummary of(Measurements m, String workload, String strategy, int memoryMb) {
         Preparation prep = m.preparation(workload, strategy);
@@ -53,7 +55,8 @@ public record CellSummary(
                 stats(okCold, s -> s.maxMemoryUsedMb()),
                 stats(okWarm, Sample::durationMs),
                 stats(okWarm, s -> s.billedDurationMs()),
-                stats(okWarm, s -> s.maxMemoryUsedMb()));
+                stats(okWarm, s -> s.maxMemoryUsedMb()),
+                stats(okCold, s -> s.billedDurationMs()));
     }
 
     private static Stats stats(List<Sample> samples, ToDoubleFunction<Sample> value) {

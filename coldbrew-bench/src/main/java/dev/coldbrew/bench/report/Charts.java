@@ -20,7 +20,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 /**
  * The report's PNG charts, drawn with XChart without a display ({@code java.awt.headless=true}): per workload,
  * warm Duration against memory size per strategy (the seed's figure), the cold-start breakdown (Init + first
- * invoke) per strategy, and Max Memory Used per strategy and memory size.
+ * invoke) per strategy, the cold start (Init + first invoke) per strategy and memory size, and Max Memory Used per
+ * strategy and memory size.
  */
 public final class Charts {
     private static final int WIDTH = 900;
@@ -43,6 +44,7 @@ public final class Charts {
             }
             files.add(save(durationByMemory(workload, cells), dir.resolve(durationFile(workload))));
             files.add(save(coldStart(workload, cells), dir.resolve(coldStartFile(workload))));
+            files.add(save(coldStartByMemory(workload, cells), dir.resolve(coldStartByMemoryFile(workload))));
             files.add(save(maxMemory(workload, cells), dir.resolve(maxMemoryFile(workload))));
         }
         return files;
@@ -54,6 +56,10 @@ public final class Charts {
 
     static String coldStartFile(String workload) {
         return "cold-start-" + workload + ".png";
+    }
+
+    static String coldStartByMemoryFile(String workload) {
+        return "cold-start-by-memory-" + workload + ".png";
     }
 
     static String maxMemoryFile(String workload) {
@@ -111,6 +117,17 @@ public final class Charts {
         return chart;
     }
 
+    private static CategoryChart coldStartByMemory(String workload, List<CellSummary> cells) {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(workload + ": cold start (Init + first invoke, median) by memory size")
+                .xAxisTitle("memory size (MB)")
+                .yAxisTitle("ms")
+                .build();
+        return bySize(chart, cells, c -> c.coldTotal().median());
+    }
+
     private static CategoryChart maxMemory(String workload, List<CellSummary> cells) {
         CategoryChart chart = new CategoryChartBuilder()
                 .width(WIDTH)
@@ -119,6 +136,12 @@ public final class Charts {
                 .xAxisTitle("memory size (MB)")
                 .yAxisTitle("Max Memory Used (MB)")
                 .build();
+        return bySize(chart, cells, CellSummary::maxMemoryMedian);
+    }
+
+    /** One bar per strategy in each memory size's group; a strategy missing at some size is left out. */
+    private static CategoryChart bySize(
+            CategoryChart chart, List<CellSummary> cells, ToDoubleFunction<CellSummary> value) {
         chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
         List<Integer> sizes =
                 cells.stream().map(CellSummary::memoryMb).distinct().sorted().toList();
@@ -130,8 +153,8 @@ public final class Charts {
                             .findFirst()
                             .orElse(null))
                     .toList();
-            if (row.stream().allMatch(c -> c != null && !Double.isNaN(c.maxMemoryMedian()))) {
-                chart.addSeries(strategy, categories, values(row, CellSummary::maxMemoryMedian));
+            if (row.stream().allMatch(c -> c != null && !Double.isNaN(value.applyAsDouble(c)))) {
+                chart.addSeries(strategy, categories, values(row, value));
             }
         }
         return chart;

@@ -71,11 +71,13 @@ public final class MarkdownReport {
         }
         sameWork(md, m);
         c1VersusC2(md, summary, o.memorySizesMb());
+        PrimingReport.write(md, summary, o.workloads(), o.memorySizesMb());
         Claims claims = new Claims(summary, o.memorySizesMb());
         md.append("## The seed's claims, on this machine\n\n");
         claims.seed().forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## coldbrew's targets\n\n");
         claims.targets().forEach(line -> md.append("- ").append(line).append('\n'));
+        claims.primingTargets().forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\nRaw samples, machine, JDK and flags: `results.json`.\n");
         return md.toString();
     }
@@ -144,8 +146,11 @@ public final class MarkdownReport {
             md.append(row(summary, c));
         }
         md.append('\n');
-        List<String> charts =
-                List.of(Charts.durationFile(w.id()), Charts.coldStartFile(w.id()), Charts.maxMemoryFile(w.id()));
+        List<String> charts = List.of(
+                Charts.durationFile(w.id()),
+                Charts.coldStartFile(w.id()),
+                Charts.coldStartByMemoryFile(w.id()),
+                Charts.maxMemoryFile(w.id()));
         if (summary.cells(w.id()).stream().anyMatch(CellSummary::measured)) {
             for (String chart : charts) {
                 md.append("![").append(chart).append("](").append(chart).append(")\n");

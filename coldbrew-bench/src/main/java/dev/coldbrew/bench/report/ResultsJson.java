@@ -139,6 +139,7 @@ public final class ResultsJson {
         stats(json, "coldDurationMs", c.coldDuration());
         stats(json, "coldTotalMs", c.coldTotal());
         stats(json, "coldMaxMemoryUsedMb", c.coldMaxMemory());
+        stats(json, "coldBilledDurationMs", c.coldBilled());
         stats(json, "warmDurationMs", c.warmDuration());
         stats(json, "warmBilledDurationMs", c.warmBilled());
         stats(json, "warmMaxMemoryUsedMb", c.warmMaxMemory());

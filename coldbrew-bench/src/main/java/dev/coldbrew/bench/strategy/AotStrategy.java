@@ -9,6 +9,7 @@ import dev.coldbrew.pack.aot.SampleEvents;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,19 @@ import java.util.Map;
  * <p>One bootstrap serves both runs: with {@value #TRAINING_VARIABLE}=1 it starts the example's {@code main} without
  * AOT flags (the trainer adds {@code -XX:AOTMode=record} through {@code JAVA_TOOL_OPTIONS}); otherwise with
  * {@code -XX:AOTMode=on -XX:AOTCache}. Both use the same explicit class path, as the cache requires.
+ *
+ * <p>The {@linkplain #primed() primed} variant ({@value #PRIMED_NAME}) also primes during Init: the workload's event
+ * sits in {@value #PRIMING_DIR}/ and {@code COLDBREW_PRIMING} names it, as {@code coldbrew package --prime} does
+ * (so the training run primes too); the runtime's default stopping rule and budget apply.
  */
 public final class AotStrategy implements Strategy {
     public static final String NAME = "coldbrew-aot";
+    public static final String PRIMED_NAME = "coldbrew-primed";
+    /** The primed variant's events folder, in the code directory. */
+    static final String PRIMING_DIR = "priming";
+    /** The runtime's variable naming priming events ({@code dev.coldbrew.runtime.Priming.ENV_EVENTS}). */
+    static final String ENV_PRIMING = "COLDBREW_PRIMING";
+
     public static final String CACHE_FILE = "app.aot";
     static final String CONFIGURATION_FILE = "app.aotconf";
     static final String TRAINING_VARIABLE = "COLDBREW_AOT_TRAINING";
@@ -42,15 +53,37 @@ public final class AotStrategy implements Strategy {
     static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
     private static final int FEATURE_WITH_METHOD_PROFILES = 25;
 
+    private final String name;
+    private final boolean primed;
+
+    /** The AOT cache alone. */
+    public AotStrategy() {
+        this(NAME, false);
+    }
+
+    private AotStrategy(String name, boolean primed) {
+        this.name = name;
+        this.primed = primed;
+    }
+
+    /** The AOT cache, and priming during Init with the workload's event. */
+    public static AotStrategy primed() {
+        return new AotStrategy(PRIMED_NAME, true);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String description() {
         return "coldbrew's runtime on JDK 25 with an AOT cache trained in the local Lambda"
-                + " (-XX:AOTMode=record, -XX:AOTMode=create, then -XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)";
+                + " (-XX:AOTMode=record, -XX:AOTMode=create, then -XX:AOTMode=on -XX:AOTCache; C1+C2, serial GC)"
+                + (primed
+                        ? "; primed during Init with the workload's event (COLDBREW_PRIMING, default budget and"
+                                + " stopping rule)"
+                        : "");
     }
 
     @Override
@@ -64,15 +97,21 @@ public final class AotStrategy implements Strategy {
     @Override
     public PreparedFunction prepare(Workload workload, StrategyContext context) throws PreparationException {
         Path dir = context.directoryFor(this, workload.id());
+        Map<String, String> environment = Map.of();
         try {
             CodeDirectory.copyLib(workload.codeDirectory(context.home()), dir);
-            BootstrapScript.write(dir, NAME + ": " + description(), bootstrapBody(workload, context, dir));
+            BootstrapScript.write(dir, name + ": " + description(), bootstrapBody(workload, context, dir));
+            if (primed) {
+                Path events = Files.createDirectories(dir.resolve(PRIMING_DIR));
+                Files.write(events.resolve(workload.id() + ".json"), workload.event(context.smallEvents()));
+                environment = Map.of(ENV_PRIMING, events.toAbsolutePath().toString());
+            }
         } catch (IOException | UncheckedIOException e) {
-            throw new PreparationException(NAME + ": writing the code directory " + dir + " failed", e);
+            throw new PreparationException(name + ": writing the code directory " + dir + " failed", e);
         }
         PreparedFunction function =
-                new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags(), Map.of());
-        train(NAME, workload, context, function);
+                new PreparedFunction(dir, RuntimeKind.PROVIDED, workload.coldbrewMainClass(), flags(), environment);
+        train(name, workload, context, function);
         return function;
     }
 

@@ -28,6 +28,8 @@ import java.util.Map;
  */
 public final class PackageProvidedStrategy implements Strategy {
     public static final String NAME = "package-provided";
+    /** The same zip made with {@code --prime}: the workload's event primes the handler during Init. */
+    public static final String PRIMED_NAME = "package-provided-primed";
     /** Below {@code <work>/package-provided/<workload>}: the packager's output (function.zip, template.yaml). */
     static final String PACKAGE_DIR = "package";
     /** Below {@code <work>/package-provided/<workload>}: the unpacked zip, the task root the bench runs. */
@@ -45,22 +47,34 @@ public final class PackageProvidedStrategy implements Strategy {
     private static final System.Logger LOG = System.getLogger(PackageProvidedStrategy.class.getName());
 
     private final Map<String, String> environment;
+    private final boolean primed;
 
     /** @param environment the process environment, passed to the packager (PATH, GRAALVM_HOME) */
     public PackageProvidedStrategy(Map<String, String> environment) {
+        this(environment, false);
+    }
+
+    private PackageProvidedStrategy(Map<String, String> environment, boolean primed) {
         this.environment = Map.copyOf(environment);
+        this.primed = primed;
+    }
+
+    /** The zip made with {@code --prime}, the workload's event as training and priming event. */
+    public static PackageProvidedStrategy primed(Map<String, String> environment) {
+        return new PackageProvidedStrategy(environment, true);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return primed ? PRIMED_NAME : NAME;
     }
 
     @Override
     public String description() {
         return "coldbrew package's provided.al2023 zip, unpacked as Lambda does: jlink'd runtime of the reachable"
                 + " JDK modules, AOT cache trained with the workload's event, -XX:AOTMode=on; "
-                + String.join(" ", JvmFlags.DEFAULTS);
+                + String.join(" ", JvmFlags.DEFAULTS)
+                + (primed ? "; --prime: primed during Init with the workload's event" : "");
     }
 
     @Override
@@ -81,14 +95,14 @@ public final class PackageProvidedStrategy implements Strategy {
         Path task = dir.resolve(TASK_ROOT);
         PackageSummary summary;
         try {
-            PackageRequest request = request(workload, context, dir);
+            PackageRequest request = request(workload, context, dir, primed);
             summary = new Packager(request, PackageProvidedStrategy::log, environment).pack();
             ZipWriter.extract(summary.zip(), task);
         } catch (IOException e) {
             throw new PreparationException(
-                    NAME + ": preparing " + dir + " for " + workload.id() + " failed: " + e.getMessage(), e);
+                    name() + ": preparing " + dir + " for " + workload.id() + " failed: " + e.getMessage(), e);
         } catch (PackageException | IllegalArgumentException e) {
-            throw new PreparationException(NAME + ": packaging " + workload.id() + " failed: " + e.getMessage(), e);
+            throw new PreparationException(name() + ": packaging " + workload.id() + " failed: " + e.getMessage(), e);
         }
         List<String> flags = new ArrayList<>(JvmFlags.DEFAULTS);
         flags.add(JvmFlags.aotCacheFlag());
@@ -118,6 +132,12 @@ public final class PackageProvidedStrategy implements Strategy {
      */
     static PackageRequest request(Workload workload, StrategyContext context, Path dir)
             throws IOException, PackageException {
+        return request(workload, context, dir, false);
+    }
+
+    /** As {@link #request(Workload, StrategyContext, Path)}, with {@code --prime} when {@code primed}. */
+    static PackageRequest request(Workload workload, StrategyContext context, Path dir, boolean primed)
+            throws IOException, PackageException {
         CodeDirectory.deleteRecursively(dir);
         Path events = Files.createDirectories(dir.resolve(EVENTS_DIR));
         Files.write(events.resolve(workload.id() + ".json"), workload.event(context.smallEvents()));
@@ -130,6 +150,7 @@ public final class PackageProvidedStrategy implements Strategy {
                 .eventsDir(events)
                 .reachableModules(true)
                 .trainingRounds(workload.trainingInvokes())
+                .prime(primed)
                 .verify(false)
                 .jdkHome(context.javaHome())
                 .outputDir(Files.createDirectories(dir.resolve(PACKAGE_DIR)))

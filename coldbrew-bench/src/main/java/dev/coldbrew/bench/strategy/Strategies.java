@@ -19,9 +19,11 @@ public final class Strategies {
                 JvmStrategy.c2(),
                 JvmStrategy.c1(),
                 new AotStrategy(),
+                AotStrategy.primed(),
                 new GoRpcStrategy(),
                 GoRpcStrategy.seedBridgeJvm(),
                 new PackageProvidedStrategy(environment),
+                PackageProvidedStrategy.primed(environment),
                 new NativeStrategy(environment),
                 NativeStrategy.seedBridge(environment)));
     }

@@ -92,6 +92,54 @@ class ClaimsTest {
                         + "| 1024 | 60.0 [60.0–60.0] | 20.0 [20.0–20.0] | 3.00× |\n");
     }
 
+    private void primedCell(String strategy, int mb, double coldMs, long billedMs, double warmMs) {
+        samples.add(new Sample("kmeans", strategy, mb, Phase.COLD, 0, "c", coldMs / 2, coldMs / 2, billedMs, 50, null));
+        samples.add(new Sample("kmeans", strategy, mb, Phase.WARM, 0, "w", Double.NaN, warmMs, 0, 50, null));
+    }
+
+    private Claims primingClaims() throws Exception {
+        BenchOptions o = BenchOptions.builder(
+                        Profile.QUICK, Strategies.of(Map.of("PATH", "")), Path.of("/repo"), LocalDateTime.now())
+                .workloads(List.of(Workload.KMEANS))
+                .strategies(List.of("coldbrew-aot", "coldbrew-primed"))
+                .memorySizesMb(List.of(128, 256, 1024))
+                .build();
+        List<Preparation> preparations = new ArrayList<>();
+        for (String s : List.of("aws-java", "coldbrew-aot", "coldbrew-primed")) {
+            preparations.add(new Preparation("kmeans", s, Preparation.OK, "", List.of(), 0));
+        }
+        Measurements m = new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples, responses);
+        return new Claims(Summary.of(o, m), o.memorySizesMb());
+    }
+
+    @Test
+    void primingTargetsCheckEachSizeAgainstItsOwnBoundAndTheBilledColdStart() throws Exception {
+        primedCell("aws-java", 128, 4000, 4100, 400);
+        primedCell("aws-java", 256, 2000, 2100, 200);
+        primedCell("aws-java", 1024, 500, 600, 50);
+        primedCell("coldbrew-aot", 128, 3000, 3100, 300);
+        primedCell("coldbrew-aot", 256, 1500, 1600, 150);
+        primedCell("coldbrew-aot", 1024, 400, 500, 40);
+        primedCell("coldbrew-primed", 128, 1000, 1200, 300);
+        primedCell("coldbrew-primed", 256, 900, 2200, 150);
+        primedCell("coldbrew-primed", 1024, 300, 400, 40);
+
+        List<String> lines = primingClaims().primingTargets();
+
+        assertThat(lines.getFirst())
+                .endsWith("— holds at 1 of 2 sizes: 128 MB 0.25× (target ≤ 0.30×: met),"
+                        + " 256 MB 0.45× (target ≤ 0.40×: not met).");
+        assertThat(lines.get(1))
+                .endsWith("— holds at 2 of 3 sizes: coldbrew-primed vs aws-java billed 128 MB 0.29×, 256 MB 1.05×,"
+                        + " 1024 MB 0.67×.");
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("**`coldbrew-primed` warm kmeans unchanged")
+                        && line.endsWith(
+                                "holds: warm Duration vs coldbrew-aot 128 MB 1.00×, 256 MB 1.00×, 1024 MB 1.00×."));
+        assertThat(lines.getLast())
+                .contains("coldbrew-primed first invoke 450 [450–450] ms; coldbrew-native not measured here");
+    }
+
     @Test
     void slowerEverywhereDoesNotHoldAndUnmeasuredSaysSo() throws Exception {
         cell("aws-java", 256, 1000, 100, 40);

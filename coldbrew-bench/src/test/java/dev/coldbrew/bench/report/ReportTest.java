@@ -233,7 +233,11 @@ class ReportTest {
 
         assertThat(charts)
                 .extracting(p -> p.getFileName().toString())
-                .containsExactly("duration-kmeans.png", "cold-start-kmeans.png", "max-memory-kmeans.png");
+                .containsExactly(
+                        "duration-kmeans.png",
+                        "cold-start-kmeans.png",
+                        "cold-start-by-memory-kmeans.png",
+                        "max-memory-kmeans.png");
         for (Path chart : charts) {
             byte[] head = new byte[4];
             System.arraycopy(Files.readAllBytes(chart), 0, head, 0, 4);

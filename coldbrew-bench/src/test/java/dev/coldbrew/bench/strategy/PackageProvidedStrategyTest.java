@@ -54,6 +54,21 @@ class PackageProvidedStrategyTest {
     }
 
     @Test
+    void thePrimedVariantPackagesWithPrimeAndTheWorkloadsEvent() throws Exception {
+        StrategyContext context = context("kmeans", false);
+        Path dir = tmp.resolve("work/package-provided-primed/kmeans");
+
+        PackageRequest request = PackageProvidedStrategy.request(Workload.KMEANS, context, dir, true);
+
+        assertThat(request.prime()).isTrue();
+        assertThat(request.primingEvents()).isEqualTo(dir.resolve("events"));
+        assertThat(PackageProvidedStrategy.primed(Map.of()).name()).isEqualTo("package-provided-primed");
+        assertThat(PackageProvidedStrategy.request(Workload.KMEANS, context, dir)
+                        .prime())
+                .isFalse();
+    }
+
+    @Test
     void smallEventsTrainWithTheSmallEvent() throws Exception {
         StrategyContext context = context("kmeans", true);
         Path dir = tmp.resolve("work/package-provided/kmeans");

@@ -38,6 +38,7 @@ final class PackageArguments {
             } else if (option.equals("--native")
                     || option.equals("--no-aot")
                     || option.equals("--no-verify")
+                    || option.equals("--prime")
                     || option.equals("--reachable-modules")) {
                 line.flag(option);
             } else {
@@ -73,6 +74,7 @@ final class PackageArguments {
             case "--native" -> builder.nativeImage(true);
             case "--no-aot" -> builder.aotCache(false);
             case "--reachable-modules" -> builder.reachableModules(true);
+            case "--prime" -> builder.prime(true);
             default -> builder.verify(false);
         }
     }
@@ -90,6 +92,7 @@ final class PackageArguments {
             case "--target" -> builder.target(Target.parse(value));
             case "--events" -> builder.eventsDir(Path.of(value));
             case "--training-rounds" -> builder.trainingRounds(integer(option, value));
+            case "--priming-events" -> builder.primingEventsDir(Path.of(value));
             case "--modules" -> builder.modules(ModuleResolver.parseList(value, "--modules"));
             case "--add-modules" -> builder.addModules(ModuleResolver.parseList(value, "--add-modules"));
             case "--jvm-flags" ->

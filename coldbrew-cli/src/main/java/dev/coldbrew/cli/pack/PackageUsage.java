@@ -44,6 +44,12 @@ final class PackageUsage {
               --jdk DIR             the JDK 25+ whose jlink and jdeps make the runtime (default: the running one)
               --no-verify           do not run the finished zip in the local Lambda
 
+            Priming (JVM packages on coldbrew's runtime):
+              --prime               package sample events in priming/ and have the launcher set COLDBREW_PRIMING:
+                                    the runtime runs the handler on them during Init (full CPU on Lambda) until the
+                                    rounds stop getting faster or 2 s; only for handlers safe to run on samples
+              --priming-events DIR  the priming events, one JSON event per *.json file (default: --events DIR)
+
             Output:
               --output DIR          where function.zip and template.yaml are written (default %s)
               --max-zip-mb N        refuse a zip above N MB (default and maximum: Lambda's 50)

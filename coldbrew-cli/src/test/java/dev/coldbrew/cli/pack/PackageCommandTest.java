@@ -67,6 +67,8 @@ class PackageCommandTest {
             "--jvm-flags",
             "--jdk",
             "--no-verify",
+            "--prime",
+            "--priming-events",
             "--output",
             "--max-zip-mb",
             "--max-unzipped-mb",
@@ -157,6 +159,62 @@ class PackageCommandTest {
                         dir.resolve("o").toString()))
                 .isEqualTo(ExitCode.FAILURE);
         assertThat(err()).contains("event file " + events.resolve("broken.json") + " is not valid JSON");
+    }
+
+    @Test
+    void primeWithoutEventsIsAUsageError() {
+        assertThat(run("--jar", jar.toString(), "--main-class", "p.Main", "--prime"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--prime needs sample events: give --priming-events DIR or --events DIR");
+    }
+
+    @Test
+    void primeIsNotForNativeExecutables() {
+        assertThat(run("--jar", jar.toString(), "--main-class", "p.Main", "--native", "--prime", "--events", "e"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--prime runs the handler during Init so the JIT compiles it");
+    }
+
+    @Test
+    void aMissingPrimingFolderIsNamed() {
+        Path missing = dir.resolve("no-such-events");
+        assertThat(run(
+                        "--jar",
+                        jar.toString(),
+                        "--main-class",
+                        "p.Main",
+                        "--prime",
+                        "--priming-events",
+                        missing.toString(),
+                        "--output",
+                        dir.resolve("o").toString()))
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(err()).contains("events folder " + missing + " does not exist or is not a directory");
+    }
+
+    @Test
+    void aPrimingEventThatIsNotJsonNamesTheFile() throws Exception {
+        Path events = Files.createDirectories(dir.resolve("priming"));
+        Files.writeString(events.resolve("sample.json"), "n=1");
+        assertThat(run(
+                        "--jar",
+                        jar.toString(),
+                        "--main-class",
+                        "p.Main",
+                        "--prime",
+                        "--priming-events",
+                        events.toString(),
+                        "--output",
+                        dir.resolve("o").toString()))
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(err()).contains("event file " + events.resolve("sample.json") + " is not valid JSON");
+    }
+
+    @Test
+    void primingEventsWithoutPrimeIsAUsageError() {
+        assertThat(run("--jar", jar.toString(), "--main-class", "p.Main", "--priming-events", "e"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--priming-events e is given without --prime");
     }
 
     @Test

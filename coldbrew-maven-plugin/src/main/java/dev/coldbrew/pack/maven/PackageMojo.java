@@ -61,6 +61,17 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "coldbrew.events")
     File events;
 
+    /**
+     * Package sample events and have the launcher set {@code COLDBREW_PRIMING}: coldbrew's runtime runs the handler
+     * on them during Init.
+     */
+    @Parameter(property = "coldbrew.prime", defaultValue = "false")
+    boolean prime;
+
+    /** The priming events, one JSON event per {@code *.json} file; default: {@code events}. */
+    @Parameter(property = "coldbrew.primingEvents")
+    File primingEvents;
+
     @Parameter(property = "coldbrew.trainingRounds", defaultValue = "3")
     int trainingRounds;
 
@@ -134,6 +145,8 @@ public class PackageMojo extends AbstractMojo {
                 .nativeImage(nativeImage)
                 .eventsDir(events == null ? null : events.toPath())
                 .trainingRounds(trainingRounds)
+                .prime(prime)
+                .primingEventsDir(primingEvents == null ? null : primingEvents.toPath())
                 .aotCache(aot)
                 .verify(verify)
                 .modules(modules == null ? List.of() : modules)

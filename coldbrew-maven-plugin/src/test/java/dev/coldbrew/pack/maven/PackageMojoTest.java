@@ -72,6 +72,20 @@ class PackageMojoTest {
     }
 
     @Test
+    void primeWritesTheEventsAndTheLauncherNamesThem() throws Exception {
+        Path events = Files.createDirectories(dir.resolve("priming-events"));
+        Files.writeString(events.resolve("sample.json"), "{\"n\":100,\"d\":2,\"k\":3}");
+        mojo.prime = true;
+        mojo.primingEvents = events.toFile();
+        mojo.execute();
+        try (FileSystem fs = FileSystems.newFileSystem(dir.resolve("coldbrew/function.zip"))) {
+            assertThat(Files.readString(fs.getPath("/priming/sample.json"))).isEqualTo("{\"n\":100,\"d\":2,\"k\":3}");
+            assertThat(Files.readString(fs.getPath("/coldbrew-wrapper")))
+                    .contains("export COLDBREW_PRIMING=\"${COLDBREW_PRIMING:-priming}\"");
+        }
+    }
+
+    @Test
     void aPackagingErrorFailsTheBuildWithItsMessage() {
         mojo.mainClass = null;
         mojo.handler = null;

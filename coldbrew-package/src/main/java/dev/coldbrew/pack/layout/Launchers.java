@@ -22,6 +22,15 @@ public final class Launchers {
     /** The function's jars. */
     public static final String LIB_DIR = "lib";
 
+    /** The priming events' folder at the package root. */
+    public static final String PRIMING_DIR = "priming";
+    /** The runtime's variable naming the priming events ({@code dev.coldbrew.runtime.Priming.ENV_EVENTS}). */
+    public static final String ENV_PRIMING = "COLDBREW_PRIMING";
+
+    /** Names the packaged priming events unless the function's environment names others (or {@code off}). */
+    private static final String PRIMING =
+            "export " + ENV_PRIMING + "=\"${" + ENV_PRIMING + ":-" + PRIMING_DIR + "}\"\n";
+
     private static final String CD_HERE = "case \"$0\" in */*) cd \"${0%/*}\" || exit 127 ;; esac\n";
 
     /**
@@ -29,11 +38,21 @@ public final class Launchers {
      * package has one, and {@code mainClass}.
      */
     public static String bootstrap(List<String> flags, String aotCacheFlag, List<String> jarNames, String mainClass) {
+        return bootstrap(flags, aotCacheFlag, jarNames, mainClass, false);
+    }
+
+    /**
+     * As {@link #bootstrap(List, String, List, String)}; with {@code prime}, it also sets {@value #ENV_PRIMING} to
+     * the {@value #PRIMING_DIR} folder unless the environment sets it.
+     */
+    public static String bootstrap(
+            List<String> flags, String aotCacheFlag, List<String> jarNames, String mainClass, boolean prime) {
         return "#!/bin/sh\n"
                 + "# coldbrew bootstrap (provided.al2023): runs the function on the Java runtime bundled in "
                 + RUNTIME_DIR + "/.\n"
                 + "# Paths are relative to this folder, so the AOT cache matches wherever the package is unpacked.\n"
                 + CD_HERE
+                + (prime ? PRIMING : "")
                 + "aot=\n"
                 + "[ -f " + aotFile(aotCacheFlag) + " ] && aot=" + quote(aotCacheFlag) + "\n"
                 + "exec ./" + RUNTIME_DIR + "/bin/java " + quoteAll(flags) + " $aot -cp "
@@ -45,12 +64,18 @@ public final class Launchers {
      * client, whose first word is the managed JVM; the wrapper keeps that JVM and runs coldbrew's runtime instead.
      */
     public static String execWrapper(List<String> flags, List<String> jarNames, String mainClass) {
+        return execWrapper(flags, jarNames, mainClass, false);
+    }
+
+    /** As {@link #execWrapper(List, List, String)}; with {@code prime}, it sets {@value #ENV_PRIMING} as bootstrap does. */
+    public static String execWrapper(List<String> flags, List<String> jarNames, String mainClass, boolean prime) {
         return "#!/bin/sh\n"
                 + "# coldbrew exec wrapper (AWS_LAMBDA_EXEC_WRAPPER) for Lambda's managed Java runtimes: keeps the\n"
                 + "# managed JVM (the first word of the command Lambda passes) and runs coldbrew's runtime with it.\n"
                 + "java=/var/lang/bin/java\n"
                 + "case \"$1\" in */java) java=$1 ;; esac\n"
                 + CD_HERE
+                + (prime ? PRIMING : "")
                 + "exec \"$java\" " + quoteAll(flags) + " -cp " + quote(classPath(jarNames)) + " " + quote(mainClass)
                 + "\n";
     }

@@ -2,11 +2,13 @@ package dev.coldbrew.pack.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coldbrew.runtime.Priming;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,26 @@ class LaunchersTest {
     }
 
     @Test
+    void primingBootstrapNamesThePackagedEventsUnlessTheEnvironmentNamesOthers() throws Exception {
+        Path task = dir.resolve("task");
+        Path java = task.resolve("runtime/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\necho \"priming=$COLDBREW_PRIMING\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path bootstrap = task.resolve("bootstrap");
+        Files.writeString(
+                bootstrap,
+                Launchers.bootstrap(List.of("-XX:+UseSerialGC"), "-XX:AOTCache=a.aot", List.of("f.jar"), "p.M", true));
+        Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(run(bootstrap)).containsExactly("priming=priming");
+        assertThat(run(Map.of(Launchers.ENV_PRIMING, "off"), bootstrap)).containsExactly("priming=off");
+        assertThat(Launchers.ENV_PRIMING).isEqualTo(Priming.ENV_EVENTS);
+        assertThat(Launchers.bootstrap(List.of(), "-XX:AOTCache=a.aot", List.of("f.jar"), "p.M"))
+                .doesNotContain(Launchers.ENV_PRIMING);
+    }
+
+    @Test
     void execWrapperKeepsTheManagedJvmPassedAsFirstArgument() throws Exception {
         Path task = dir.resolve("task");
         Path managed = dir.resolve("lang/bin/java");
@@ -64,12 +86,17 @@ class LaunchersTest {
     }
 
     private static List<String> run(Path script, String... args) throws Exception {
+        return run(Map.of(), script, args);
+    }
+
+    private static List<String> run(Map<String, String> env, Path script, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .directory(Path.of("/").toFile())
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(Path.of("/").toFile()).redirectErrorStream(true);
+        builder.environment().remove(Launchers.ENV_PRIMING);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -111,7 +111,19 @@ public final class HandlerInvoker implements Invoker {
     /** Runs {@code invocation}, its response returned in the {@link Outcome.Success}; never throws. */
     @Override
     public Outcome invoke(Invocation invocation) {
-        InvocationContext context = start(invocation);
+        return invoke(invocation, false);
+    }
+
+    /**
+     * Runs {@code invocation} as a priming event during Init: as {@link #invoke}, with a {@link Context} whose
+     * {@link Context#priming()} is true.
+     */
+    public Outcome prime(Invocation invocation) {
+        return invoke(invocation, true);
+    }
+
+    private Outcome invoke(Invocation invocation, boolean priming) {
+        InvocationContext context = start(invocation, priming);
         byte[] payload;
         try {
             payload = handler.handle(invocation.payload(), context);
@@ -137,7 +149,7 @@ public final class HandlerInvoker implements Invoker {
             throw new IllegalStateException("stream " + invocation.requestId()
                     + " failed: this invoker runs a bytes handler, whose responses are buffered");
         }
-        InvocationContext context = start(invocation);
+        InvocationContext context = start(invocation, false);
         try {
             streamed.handle(new ByteArrayInputStream(invocation.payload()), out, context);
         } catch (Exception | Error e) {
@@ -146,8 +158,8 @@ public final class HandlerInvoker implements Invoker {
         return streamedSuccess;
     }
 
-    private InvocationContext start(Invocation invocation) {
-        InvocationContext context = new InvocationContext(function, invocation, log);
+    private InvocationContext start(Invocation invocation, boolean priming) {
+        InvocationContext context = new InvocationContext(function, invocation, log, priming);
         if (setsTraceProperty) {
             TraceProperty.set(invocation.traceId());
         }

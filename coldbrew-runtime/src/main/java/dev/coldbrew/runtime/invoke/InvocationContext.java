@@ -17,14 +17,21 @@ public final class InvocationContext implements Context {
     private final FunctionConfig function;
     private final Invocation invocation;
     private final LogWriter log;
+    private final boolean priming;
     private FunctionLogger logger;
     private ClientContext clientContext;
     private CognitoIdentity cognitoIdentity;
 
     public InvocationContext(FunctionConfig function, Invocation invocation, LogWriter log) {
+        this(function, invocation, log, false);
+    }
+
+    /** The context of {@code invocation}, which is a priming event during Init when {@code priming} is true. */
+    public InvocationContext(FunctionConfig function, Invocation invocation, LogWriter log, boolean priming) {
         this.function = function;
         this.invocation = invocation;
         this.log = log;
+        this.priming = priming;
     }
 
     @Override
@@ -104,6 +111,11 @@ public final class InvocationContext implements Context {
             logger = new InvocationLogger(log, invocation.requestId(), invocation.tenantId());
         }
         return logger;
+    }
+
+    @Override
+    public boolean priming() {
+        return priming;
     }
 
     @Override
