@@ -2,8 +2,8 @@ package dev.coldbrew.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.local.InvocationResult;
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.function.InvocationResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
