@@ -39,9 +39,11 @@ class BenchArgumentsTest {
                         "coldbrew-jvm",
                         "coldbrew-jvm-c1",
                         "coldbrew-aot",
+                        "coldbrew-primed",
                         "gorpc",
                         "seed-bridge-jvm",
                         "package-provided",
+                        "package-provided-primed",
                         "coldbrew-native",
                         "seed-bridge");
         assertThat(o.memorySizesMb()).containsExactly(256, 1024, 1769);
@@ -131,6 +133,7 @@ class BenchArgumentsTest {
     void emptyStrategyIsAnError() {
         assertThatThrownBy(() -> parse("--strategies", "aws-java,"))
                 .hasMessage("unknown strategy '': valid strategies are aws-java, coldbrew-jvm, coldbrew-jvm-c1,"
-                        + " coldbrew-aot, gorpc, seed-bridge-jvm, package-provided, coldbrew-native, seed-bridge");
+                        + " coldbrew-aot, coldbrew-primed, gorpc, seed-bridge-jvm, package-provided,"
+                        + " package-provided-primed, coldbrew-native, seed-bridge");
     }
 }
