@@ -133,7 +133,7 @@ class BenchArgumentsTest {
     void emptyStrategyIsAnError() {
         assertThatThrownBy(() -> parse("--strategies", "aws-java,"))
                 .hasMessage("unknown strategy '': valid strategies are aws-java, coldbrew-jvm, coldbrew-jvm-c1,"
-                        + " coldbrew-aot, coldbrew-primed, gorpc, seed-bridge-jvm, package-provided, package-provided-primed,"
-                        + " coldbrew-native, seed-bridge");
+                        + " coldbrew-aot, coldbrew-primed, gorpc, seed-bridge-jvm, package-provided,"
+                        + " package-provided-primed, coldbrew-native, seed-bridge");
     }
 }
