@@ -35,7 +35,7 @@ public final class GobDecoder {
         this(in, limits, ReadGuard.NONE);
     }
 
-    /** A decoder that tells {@code guard} where values start (see {@link ReadGuard}). */
+    /** A decoder that tells {@code guard} where values start and what it is about to buffer ({@link ReadGuard}). */
     public GobDecoder(InputStream in, GobLimits limits, ReadGuard guard) {
         this.in = in;
         this.limits = limits;

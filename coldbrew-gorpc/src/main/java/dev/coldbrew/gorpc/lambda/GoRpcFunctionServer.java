@@ -13,7 +13,7 @@ import java.util.Objects;
  * The function side of Lambda's go1.x protocol: serves {@code Function.Ping} and {@code Function.Invoke} on
  * {@code 127.0.0.1:$_LAMBDA_SERVER_PORT} as aws-lambda-go's RPC mode does ({@code lambda/rpc_function.go}),
  * so a Java function answers Lambda's go1.x runtime (or the local Lambda) exactly as a Go binary would.
- * Any number of connections; an unknown method gets net/rpc's error reply.
+ * Up to {@link RpcServer#DEFAULT_MAX_CONNECTIONS} connections; an unknown method gets net/rpc's error reply.
  *
  * <pre>{@code
  * try (var server = GoRpcFunctionServer.start(GoRpcFunctionServer.Config.from(System.getenv()), invoker)) {

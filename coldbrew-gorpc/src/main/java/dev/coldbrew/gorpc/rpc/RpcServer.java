@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
- * A net/rpc server speaking the gob codec, as Go's {@code rpc.Accept} does: any number of connections, each
- * with its own gob streams and type registries. Calls run concurrently on pooled threads, as Go runs each in
+ * A net/rpc server speaking the gob codec, as Go's {@code rpc.Accept} does: many connections (up to a maximum),
+ * each with its own gob streams and type registries. Calls run concurrently on pooled threads, as Go runs each in
  * its own goroutine, so replies may leave out of order (clients match them by sequence number); see
  * {@link ServerConnection}. Platform threads, not virtual ones: the first virtual thread costs a cold start
  * measurably more. Binds loopback only.
