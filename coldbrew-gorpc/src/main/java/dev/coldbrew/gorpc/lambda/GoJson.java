@@ -1,5 +1,7 @@
 package dev.coldbrew.gorpc.lambda;
 
+import dev.coldbrew.runtime.api.json.JsonWriter;
+
 /**
  * Writes JSON strings exactly as Go 1.19's {@code encoding/json} does with its default HTML escaping
  * ({@code encode.go}, {@code encodeState.string}): {@code \n \r \t} and {@code \" \\} as short escapes, other
@@ -7,8 +9,6 @@ package dev.coldbrew.gorpc.lambda;
  * else as is.
  */
 final class GoJson {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private GoJson() {}
 
     static void string(StringBuilder out, String value) {
@@ -22,7 +22,7 @@ final class GoJson {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        unicodeEscape(out, c);
+                        JsonWriter.unicodeEscape(out, c);
                     } else {
                         out.append(c);
                     }
@@ -30,13 +30,5 @@ final class GoJson {
             }
         }
         out.append('"');
-    }
-
-    private static void unicodeEscape(StringBuilder out, char c) {
-        out.append("\\u")
-                .append(HEX[(c >> 12) & 0xf])
-                .append(HEX[(c >> 8) & 0xf])
-                .append(HEX[(c >> 4) & 0xf])
-                .append(HEX[c & 0xf]);
     }
 }

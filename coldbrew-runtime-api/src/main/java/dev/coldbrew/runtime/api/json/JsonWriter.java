@@ -294,7 +294,8 @@ public final class JsonWriter {
         return i;
     }
 
-    private static void unicodeEscape(StringBuilder out, char c) {
+    /** Appends {@code c} as a JSON {@code \}{@code uXXXX} escape (lower-case hex, as Go's encoding/json writes it). */
+    public static void unicodeEscape(StringBuilder out, char c) {
         out.append("\\u")
                 .append(HEX[(c >> 12) & 0xf])
                 .append(HEX[(c >> 8) & 0xf])
