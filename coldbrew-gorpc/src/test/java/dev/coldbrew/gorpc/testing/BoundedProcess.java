@@ -24,7 +24,12 @@ public final class BoundedProcess {
      * @param output stdout and stderr, interleaved as written
      * @param pid its process id
      */
-    public record Result(boolean exited, int exitCode, String output, long pid) {}
+    public record Result(boolean exited, int exitCode, String output, long pid) {
+        /** It exited by itself within the timeout, with exit code 0. */
+        public boolean succeeded() {
+            return exited && exitCode == 0;
+        }
+    }
 
     private BoundedProcess() {}
 

@@ -2,8 +2,8 @@ package dev.coldbrew.bridge.jnigo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coldbrew.bridge.jnigo.testing.BoundedRun;
 import dev.coldbrew.bridge.jnigo.testing.BridgeFunction;
+import dev.coldbrew.gorpc.testing.BoundedProcess;
 import dev.coldbrew.gorpc.testing.GoToolchain;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.nio.file.Path;
@@ -32,10 +32,10 @@ class GoNetRpcClientIT {
     @BeforeAll
     static void buildClient() throws Exception {
         client = dir.resolve("client");
-        ProcessBuilder build = new ProcessBuilder(BoundedRun.go(), "build", "-o", client.toString(), ".")
+        ProcessBuilder build = new ProcessBuilder(GoToolchain.go().toString(), "build", "-o", client.toString(), ".")
                 .directory(Path.of("src/test/go/client").toFile());
         build.environment().putAll(Map.of("GOPROXY", "off", "GOFLAGS", "", "GO111MODULE", "on", "CGO_ENABLED", "0"));
-        BoundedRun.Result result = BoundedRun.run(build, BUILD_TIMEOUT);
+        BoundedProcess.Result result = BoundedProcess.run(build, BUILD_TIMEOUT);
         assertThat(result.succeeded())
                 .as("go build of the client: " + result.output())
                 .isTrue();
@@ -44,7 +44,7 @@ class GoNetRpcClientIT {
     private static String runClient(BridgeFunction function) throws Exception {
         ProcessBuilder run = new ProcessBuilder(client.toString());
         run.environment().put(RuntimeApi.ENV_LAMBDA_SERVER_PORT, Integer.toString(function.port()));
-        BoundedRun.Result result = BoundedRun.run(run, RUN_TIMEOUT);
+        BoundedProcess.Result result = BoundedProcess.run(run, RUN_TIMEOUT);
         assertThat(result.succeeded())
                 .as("the Go client: " + result.output() + "\nthe function: " + function.output())
                 .isTrue();
