@@ -1,7 +1,5 @@
 package dev.coldbrew.gorpc.testing;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the Go programs in {@code src/test/resources/go-interop/} with the installed Go toolchain (Debian's
@@ -29,7 +26,6 @@ public final class GoPrograms {
 
     /** Writes the sources under {@code dir} and builds {@code client} and {@code server}. */
     public static GoPrograms build(Path dir) throws IOException, InterruptedException {
-        Path go = GoToolchain.go();
         Path src = dir.resolve("src");
         for (String source : SOURCES) {
             Path target = src.resolve(source);
@@ -39,25 +35,14 @@ public final class GoPrograms {
             }
         }
         Path bin = dir.resolve("bin");
-        ProcessBuilder build = new ProcessBuilder(
-                        go.toString(), "build", "-o", bin + File.separator, "./cmd/client", "./cmd/server")
-                .directory(src.toFile())
-                .redirectErrorStream(true);
-        build.environment()
-                .putAll(Map.of(
-                        "GOCACHE", dir.resolve("gocache").toString(),
-                        "GOPATH", dir.resolve("gopath").toString(),
-                        "GOPROXY", "off",
-                        "GO111MODULE", "on",
-                        "GOFLAGS", ""));
-        BoundedProcess.Result result = BoundedProcess.run(build, Duration.ofSeconds(BUILD_TIMEOUT_SECONDS));
-        if (!result.exited() || result.exitCode() != 0) {
-            fail("go build of the interop programs in " + src + " failed ("
-                    + (result.exited()
-                            ? "exit code " + result.exitCode()
-                            : "no exit within " + BUILD_TIMEOUT_SECONDS + " s")
-                    + "):\n" + result.output());
-        }
+        GoToolchain.build(
+                src,
+                dir,
+                Duration.ofSeconds(BUILD_TIMEOUT_SECONDS),
+                "-o",
+                bin + File.separator,
+                "./cmd/client",
+                "./cmd/server");
         return new GoPrograms(bin);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,31 @@ public final class GoToolchain {
     public static Path go() {
         return find(System.getProperty("coldbrew.go"), System.getenv(), USUAL_PLACES)
                 .orElseThrow(() -> new IllegalStateException("this test " + NOT_FOUND));
+    }
+
+    /**
+     * Runs {@code go build <args>} in {@code src}, offline (no module downloads, no cgo), with its caches under
+     * {@code work}; fails the test with Go's output when the build fails or does not end within {@code timeout}.
+     */
+    public static void build(Path src, Path work, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(go().toString(), "build"));
+        command.addAll(List.of(args));
+        ProcessBuilder build = new ProcessBuilder(command).directory(src.toFile());
+        build.environment()
+                .putAll(Map.of(
+                        "GOCACHE", work.resolve("gocache").toString(),
+                        "GOPATH", work.resolve("gopath").toString(),
+                        "GOPROXY", "off",
+                        "GO111MODULE", "on",
+                        "GOFLAGS", "",
+                        "CGO_ENABLED", "0"));
+        BoundedProcess.Result result = BoundedProcess.run(build, timeout);
+        if (!result.succeeded()) {
+            throw new AssertionError("go build " + String.join(" ", args) + " in " + src + " failed ("
+                    + (result.exited() ? "exit code " + result.exitCode() : "no exit within " + timeout) + "):\n"
+                    + result.output());
+        }
     }
 
     static Optional<Path> find(String property, Map<String, String> env, List<String> places) {

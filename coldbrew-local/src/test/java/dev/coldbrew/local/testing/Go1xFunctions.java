@@ -11,12 +11,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -37,26 +36,13 @@ public final class Go1xFunctions {
             copy("go1x/" + source, src.resolve(source));
         }
         Path code = Files.createDirectories(dir.resolve("code"));
-        ProcessBuilder build = new ProcessBuilder(
-                        go(), "build", "-o", code.resolve("gofn").toString(), ".")
-                .directory(src.toFile())
-                .redirectErrorStream(true);
-        build.environment()
-                .putAll(Map.of(
-                        "GOCACHE", dir.resolve("gocache").toString(),
-                        "GOPATH", dir.resolve("gopath").toString(),
-                        "GOPROXY", "off",
-                        "GOFLAGS", "",
-                        "CGO_ENABLED", "0"));
-        Process process = build.start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("go build of " + src + " failed:\n" + output);
-            }
-        } finally {
-            process.destroyForcibly();
-        }
+        GoToolchain.build(
+                src,
+                dir,
+                Duration.ofSeconds(BUILD_TIMEOUT_SECONDS),
+                "-o",
+                code.resolve("gofn").toString(),
+                ".");
         return FunctionConfig.of(name, code, RuntimeKind.GO1X, "gofn").withMemoryMb(TestFunctions.MEMORY_MB);
     }
 
@@ -107,10 +93,5 @@ public final class Go1xFunctions {
             Files.copy(in, target);
         }
         return target;
-    }
-
-    /** The Go binary (see {@link GoToolchain}); tests that use it are enabled only when Go is found. */
-    private static String go() {
-        return GoToolchain.go().toString();
     }
 }
