@@ -41,6 +41,28 @@ public final class HttpBodies {
         }
     }
 
+    /**
+     * Sends {@code headers} and a non-empty {@code body} in two writes, the head flushed before the body, so that a
+     * peer that has already closed its connection is noticed: the JDK server learns of a closed client only when a
+     * write fails, and the first write to a closed loopback peer succeeds but draws the reset that fails the second.
+     * An empty body is sent as {@link #send} does, in one write.
+     *
+     * @throws IOException when either write fails: the peer did not get the whole reply
+     */
+    public static void deliver(HttpExchange http, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
+        if (body == null || body.length == 0) {
+            send(http, status, headers, body);
+            return;
+        }
+        headers.forEach(http.getResponseHeaders()::set);
+        http.sendResponseHeaders(status, body.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.flush();
+            out.write(body);
+        }
+    }
+
     /** Sets {@code headers}, then sends as {@link #send}. */
     public static void send(HttpExchange http, int status, Map<String, String> headers, byte[] body)
             throws IOException {

@@ -27,8 +27,10 @@ import java.util.concurrent.Executors;
  * once ({@link InvocationLedger}: 400, then 403), {@code /init/error} only before the first {@code /next} (403),
  * buffered bodies up to 6 MiB + 100 bytes and streamed ones up to 200 MB (413, and the invocation fails), the
  * response mode (400, and the invocation fails), bodies that end early (400, and the invocation fails), and every
- * reply worded by {@link Reply}. {@code GET /next} never times out. What the events are and what an answer means
- * is the {@link RuntimeApiBackend}'s.
+ * reply worded by {@link Reply}. {@code GET /next} never times out, and an event reaches only a {@code /next} that
+ * can receive it: written head first, then body ({@link HttpBodies#deliver}), and given back to the backend
+ * ({@link RuntimeApiBackend#undelivered}) for the next {@code /next} when the write fails because the runtime
+ * closed that connection. What the events are and what an answer means is the {@link RuntimeApiBackend}'s.
  *
  * <p><b>Trailers.</b> The JDK's chunked decoder fails on trailer fields after the last chunk, so a streamed
  * response that ends with the mid-stream error trailers of runtime-api.md §6.2 reads as a truncated body: 400
@@ -134,7 +136,12 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (requestId != null) {
             ledger.handedOut(requestId);
         }
-        HttpBodies.send(http, event.status(), event.headers(), event.body());
+        try {
+            HttpBodies.deliver(http, event.status(), event.headers(), event.body());
+        } catch (IOException | RuntimeException e) {
+            backend.undelivered(event);
+            throw e;
+        }
         backend.sent(event);
     }
 
