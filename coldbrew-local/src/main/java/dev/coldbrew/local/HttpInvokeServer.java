@@ -27,9 +27,6 @@ import java.util.concurrent.Executors;
  */
 public final class HttpInvokeServer implements AutoCloseable {
 
-    /** Most body bytes discarded after a request was refused from its headers; the connection then closes. */
-    static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
-
     /** The Invoke API's port in the CLI unless told otherwise. */
     public static final int DEFAULT_PORT = 9000;
 
@@ -154,28 +151,16 @@ public final class HttpInvokeServer implements AutoCloseable {
     }
 
     /**
-     * Answers a request refused from its headers (a body announced over the limit) before reading its body, then
-     * discards what the caller goes on sending, at most {@link #MAX_DISCARDED_BYTES}, so that a caller that writes
-     * its whole body before reading (as {@code HttpURLConnection} does) reads the error rather than a reset, and
-     * closes the connection.
+     * Answers a request refused from its headers (a body announced over the limit) before reading its body
+     * ({@link HttpBodies#sendRefusingBody}: the rest is discarded, at most 16 MiB, and the connection closed).
      */
     private static void refuseUnread(HttpExchange http, InvokeRequest.Rejected e) throws IOException {
-        byte[] body = ServiceErrors.invalid(e.getMessage()).getBytes(StandardCharsets.UTF_8);
         http.getResponseHeaders()
                 .set(InvokeWire.HEADER_REQUEST_ID, UUID.randomUUID().toString());
         http.getResponseHeaders().set(ServiceErrors.HEADER_ERROR_TYPE, e.errorType());
         http.getResponseHeaders().set("Content-Type", "application/json");
-        http.getResponseHeaders().set("Connection", "close");
-        http.sendResponseHeaders(e.status(), body.length);
-        OutputStream out = http.getResponseBody();
-        out.write(body);
-        out.flush();
-        try {
-            http.getRequestBody().skipNBytes(MAX_DISCARDED_BYTES);
-        } catch (IOException ended) {
-            // the caller stopped sending (or closed) once it had its answer
-        }
-        out.close();
+        HttpBodies.sendRefusingBody(
+                http, e.status(), ServiceErrors.invalid(e.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An AWS-shaped service error: {@code x-amzn-ErrorType}, a request id and the JSON body. */

@@ -94,7 +94,7 @@ public record InvokeRequest(
         String clientContext = clientContext(headers.getFirst(HEADER_CLIENT_CONTEXT));
         String qualifier = qualifier(http.getRequestURI().getRawQuery());
         int limit = type == InvocationType.EVENT ? MAX_EVENT_PAYLOAD_BYTES : RuntimeApi.MAX_REQUEST_BYTES;
-        if (announcedLength(headers.getFirst(RuntimeApi.HEADER_CONTENT_LENGTH)) > limit) {
+        if (HttpBodies.announcedLength(http) > limit) {
             throw new Rejected(413, ServiceErrors.TOO_LARGE, tooLarge(limit), true);
         }
         byte[] payload = HttpBodies.readAtMost(http.getRequestBody(), limit);
@@ -113,18 +113,6 @@ public record InvokeRequest(
 
     private static String tooLarge(int limit) {
         return "Request must be smaller than " + limit + " bytes for the InvokeFunction operation";
-    }
-
-    /** The {@code Content-Length} a request announced; -1 without one (the JDK server has checked its syntax). */
-    private static long announcedLength(String value) {
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static InvocationType invocationType(String value) throws Rejected {

@@ -175,12 +175,17 @@ public final class RuntimeApiServer implements AutoCloseable {
         Answer of(byte[] body);
     }
 
-    /** Reads a {@code /response} or {@code /error} body up to {@code limit}, judges it and replies. */
+    /**
+     * Reads a {@code /response} or {@code /error} body up to {@code limit}, judges it and replies; a body announced
+     * over {@code limit} by its {@code Content-Length} is refused (413) before it is read.
+     */
     private void invocationAnswer(HttpExchange http, String requestId, long limit, Answering answering)
             throws IOException {
         byte[] body;
         try {
-            body = HttpBodies.readAtMost(http.getRequestBody(), limit);
+            body = HttpBodies.announcedLength(http) > limit
+                    ? null
+                    : HttpBodies.readAtMost(http.getRequestBody(), limit);
         } catch (IOException e) {
             if (!replaced(http, received(http, requestId, EMPTY))) {
                 String detail = http.getRequestMethod() + " "
@@ -193,11 +198,15 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         Reply refusal = judge(requestId, http.getRequestURI().getRawPath());
-        if (refusal != null) {
+        if (body == null) {
+            if (refusal == null) {
+                backend.answered(requestId, new Answer.TooLarge(limit));
+            }
+            Reply reply = refusal == null ? Reply.tooLarge(limit) : refusal;
+            http.getResponseHeaders().set(HEADER_CONTENT_TYPE, CONTENT_TYPE_JSON);
+            HttpBodies.sendRefusingBody(http, reply.status(), reply.body());
+        } else if (refusal != null) {
             reply(http, refusal);
-        } else if (body == null) {
-            backend.answered(requestId, new Answer.TooLarge(limit));
-            reply(http, Reply.tooLarge(limit));
         } else {
             backend.answered(requestId, answering.of(body));
             reply(http, Reply.accepted());

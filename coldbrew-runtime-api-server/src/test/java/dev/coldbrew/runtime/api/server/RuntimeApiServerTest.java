@@ -212,6 +212,37 @@ class RuntimeApiServerTest {
     }
 
     @Test
+    void aResponseAnnouncedOverTheLimitIs413FromItsContentLengthBeforeItsBodyArrives() throws Exception {
+        fetch("id-big");
+        String hostAndPort = server.hostAndPort();
+        int port = Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
+        String head;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + responsePath("id-big") + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                            + 7 * 1024 * 1024 + "\r\n\r\n\"only the start")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            head = readHead(socket.getInputStream());
+        }
+
+        assertThat(head).startsWith("HTTP/1.1 413 ").containsIgnoringCase("Connection: close");
+        assertThat(backend.answers).containsExactly("id-big too large 6291556");
+    }
+
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        for (int b; matched < 4 && (b = in.read()) >= 0; ) {
+            head.append((char) b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString();
+    }
+
+    @Test
     void aBadResponseModeIs400AndFailsTheInvocation() throws Exception {
         fetch("id-5");
         HttpRequest request = HttpRequest.newBuilder(uri(responsePath("id-5")))
