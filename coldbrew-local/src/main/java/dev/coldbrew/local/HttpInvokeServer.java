@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -138,6 +139,10 @@ public final class HttpInvokeServer implements AutoCloseable {
         try {
             request = InvokeRequest.parse(http, name);
         } catch (InvokeRequest.Rejected e) {
+            if (e.bodyUnread()) {
+                refuseUnread(http, e);
+                return;
+            }
             drain(http);
             error(http, e.status(), e.errorType(), ServiceErrors.invalid(e.getMessage()));
             return;
@@ -145,7 +150,23 @@ public final class HttpInvokeServer implements AutoCloseable {
         InvokeWire.respond(http, lambda, request);
     }
 
+    /**
+     * Answers a request refused from its headers (a body announced over the limit) before reading its body
+     * ({@link HttpBodies#sendRefusingBody}: the rest is discarded, at most 16 MiB, and the connection closed).
+     */
+    private static void refuseUnread(HttpExchange http, InvokeRequest.Rejected e) throws IOException {
+        http.getResponseHeaders()
+                .set(InvokeWire.HEADER_REQUEST_ID, UUID.randomUUID().toString());
+        http.getResponseHeaders().set(ServiceErrors.HEADER_ERROR_TYPE, e.errorType());
+        http.getResponseHeaders().set("Content-Type", "application/json");
+        HttpBodies.sendRefusingBody(
+                http, e.status(), ServiceErrors.invalid(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An AWS-shaped service error: {@code x-amzn-ErrorType}, a request id and the JSON body. */
     static void error(HttpExchange http, int status, String type, String body) throws IOException {
+        http.getResponseHeaders()
+                .set(InvokeWire.HEADER_REQUEST_ID, UUID.randomUUID().toString());
         http.getResponseHeaders().set(ServiceErrors.HEADER_ERROR_TYPE, type);
         json(http, status, body);
     }

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -143,6 +144,14 @@ public final class Environment {
         } finally {
             lastUsedNanos = System.nanoTime();
         }
+    }
+
+    /**
+     * Completes with true once the runtime can take its next event (over the Runtime API: it waits in
+     * {@code GET /next}), false when its process exits first. An environment goes back to the pool only then.
+     */
+    public CompletableFuture<Boolean> readyForNext() {
+        return protocol.readyForNext();
     }
 
     /** Thaws a frozen environment, cancels a pending freeze and resets the peak memory. */

@@ -2,17 +2,28 @@ package dev.coldbrew.local.environment;
 
 import dev.coldbrew.local.function.FunctionConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The execution environments of one function: idle ones to reuse warm (most recently used first, as Lambda
  * routes to warm environments), a count of all environments against the concurrency limit, and throttling
  * beyond it.
+ *
+ * <p>An environment is free again when its runtime asks for the next event, not when it answers the last one (on
+ * Lambda an event reaches a runtime only through {@code GET /next}): after its invocation it is <i>settling</i>
+ * ({@link #settling}) until its runtime waits in {@code /next}, then idle ({@link #release}); one whose process
+ * exits instead (as a runtime does after {@code Runtime.OutOfMemory}) is discarded and never handed out. A caller
+ * that finds no idle environment while one is settling waits for it, at most {@link #SETTLE_WAIT} after it began
+ * to settle, before it starts a new one, so back-to-back invokes stay warm.
  */
 public final class FunctionPool {
 
@@ -20,6 +31,12 @@ public final class FunctionPool {
     public static final String REASON_RESERVED = "ReservedFunctionConcurrentInvocationLimitExceeded";
 
     public static final String REASON_ACCOUNT = "ConcurrentInvocationLimitExceeded";
+
+    /**
+     * How long a caller that finds no idle environment waits for one that is settling (its runtime between its
+     * answer and its next {@code GET /next}, usually well under a millisecond) before it starts a new environment.
+     */
+    public static final Duration SETTLE_WAIT = Duration.ofSeconds(1);
 
     /** The outcome of asking for an environment. */
     public sealed interface Lease {
@@ -39,6 +56,9 @@ public final class FunctionPool {
     private final boolean reserved;
     private final Deque<Environment> idle = new ArrayDeque<>();
     private final Set<Environment> busy = new HashSet<>();
+    /** Environments between their answer and their runtime's next {@code /next}, with when they began to settle. */
+    private final Map<Environment, Long> settling = new HashMap<>();
+
     private final Set<Environment> retired = new HashSet<>();
     private int starting;
     private int sequence;
@@ -64,8 +84,11 @@ public final class FunctionPool {
         return function.name() + "-" + (++sequence);
     }
 
-    /** A warm environment, a cold slot, or throttling. Dead idle environments found on the way are killed. */
-    public Lease acquire() {
+    /**
+     * A warm environment, a cold slot, or throttling. Without an idle environment it first waits for a settling
+     * one (see {@link #SETTLE_WAIT}). Dead idle environments found on the way are killed.
+     */
+    public Lease acquire() throws InterruptedException {
         List<Environment> dead = new ArrayList<>();
         try {
             return lease(dead);
@@ -74,20 +97,45 @@ public final class FunctionPool {
         }
     }
 
-    private synchronized Lease lease(List<Environment> dead) {
-        while (!idle.isEmpty()) {
-            Environment env = idle.pollFirst();
-            if (env.isAlive()) {
+    private synchronized Lease lease(List<Environment> dead) throws InterruptedException {
+        while (true) {
+            Environment env = takeIdle(dead);
+            if (env != null) {
                 busy.add(env);
                 return new Lease.Warm(env);
             }
-            dead.add(env);
+            long waitNanos = settleWaitNanos();
+            if (waitNanos <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
         }
-        if (busy.size() + starting >= limit) {
+        if (busy.size() + settling.size() + starting >= limit) {
             return new Lease.Throttled(reserved ? REASON_RESERVED : REASON_ACCOUNT, limit);
         }
         starting++;
         return new Lease.Cold();
+    }
+
+    private Environment takeIdle(List<Environment> dead) {
+        while (!idle.isEmpty()) {
+            Environment env = idle.pollFirst();
+            if (env.isAlive()) {
+                return env;
+            }
+            dead.add(env);
+        }
+        return null;
+    }
+
+    /** How long to wait for the most recently settling environment: 0 when none began less than SETTLE_WAIT ago. */
+    private long settleWaitNanos() {
+        long now = System.nanoTime();
+        long longest = 0;
+        for (long since : settling.values()) {
+            longest = Math.max(longest, since + SETTLE_WAIT.toNanos() - now);
+        }
+        return longest;
     }
 
     /**
@@ -115,38 +163,65 @@ public final class FunctionPool {
     }
 
     /**
-     * The invocation on {@code env} is over. Returns true when the environment went back to the idle ones, false
-     * when it is dead or retired (the caller kills it).
+     * The invocation on {@code env} is over and its runtime has not yet asked for the next event: it still counts,
+     * but is not handed out. Returns false when the pool is closed or the environment retired (the caller kills it).
+     */
+    public synchronized boolean settling(Environment env) {
+        busy.remove(env);
+        if (closed || retired.remove(env)) {
+            return false;
+        }
+        settling.put(env, System.nanoTime());
+        return true;
+    }
+
+    /**
+     * The runtime of settling {@code env} waits for its next event. Returns true when the environment went back to
+     * the idle ones, false when it is dead, retired, expired or the pool closed (the caller kills it).
      */
     public synchronized boolean release(Environment env) {
-        busy.remove(env);
-        if (!closed && env.isAlive() && !retired.remove(env)) {
+        boolean wasSettling = settling.remove(env) != null;
+        notifyAll();
+        if (wasSettling && !closed && env.isAlive() && !retired.remove(env)) {
             idle.addFirst(env);
             return true;
         }
         return false;
     }
 
-    /** The environment is dead (timeout, crash, OOM): it no longer counts. */
+    /** The environment is dead (timeout, crash, OOM, an exit after its answer): it no longer counts. */
     public synchronized void discard(Environment env) {
         busy.remove(env);
         idle.remove(env);
+        settling.remove(env);
         retired.remove(env);
+        notifyAll();
     }
 
-    /** Returns the idle environments (to kill now) and retires the busy ones (killed when released). */
+    /** Returns the idle environments (to kill now) and retires the busy and settling ones (killed when released). */
     public synchronized List<Environment> retireAll() {
         retired.addAll(busy);
+        retired.addAll(settling.keySet());
         List<Environment> all = new ArrayList<>(idle);
         idle.clear();
         return all;
     }
 
-    /** Removes and returns idle environments unused since {@code olderThanNanos}. */
+    /**
+     * Removes and returns idle environments unused since {@code olderThanNanos}, and settling ones whose runtime has
+     * not asked for its next event since then.
+     */
     public synchronized List<Environment> takeExpired(long olderThanNanos) {
         List<Environment> expired = new ArrayList<>();
         idle.removeIf(env -> {
             boolean old = env.lastUsedNanos() < olderThanNanos || !env.isAlive();
+            if (old) {
+                expired.add(env);
+            }
+            return old;
+        });
+        settling.keySet().removeIf(env -> {
+            boolean old = env.lastUsedNanos() < olderThanNanos;
             if (old) {
                 expired.add(env);
             }
@@ -164,8 +239,11 @@ public final class FunctionPool {
         closed = true;
         List<Environment> all = new ArrayList<>(idle);
         all.addAll(busy);
+        all.addAll(settling.keySet());
         idle.clear();
         busy.clear();
+        settling.clear();
+        notifyAll();
         return all;
     }
 
@@ -173,15 +251,16 @@ public final class FunctionPool {
         return closed;
     }
 
-    /** Environments that exist now (idle, busy or starting). */
+    /** Environments that exist now (idle, busy, settling or starting). */
     public synchronized int size() {
-        return idle.size() + busy.size() + starting;
+        return idle.size() + busy.size() + settling.size() + starting;
     }
 
     public synchronized List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         idle.forEach(e -> pids.add(e.pid()));
         busy.forEach(e -> pids.add(e.pid()));
+        settling.keySet().forEach(e -> pids.add(e.pid()));
         return pids;
     }
 }

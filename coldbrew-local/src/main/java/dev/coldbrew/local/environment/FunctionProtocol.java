@@ -6,6 +6,7 @@ import dev.coldbrew.local.runtimeapi.Outcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How one execution environment talks to its runtime process: the Runtime API (the local Lambda serves it, the
@@ -37,6 +38,13 @@ interface FunctionProtocol {
      * {@code null} on timeout, {@link Outcome#exited()} when the process or the connection is gone.
      */
     Outcome invoke(Invocation invocation, Duration timeout) throws InterruptedException;
+
+    /**
+     * Completes with true once the runtime can take its next event, false when its process exits first. Over the
+     * Runtime API that is the runtime waiting in {@code GET /next} again after its answer; over go1.x, which has no
+     * {@code /next}, it is the connection still being open once the reply arrived.
+     */
+    CompletableFuture<Boolean> readyForNext();
 
     /** The runtime process has exited: fail whatever waits for it. */
     void processExited();

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -153,6 +154,12 @@ final class GoRpcProtocol implements FunctionProtocol {
         return response.error().shouldExit()
                 ? Outcome.functionErrorThenExit(body, response.error().type())
                 : Outcome.functionError(body, response.error().type());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> readyForNext() {
+        GoRpcFunctionClient connected = client;
+        return CompletableFuture.completedFuture(connected != null && connected.isOpen());
     }
 
     @Override

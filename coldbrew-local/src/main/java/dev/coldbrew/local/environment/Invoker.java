@@ -162,6 +162,29 @@ public final class Invoker {
     }
 
     /**
+     * Gives {@code env} back to the pool once its runtime asks for the next event: until then it settles (counted,
+     * not handed out); then it is frozen when idle and reused, or, when its process exits first (as after
+     * {@code Runtime.OutOfMemory}), killed and discarded. False when the pool is closed or the environment retired
+     * (the caller kills it).
+     */
+    private boolean settle(FunctionPool pool, Environment env) {
+        if (!pool.settling(env)) {
+            return false;
+        }
+        // on a thread of its own: the future completes on the runtime's /next handler or the process watcher, and a
+        // kill from either would close what it runs on
+        env.readyForNext()
+                .whenCompleteAsync(
+                        (ready, error) -> {
+                            if (!Boolean.TRUE.equals(ready) || !freezeAndRelease(pool, env)) {
+                                retire(pool, env);
+                            }
+                        },
+                        command -> Thread.ofVirtual().name("settle-" + env.id()).start(command));
+        return true;
+    }
+
+    /**
      * Freezes {@code env} when idle and gives it back to the pool; false when the pool is closed or the
      * environment retired or dead (the caller kills it).
      */
@@ -233,7 +256,7 @@ public final class Invoker {
             Report report = report(id, function, durationMs, maxMemory, initMs, result.status(), result.errorType());
             env.logLine(report.toLogLine());
             String log = env.takeLog();
-            released = !result.killEnvironment() && freezeAndRelease(pool, env);
+            released = !result.killEnvironment() && settle(pool, env);
             return new InvocationResult(
                     id, 200, result.body(), result.functionError(), report, log, result.contentType());
         } finally {

@@ -70,6 +70,11 @@ final class RuntimeApiProtocol implements FunctionProtocol {
     }
 
     @Override
+    public CompletableFuture<Boolean> readyForNext() {
+        return exchange.readyForNext();
+    }
+
+    @Override
     public void processExited() {
         exchange.processExited();
     }

@@ -48,16 +48,31 @@ public record InvokeRequest(
         }
     }
 
-    /** A request rejected before any function ran: status, AWS exception name and message. */
+    /**
+     * A request rejected before any function ran: status, AWS exception name and message, and whether its body was
+     * left unread (a body announced too large is refused from its {@code Content-Length}, and the connection then
+     * closes rather than reading it).
+     */
     public static final class Rejected extends Exception {
         private static final long serialVersionUID = 1L;
         private final int status;
         private final String errorType;
+        private final boolean bodyUnread;
 
         Rejected(int status, String errorType, String message) {
+            this(status, errorType, message, false);
+        }
+
+        Rejected(int status, String errorType, String message, boolean bodyUnread) {
             super(message);
             this.status = status;
             this.errorType = errorType;
+            this.bodyUnread = bodyUnread;
+        }
+
+        /** True when the body was refused unread: reply, then close the connection instead of draining it. */
+        public boolean bodyUnread() {
+            return bodyUnread;
         }
 
         public int status() {
@@ -79,12 +94,12 @@ public record InvokeRequest(
         String clientContext = clientContext(headers.getFirst(HEADER_CLIENT_CONTEXT));
         String qualifier = qualifier(http.getRequestURI().getRawQuery());
         int limit = type == InvocationType.EVENT ? MAX_EVENT_PAYLOAD_BYTES : RuntimeApi.MAX_REQUEST_BYTES;
+        if (HttpBodies.announcedLength(http) > limit) {
+            throw new Rejected(413, ServiceErrors.TOO_LARGE, tooLarge(limit), true);
+        }
         byte[] payload = HttpBodies.readAtMost(http.getRequestBody(), limit);
         if (payload == null) {
-            throw new Rejected(
-                    413,
-                    ServiceErrors.TOO_LARGE,
-                    "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
+            throw new Rejected(413, ServiceErrors.TOO_LARGE, tooLarge(limit));
         }
         if (payload.length > 0 && !JsonReader.isValid(payload)) {
             throw new Rejected(
@@ -94,6 +109,10 @@ public record InvokeRequest(
                             + " bytes is not valid JSON");
         }
         return new InvokeRequest(name, qualifier, type, tail, clientContext, payload);
+    }
+
+    private static String tooLarge(int limit) {
+        return "Request must be smaller than " + limit + " bytes for the InvokeFunction operation";
     }
 
     private static InvocationType invocationType(String value) throws Rejected {

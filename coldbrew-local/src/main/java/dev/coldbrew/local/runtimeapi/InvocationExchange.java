@@ -7,25 +7,31 @@ import dev.coldbrew.runtime.api.server.Answer;
 import dev.coldbrew.runtime.api.server.NextEvent;
 import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
 import dev.coldbrew.runtime.api.server.RuntimeApiServer;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 
 /**
  * The Runtime API state of one execution environment behind its {@link RuntimeApiServer}: the init phase, the
- * event waiting for {@code /next} and the invocation in flight. The environment submits events; the server hands
- * them out, applies Lambda's rules and passes the runtime's answers here, where they complete the invocation.
+ * event waiting for {@code /next}, the invocation in flight, and whether the runtime is waiting for its next event.
+ * The environment submits events; the server hands them out, applies Lambda's rules and passes the runtime's
+ * answers here, where they complete the invocation. An event the server could not write (its {@code /next} was
+ * abandoned) goes back to the head of the queue for the next {@code /next}.
  */
 public final class InvocationExchange implements RuntimeApiBackend {
 
     /** An error the runtime posted to {@code /init/error}. */
     public record InitError(String errorType, byte[] body) {}
 
-    private final BlockingQueue<Invocation> events = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Invocation> events = new LinkedBlockingDeque<>();
     private final CompletableFuture<Long> firstNext = new CompletableFuture<>();
     private final CompletableFuture<InitError> initError = new CompletableFuture<>();
     private final Object lock = new Object();
+    private final List<CompletableFuture<Boolean>> readyWaiters = new ArrayList<>();
     private Invocation current;
+    private int waitingNexts;
     private volatile boolean exited;
 
     /** Completes with {@link System#nanoTime()} of the first {@code GET /next}: the end of init. */
@@ -46,15 +52,70 @@ public final class InvocationExchange implements RuntimeApiBackend {
         }
     }
 
+    /**
+     * Completes with true once the runtime waits in {@code GET /next} (at once if it already does), the only state in
+     * which Lambda hands an environment its next event; with false when the runtime process exits first, as a
+     * runtime does after reporting {@code Runtime.OutOfMemory}.
+     */
+    public CompletableFuture<Boolean> readyForNext() {
+        synchronized (lock) {
+            if (exited) {
+                return CompletableFuture.completedFuture(false);
+            }
+            if (waitingNexts > 0) {
+                return CompletableFuture.completedFuture(true);
+            }
+            CompletableFuture<Boolean> ready = new CompletableFuture<>();
+            readyWaiters.add(ready);
+            return ready;
+        }
+    }
+
     /** Blocks (no timeout, as Lambda's long poll) until an event is there, and makes it the one in flight. */
     @Override
     public NextEvent next() throws InterruptedException {
         firstNext.complete(System.nanoTime());
-        Invocation invocation = events.take();
+        completeReadyWaiters(true, 1);
+        Invocation invocation;
+        try {
+            invocation = events.take();
+        } finally {
+            synchronized (lock) {
+                waitingNexts--;
+            }
+        }
         synchronized (lock) {
             current = invocation;
         }
         return invocation.toNextEvent();
+    }
+
+    /** Adds {@code nexts} to the {@code /next} calls waiting, then completes whoever waits for readiness. */
+    private void completeReadyWaiters(boolean ready, int nexts) {
+        List<CompletableFuture<Boolean>> waiters;
+        synchronized (lock) {
+            waitingNexts += nexts;
+            waiters = List.copyOf(readyWaiters);
+            readyWaiters.clear();
+        }
+        waiters.forEach(waiter -> waiter.complete(ready));
+    }
+
+    /** The {@code /next} that took the invocation in flight was closed before it got it: the next one gets it. */
+    @Override
+    public void undelivered(NextEvent event) {
+        Invocation invocation;
+        synchronized (lock) {
+            if (current == null || !current.requestId().equals(event.requestId())) {
+                return;
+            }
+            invocation = current;
+            current = null;
+        }
+        events.addFirst(invocation);
+        if (exited) {
+            processExited();
+        }
     }
 
     /** Completes the invocation in flight with the runtime's answer. */
@@ -101,6 +162,7 @@ public final class InvocationExchange implements RuntimeApiBackend {
     /** The runtime process is gone: fail init and the invocation in flight or waiting. */
     public void processExited() {
         exited = true;
+        completeReadyWaiters(false, 0);
         firstNext.completeExceptionally(new IllegalStateException("runtime process exited during init"));
         synchronized (lock) {
             if (current != null) {

@@ -302,6 +302,68 @@ class InvocationExchangeTest {
         assertThat(invocation.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
     }
 
+    @Test
+    void anAbandonedNextHandsTheEventToTheNextNext() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            socket.getOutputStream()
+                    .write(("GET " + BASE + "/invocation/next HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            exchange.readyForNext().get(10, TimeUnit.SECONDS);
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+        Invocation invocation = invocation("id-13");
+        exchange.submit(invocation);
+
+        HttpResponse<String> next = http.send(
+                HttpRequest.newBuilder(uri(BASE + "/invocation/next"))
+                        .timeout(java.time.Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        post(BASE + "/invocation/id-13/response", "\"ok\"");
+
+        assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Request-Id")).hasValue("id-13");
+        assertThat(new String(invocation.result().get(5, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+                .isEqualTo("\"ok\"");
+    }
+
+    @Test
+    void theRuntimeIsReadyForItsNextEventOnlyOnceItAsksForIt() throws Exception {
+        submitAndFetch("id-14");
+        CompletableFuture<Boolean> ready = exchange.readyForNext();
+        post(BASE + "/invocation/id-14/response", "\"ok\"");
+
+        assertThat(ready).isNotDone();
+        CompletableFuture<HttpResponse<String>> next = http.sendAsync(
+                HttpRequest.newBuilder(uri(BASE + "/invocation/next")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchange.readyForNext().getNow(false)).isTrue();
+        next.cancel(true);
+    }
+
+    @Test
+    void aRuntimeThatExitsAfterItsAnswerIsNeverReady() throws Exception {
+        submitAndFetch("id-15");
+        CompletableFuture<Boolean> ready = exchange.readyForNext();
+        post(BASE + "/invocation/id-15/error", "{\"errorType\":\"Runtime.OutOfMemory\"}");
+
+        exchange.processExited();
+
+        assertThat(ready.get(1, TimeUnit.SECONDS)).isFalse();
+        assertThat(exchange.readyForNext().getNow(true)).isFalse();
+    }
+
+    private Invocation invocation(String id) {
+        return new Invocation(
+                id,
+                "{}".getBytes(),
+                System.currentTimeMillis() + 1000,
+                "arn",
+                null,
+                null,
+                null,
+                new CompletableFuture<>());
+    }
+
     private Invocation submitAndFetch(String id) throws Exception {
         Invocation invocation = new Invocation(
                 id,

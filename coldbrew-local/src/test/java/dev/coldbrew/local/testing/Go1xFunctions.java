@@ -64,6 +64,25 @@ public final class Go1xFunctions {
                 .withMemoryMb(TestFunctions.MEMORY_MB);
     }
 
+    /**
+     * The same handler {@code JavaGo} over the Runtime API, as provided.al2023: a {@code bootstrap} runs it with
+     * coldbrew's runtime, which takes the Runtime API because Lambda sets no {@code _LAMBDA_SERVER_PORT} there.
+     */
+    public static FunctionConfig javaRuntimeApiFunction(Path dir, String name) throws IOException {
+        FunctionConfig go1x = javaFunction(dir, name);
+        Path bootstrap = dir.resolve("bootstrap");
+        Files.writeString(
+                bootstrap,
+                "#!/bin/sh\nexec \"$JAVA\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
+                        + " -cp \"$COLDBREW_CLASSPATH\" JavaGo\n");
+        if (!bootstrap.toFile().setExecutable(true)) {
+            throw new IOException("chmod +x " + bootstrap + " failed");
+        }
+        return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "JavaGo")
+                .withEnvironment(go1x.environment())
+                .withMemoryMb(TestFunctions.MEMORY_MB);
+    }
+
     /** coldbrew-runtime-api, coldbrew-runtime, coldbrew-gorpc and coldbrew-gorpc-runtime, as jars or class folders. */
     private static String classpath() {
         return List.of(RuntimeApi.class, LambdaRuntime.class, GoRpcFunctionServer.class, GoRpcTransportProvider.class)

@@ -36,6 +36,13 @@ public final class RuntimeApiClient implements Closeable {
      */
     public static final int MAX_NEXT_BODY_BYTES = RuntimeApi.MAX_REQUEST_BYTES + 64 * 1024;
 
+    /**
+     * Largest reply body accepted to a {@code POST} or to {@code GET /restore/next}: Lambda answers them with
+     * {@code {"status":"OK"}} or an error of a few hundred bytes, so 64 KiB is ample, and a peer sending more
+     * (a 202 with 200 MiB) fails the exchange with a clear error long before the heap runs out.
+     */
+    public static final int MAX_REPLY_BODY_BYTES = 64 * 1024;
+
     private final HttpConnection connection;
 
     /** A client for the Runtime API at {@code address}, connecting within {@code connectTimeoutMs}. */
@@ -131,7 +138,7 @@ public final class RuntimeApiClient implements Closeable {
 
     /** {@code GET /runtime/restore/next}: blocks through a SnapStart checkpoint until the restore. */
     public void restoreNext() throws IOException {
-        HttpReply reply = connection.exchange(HttpRequest.get(RuntimeApi.RESTORE_NEXT_PATH));
+        HttpReply reply = connection.exchange(HttpRequest.get(RuntimeApi.RESTORE_NEXT_PATH), MAX_REPLY_BODY_BYTES);
         expect(reply, RuntimeApi.HTTP_OK, "GET " + RuntimeApi.RESTORE_NEXT_PATH, null);
     }
 
@@ -149,7 +156,7 @@ public final class RuntimeApiClient implements Closeable {
     }
 
     private StatusResponse post(String path, HttpHeaders headers, byte[] body, String requestId) throws IOException {
-        HttpReply reply = connection.exchange(HttpRequest.post(path, headers, body));
+        HttpReply reply = connection.exchange(HttpRequest.post(path, headers, body), MAX_REPLY_BODY_BYTES);
         return accepted(reply, path, requestId);
     }
 

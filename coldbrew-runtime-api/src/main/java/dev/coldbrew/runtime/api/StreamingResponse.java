@@ -82,7 +82,7 @@ public final class StreamingResponse extends OutputStream {
 
     /** Ends the body, reads the reply (202 expected) and closes the connection. */
     public StatusResponse finish() throws IOException {
-        return client.accepted(connection.finishChunked(body), path, requestId);
+        return client.accepted(connection.finishChunked(body, RuntimeApiClient.MAX_REPLY_BODY_BYTES), path, requestId);
     }
 
     @Override

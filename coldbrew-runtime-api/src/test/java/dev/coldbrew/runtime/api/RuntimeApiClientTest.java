@@ -133,15 +133,60 @@ class RuntimeApiClientTest {
 
     @Test
     void aClaimedContentLengthIsNotAllocatedBeforeTheBytesArrive() {
-        int claimed = 200 * 1024 * 1024;
-        server.reply("HTTP/1.1 202 Accepted\r\nContent-Length: " + claimed + "\r\n\r\nabcd", true);
+        int claimed = RuntimeApiClient.MAX_NEXT_BODY_BYTES;
+        server.reply("HTTP/1.1 200 OK\r\n" + NEXT_HEADERS + "Content-Length: " + claimed + "\r\n\r\nabcd", true);
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
-        assertThatThrownBy(() -> client.postResponse("req-1", null, new byte[1]))
+        assertThatThrownBy(client::next)
                 .isInstanceOf(HttpException.class)
                 .hasMessageContaining("after 4 of " + claimed + " bytes");
         assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(claimed / 4);
+    }
+
+    @Test
+    void aPostReplyBodyLongerThanLambdaEverSendsIsRejectedFromItsContentLength() {
+        int claimed = 200 * 1024 * 1024;
+        server.reply("HTTP/1.1 202 Accepted\r\nContent-Length: " + claimed + "\r\n\r\nabcd", true);
+        assertThatThrownBy(() -> client.postResponse("req-1", null, new byte[1]))
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("POST /2018-06-01/runtime/invocation/req-1/response to 127.0.0.1:")
+                .hasMessageContaining(
+                        "Content-Length " + claimed + " exceeds " + RuntimeApiClient.MAX_REPLY_BODY_BYTES + " bytes");
+    }
+
+    @Test
+    void aPostReplyBodyUntilCloseIsBoundedToo() {
+        server.reply("HTTP/1.1 202 Accepted\r\n\r\n" + "x".repeat(RuntimeApiClient.MAX_REPLY_BODY_BYTES + 1), true);
+        assertThatThrownBy(() -> client.postError("req-1", "E", new ErrorRequest("m", "E", List.of())))
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("POST /2018-06-01/runtime/invocation/req-1/error")
+                .hasMessageContaining("exceeds " + RuntimeApiClient.MAX_REPLY_BODY_BYTES + " bytes");
+    }
+
+    @Test
+    void aStreamedResponseReplyBodyIsBoundedToo() throws Exception {
+        server.reply("HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n\r\n7000000\r\nab", true);
+        StreamingResponse response = client.openStreamingResponse("req-1", null);
+        response.write(new byte[] {'a'});
+        assertThatThrownBy(response::finish)
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("chunked body of at least " + 0x7000000 + " bytes exceeds "
+                        + RuntimeApiClient.MAX_REPLY_BODY_BYTES + " bytes");
+    }
+
+    @Test
+    void moreInterimRepliesThanThePeerHasReasonToSendAreAnError() {
+        server.reply("HTTP/1.1 100 Continue\r\n\r\n".repeat(9) + OK_202, false);
+        assertThatThrownBy(() -> client.postResponse("req-1", null, new byte[1]))
+                .isInstanceOf(HttpException.class)
+                .hasMessageContaining("more than 8 interim replies, the last 'HTTP/1.1 100 Continue'");
+    }
+
+    @Test
+    void aFewInterimRepliesAreSkipped() throws Exception {
+        server.reply("HTTP/1.1 103 Early Hints\r\n\r\n".repeat(8) + OK_202, false);
+        assertThat(client.postResponse("req-1", null, new byte[1]).status()).isEqualTo("OK");
     }
 
     @Test

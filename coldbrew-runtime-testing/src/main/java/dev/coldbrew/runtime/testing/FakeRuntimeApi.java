@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,7 +66,7 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
 
     private static final long POLL_MS = 50;
 
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Event> events = new LinkedBlockingDeque<>();
     private final BlockingQueue<RuntimeRequest> received = new LinkedBlockingQueue<>();
     private final List<RuntimeRequest> all = new ArrayList<>();
     private final AtomicReference<Reply> nextPostFailure = new AtomicReference<>();
@@ -229,6 +231,12 @@ public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallba
                 }
             }
             return null;
+        }
+
+        /** An event whose {@code /next} was closed before it could be written goes first to the next one. */
+        @Override
+        public void undelivered(NextEvent event) {
+            events.addFirst(new Event(event.status(), event.headers(), event.body()));
         }
 
         @Override

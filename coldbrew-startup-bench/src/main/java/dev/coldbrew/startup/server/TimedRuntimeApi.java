@@ -133,6 +133,16 @@ public final class TimedRuntimeApi implements AutoCloseable {
         public void initFailed(String errorType, byte[] body) {
             fail("POST " + RuntimeApi.INIT_ERROR_PATH, body);
         }
+
+        @Override
+        public void undelivered(NextEvent event) {
+            // the timed runtime closed a /next that was waiting: the run cannot be timed, so it fails
+            failure.compareAndSet(
+                    null, "GET " + RuntimeApi.NEXT_PATH + " for " + event.requestId() + " was closed before the event");
+            while (responses.getCount() > 0) {
+                responses.countDown();
+            }
+        }
     }
 
     private static String responseOf(String requestId) {

@@ -1,6 +1,7 @@
 package dev.coldbrew.runtime.api.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,44 @@ import java.util.Map;
 /** Request and reply bodies on {@code com.sun.net.httpserver}, for the Runtime API server and the Invoke API's. */
 public final class HttpBodies {
     private HttpBodies() {}
+
+    /**
+     * Most body bytes read and discarded after a request whose body was refused (too large) has been answered; the
+     * connection then closes.
+     */
+    public static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+
+    /** The request's {@code Content-Length}, or -1 without one (the JDK server has already checked its syntax). */
+    public static long announcedLength(HttpExchange http) {
+        String value = http.getRequestHeaders().getFirst(RuntimeApi.HEADER_CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Answers a request whose body is refused before it was read in full (announced or found over a limit), then
+     * discards what the peer goes on sending, at most {@link #MAX_DISCARDED_BYTES}, and closes the connection: a peer
+     * that writes its whole body before reading the reply gets the reply rather than a reset.
+     */
+    public static void sendRefusingBody(HttpExchange http, int status, byte[] body) throws IOException {
+        http.getResponseHeaders().set(RuntimeApi.HEADER_CONNECTION, RuntimeApi.CONNECTION_CLOSE);
+        http.sendResponseHeaders(status, body.length);
+        OutputStream out = http.getResponseBody();
+        out.write(body);
+        out.flush();
+        try {
+            http.getRequestBody().skipNBytes(MAX_DISCARDED_BYTES);
+        } catch (IOException ended) {
+            // the peer stopped sending, or closed, once it had the reply
+        }
+        out.close();
+    }
 
     /**
      * Reads the whole body, or returns {@code null} as soon as it is longer than {@code limit} bytes.
@@ -38,6 +77,28 @@ public final class HttpBodies {
             try (OutputStream out = http.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /**
+     * Sends {@code headers} and a non-empty {@code body} in two writes, the head flushed before the body, so that a
+     * peer that has already closed its connection is noticed: the JDK server learns of a closed client only when a
+     * write fails, and the first write to a closed loopback peer succeeds but draws the reset that fails the second.
+     * An empty body is sent as {@link #send} does, in one write.
+     *
+     * @throws IOException when either write fails: the peer did not get the whole reply
+     */
+    public static void deliver(HttpExchange http, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
+        if (body == null || body.length == 0) {
+            send(http, status, headers, body);
+            return;
+        }
+        headers.forEach(http.getResponseHeaders()::set);
+        http.sendResponseHeaders(status, body.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.flush();
+            out.write(body);
         }
     }
 

@@ -18,6 +18,13 @@ public interface RuntimeApiBackend {
     /** {@code event} was fully written to the runtime (the body flushed). */
     default void sent(NextEvent event) {}
 
+    /**
+     * {@code event}, taken from {@link #next()}, could not be written: the {@code GET /next} that waited for it was
+     * abandoned (its connection closed) or the server is closing. The backend hands it to the next {@code /next}
+     * instead, as Lambda delivers an event only to a runtime that receives it.
+     */
+    void undelivered(NextEvent event);
+
     /** The runtime answered {@code requestId}, an id it was handed and had not answered before. */
     void answered(String requestId, Answer answer);
 

@@ -27,8 +27,10 @@ import java.util.concurrent.Executors;
  * once ({@link InvocationLedger}: 400, then 403), {@code /init/error} only before the first {@code /next} (403),
  * buffered bodies up to 6 MiB + 100 bytes and streamed ones up to 200 MB (413, and the invocation fails), the
  * response mode (400, and the invocation fails), bodies that end early (400, and the invocation fails), and every
- * reply worded by {@link Reply}. {@code GET /next} never times out. What the events are and what an answer means
- * is the {@link RuntimeApiBackend}'s.
+ * reply worded by {@link Reply}. {@code GET /next} never times out, and an event reaches only a {@code /next} that
+ * can receive it: written head first, then body ({@link HttpBodies#deliver}), and given back to the backend
+ * ({@link RuntimeApiBackend#undelivered}) for the next {@code /next} when the write fails because the runtime
+ * closed that connection. What the events are and what an answer means is the {@link RuntimeApiBackend}'s.
  *
  * <p><b>Trailers.</b> The JDK's chunked decoder fails on trailer fields after the last chunk, so a streamed
  * response that ends with the mid-stream error trailers of runtime-api.md §6.2 reads as a truncated body: 400
@@ -134,7 +136,12 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (requestId != null) {
             ledger.handedOut(requestId);
         }
-        HttpBodies.send(http, event.status(), event.headers(), event.body());
+        try {
+            HttpBodies.deliver(http, event.status(), event.headers(), event.body());
+        } catch (IOException | RuntimeException e) {
+            backend.undelivered(event);
+            throw e;
+        }
         backend.sent(event);
     }
 
@@ -168,12 +175,17 @@ public final class RuntimeApiServer implements AutoCloseable {
         Answer of(byte[] body);
     }
 
-    /** Reads a {@code /response} or {@code /error} body up to {@code limit}, judges it and replies. */
+    /**
+     * Reads a {@code /response} or {@code /error} body up to {@code limit}, judges it and replies; a body announced
+     * over {@code limit} by its {@code Content-Length} is refused (413) before it is read.
+     */
     private void invocationAnswer(HttpExchange http, String requestId, long limit, Answering answering)
             throws IOException {
         byte[] body;
         try {
-            body = HttpBodies.readAtMost(http.getRequestBody(), limit);
+            body = HttpBodies.announcedLength(http) > limit
+                    ? null
+                    : HttpBodies.readAtMost(http.getRequestBody(), limit);
         } catch (IOException e) {
             if (!replaced(http, received(http, requestId, EMPTY))) {
                 String detail = http.getRequestMethod() + " "
@@ -186,11 +198,15 @@ public final class RuntimeApiServer implements AutoCloseable {
             return;
         }
         Reply refusal = judge(requestId, http.getRequestURI().getRawPath());
-        if (refusal != null) {
+        if (body == null) {
+            if (refusal == null) {
+                backend.answered(requestId, new Answer.TooLarge(limit));
+            }
+            Reply reply = refusal == null ? Reply.tooLarge(limit) : refusal;
+            http.getResponseHeaders().set(HEADER_CONTENT_TYPE, CONTENT_TYPE_JSON);
+            HttpBodies.sendRefusingBody(http, reply.status(), reply.body());
+        } else if (refusal != null) {
             reply(http, refusal);
-        } else if (body == null) {
-            backend.answered(requestId, new Answer.TooLarge(limit));
-            reply(http, Reply.tooLarge(limit));
         } else {
             backend.answered(requestId, answering.of(body));
             reply(http, Reply.accepted());

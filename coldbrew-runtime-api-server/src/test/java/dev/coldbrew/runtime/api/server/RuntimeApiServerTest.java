@@ -20,9 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class RuntimeApiServerTest {
 
     /** A backend that hands out queued events and records what it is told. */
     static final class Recording implements RuntimeApiBackend {
-        final BlockingQueue<NextEvent> events = new LinkedBlockingQueue<>();
+        final BlockingDeque<NextEvent> events = new LinkedBlockingDeque<>();
+        final List<String> undelivered = new CopyOnWriteArrayList<>();
         final List<String> answers = new CopyOnWriteArrayList<>();
         final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
         volatile Reply replacement;
@@ -41,6 +43,12 @@ class RuntimeApiServerTest {
         @Override
         public NextEvent next() throws InterruptedException {
             return events.take();
+        }
+
+        @Override
+        public void undelivered(NextEvent event) {
+            undelivered.add(event.requestId());
+            events.addFirst(event);
         }
 
         @Override
@@ -113,6 +121,51 @@ class RuntimeApiServerTest {
         assertThat(next.headers().firstValue(RuntimeApi.HEADER_CLIENT_CONTEXT)).isEmpty();
     }
 
+    /**
+     * A runtime's {@code GET /next} that waits, then closes its connection (after 300 ms, as a client with a read
+     * timeout would), must not take the next event with it: the event goes to the next {@code /next}. Twenty rounds,
+     * each with a new abandoned connection, so that a delivery that only sometimes notices the close fails here.
+     */
+    @Test
+    void anAbandonedNextDoesNotTakeTheNextEventWithIt() throws Exception {
+        int rounds = 20;
+        for (int round = 1; round <= rounds; round++) {
+            String id = "id-abandoned-" + round;
+            abandonNext();
+            backend.events.add(NextEvent.of(id, 0, "arn", null, null, null, ("{\"round\":" + round + "}").getBytes()));
+
+            HttpResponse<String> next = http.send(
+                    HttpRequest.newBuilder(uri(NEXT_PATH))
+                            .timeout(java.time.Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(next.headers().firstValue(RuntimeApi.HEADER_REQUEST_ID)).hasValue(id);
+            assertThat(next.body()).isEqualTo("{\"round\":" + round + "}");
+            assertThat(post(responsePath(id), "\"ok\"").statusCode()).isEqualTo(202);
+        }
+        assertThat(backend.undelivered).hasSize(rounds);
+        assertThat(backend.answers).hasSize(rounds);
+    }
+
+    /** Sends {@code GET /next} on a raw socket, waits until the server holds it, then closes the connection. */
+    private void abandonNext() throws Exception {
+        int before = backend.received.size();
+        String hostAndPort = server.hostAndPort();
+        int port = Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                    ("GET " + NEXT_PATH + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < 1000 && backend.received.size() == before; i++) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            assertThat(backend.received).hasSize(before + 1);
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+    }
+
     @Test
     void anAnswerIsAcceptedOnceWithStatusOk() throws Exception {
         fetch("id-2");
@@ -156,6 +209,37 @@ class RuntimeApiServerTest {
         assertThat(exact.statusCode()).isEqualTo(202);
         assertThat(backend.answers.getFirst()).isEqualTo("id-3 too large 6291556");
         assertThat(post(errorPath("id-3"), "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aResponseAnnouncedOverTheLimitIs413FromItsContentLengthBeforeItsBodyArrives() throws Exception {
+        fetch("id-big");
+        String hostAndPort = server.hostAndPort();
+        int port = Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
+        String head;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + responsePath("id-big") + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                            + 7 * 1024 * 1024 + "\r\n\r\n\"only the start")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            head = readHead(socket.getInputStream());
+        }
+
+        assertThat(head).startsWith("HTTP/1.1 413 ").containsIgnoringCase("Connection: close");
+        assertThat(backend.answers).containsExactly("id-big too large 6291556");
+    }
+
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        for (int b; matched < 4 && (b = in.read()) >= 0; ) {
+            head.append((char) b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString();
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class HttpConnection implements Closeable {
                         pendingContext + " failed while sending the body after " + body.bytesWritten() + " bytes: " + e,
                         e);
             }
-            return finishChunked(body);
+            return finishChunked(body, maxBodyBytes);
         }
         String context = request.describe() + " to " + target;
         try {
@@ -99,8 +99,11 @@ public final class HttpConnection implements Closeable {
         }
     }
 
-    /** Ends the chunked body (last chunk and trailers), reads the reply and closes the connection. */
-    public HttpReply finishChunked(ChunkedOutputStream body) throws IOException {
+    /**
+     * Ends the chunked body (last chunk and trailers), reads the reply and closes the connection, failing with an
+     * {@link HttpException} that names the length when the reply body is longer than {@code maxBodyBytes}.
+     */
+    public HttpReply finishChunked(ChunkedOutputStream body, long maxBodyBytes) throws IOException {
         try {
             body.finish();
         } catch (IOException e) {
@@ -109,7 +112,7 @@ public final class HttpConnection implements Closeable {
                     pendingContext + " failed while ending the body after " + body.bytesWritten() + " bytes: " + e, e);
         }
         try {
-            return reader.read(pendingContext);
+            return reader.read(pendingContext, maxBodyBytes);
         } finally {
             close();
         }

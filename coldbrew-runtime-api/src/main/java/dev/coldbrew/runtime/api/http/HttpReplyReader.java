@@ -17,6 +17,11 @@ final class HttpReplyReader {
     static final int MAX_FIELDS = 256;
     /** Largest body accepted in a reply: far above any Lambda payload, low enough to fail before memory does. */
     static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+    /**
+     * Most interim (1xx) replies skipped before the final one. The client never sends {@code Expect}, so a peer has
+     * no reason to send more than an odd {@code 103 Early Hints}; an endless stream of them is an error, not work.
+     */
+    static final int MAX_INTERIM_REPLIES = 8;
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -33,8 +38,8 @@ final class HttpReplyReader {
     }
 
     /**
-     * Reads the reply to {@code context} (e.g. {@code "GET /path to 127.0.0.1:9001"}). Interim 1xx replies are
-     * skipped.
+     * Reads the reply to {@code context} (e.g. {@code "GET /path to 127.0.0.1:9001"}). Up to
+     * {@link #MAX_INTERIM_REPLIES} interim 1xx replies are skipped.
      */
     HttpReply read(String context) throws IOException {
         return read(context, MAX_BODY_BYTES);
@@ -44,11 +49,15 @@ final class HttpReplyReader {
     HttpReply read(String context, long maxBodyBytes) throws IOException {
         this.context = context;
         this.maxBodyBytes = Math.min(maxBodyBytes, MAX_BODY_BYTES);
-        while (true) {
+        for (int interim = 0; ; interim++) {
             String statusLine = statusLine();
             int status = status(statusLine);
             HttpHeaders headers = fields("header", statusLine);
             if (status >= 100 && status < 200) {
+                if (interim == MAX_INTERIM_REPLIES) {
+                    throw new HttpException(context + " failed: more than " + MAX_INTERIM_REPLIES
+                            + " interim replies, the last '" + statusLine + "'");
+                }
                 continue;
             }
             String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
