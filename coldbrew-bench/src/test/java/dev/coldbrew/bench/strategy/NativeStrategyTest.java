@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coldbrew.bench.workload.Workload;
+import dev.coldbrew.bridge.jnigo.BridgeLibrary;
 import dev.coldbrew.local.function.RuntimeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -125,6 +127,7 @@ class NativeStrategyTest {
     }
 
     @Test
+    @EnabledIf(value = BridgeLibrary.BUNDLED, disabledReason = BridgeLibrary.NOT_BUNDLED)
     void theSeedBridgeSaysWhatIsMissingInTheSameWords() {
         assertThat(NativeStrategy.seedBridge(Map.of("PATH", tmp.toString())).availability())
                 .isEqualTo(new NativeStrategy(Map.of("PATH", tmp.toString())).availability());
@@ -135,6 +138,7 @@ class NativeStrategyTest {
     }
 
     @Test
+    @EnabledIf(value = BridgeLibrary.BUNDLED, disabledReason = BridgeLibrary.NOT_BUNDLED)
     void theSeedBridgeBuildsTheBridgeIntoTheImageAndRunsItAsGo1xWithTheLibraryBesideIt() throws Exception {
         tool(RECORDING_TOOL);
         NativeStrategy strategy = NativeStrategy.seedBridge(
