@@ -198,12 +198,17 @@ public final class FunctionPool {
         notifyAll();
     }
 
-    /** Returns the idle environments (to kill now) and retires the busy and settling ones (killed when released). */
+    /**
+     * Returns the idle and settling environments (to kill now: none has an invocation in flight) and retires the
+     * busy ones (killed when released).
+     */
     public synchronized List<Environment> retireAll() {
         retired.addAll(busy);
-        retired.addAll(settling.keySet());
         List<Environment> all = new ArrayList<>(idle);
+        all.addAll(settling.keySet());
         idle.clear();
+        settling.clear();
+        notifyAll();
         return all;
     }
 
