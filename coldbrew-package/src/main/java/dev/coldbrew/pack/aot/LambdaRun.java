@@ -100,11 +100,30 @@ public record LambdaRun(
                     + " " + result.payloadText());
         }
         String errorType = errorType(result);
+        if (initFailed(result)) {
+            throw new PackageException(step + ": the function could not start (Init failed) on " + eventName
+                    + " with " + (errorType.isEmpty() ? "an init error" : errorType) + ": " + result.payloadText()
+                    + "\nFix the function's Init (its error above names the cause), then package again."
+                    + "\nlog:\n" + result.log());
+        }
         if (RUNTIME_FAILURES.contains(errorType)) {
             throw new PackageException(step + ": the function failed on " + eventName + " with " + errorType + ": "
                     + result.payloadText() + "\nlog:\n" + result.log());
         }
         return result;
+    }
+
+    /**
+     * Whether the invocation never reached the handler because Init failed (the runtime posted
+     * {@code /runtime/init/error}, exited or timed out before its first {@code /next}): the local Lambda then logs
+     * an {@code INIT_REPORT} with a status, as Lambda does. Nothing can be trained or verified after that.
+     */
+    static boolean initFailed(InvocationResult result) {
+        return result.isFunctionError()
+                && result.report() != null
+                && result.report().status() != null
+                && result.log() != null
+                && result.log().lines().anyMatch(line -> line.startsWith("INIT_REPORT") && line.contains("Status: "));
     }
 
     /** The {@code errorType} of a function error, or "" for a response. */
