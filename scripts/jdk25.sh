@@ -24,6 +24,8 @@ coldbrew_find_jdk25() {
             return 0
         fi
     fi
+    # The usual install places: the Maven plugin searches the same list (JdkFinder.INSTALL_PLACES; its test keeps
+    # the two equal).
     for candidate in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/jdk* \
         "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
         [ -d "$candidate" ] || continue

@@ -53,17 +53,31 @@ class PackageMojoTest {
         mojo.memoryMb = 1024;
         mojo.timeoutSeconds = 60;
         mojo.outputDirectory = dir.resolve("coldbrew").toFile();
+        mojo.jdk = new java.io.File(System.getProperty("java.home"));
+    }
+
+    /** The goal as Maven runs it, the packaging's class path being this test's (coldbrew-package and its jars). */
+    private void execute() throws MojoExecutionException, MojoFailureException {
+        mojo.execute(Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .toList());
     }
 
     @Test
     void packagesTheProjectJarFirstThenItsRuntimeDependencies() throws Exception {
         assertThat(mojo.jars()).hasSize(6).first().isEqualTo(mojo.jar.toPath());
-        mojo.execute();
+        execute();
         Path zip = dir.resolve("coldbrew/function.zip");
         try (FileSystem fs = FileSystems.newFileSystem(zip);
                 Stream<Path> lib = Files.list(fs.getPath("/lib"))) {
             assertThat(lib).hasSize(6);
             assertThat(fs.getPath("/coldbrew-wrapper")).exists();
+        }
+        try (FileSystem fs = FileSystems.newFileSystem(zip)) {
+            assertThat(fs.getPath("/coldbrew.aot"))
+                    .as("no AOT cache for a managed runtime, whose JVM Lambda updates under the zip")
+                    .doesNotExist();
+            assertThat(Files.readString(fs.getPath("/coldbrew-wrapper"))).doesNotContain("AOTCache");
         }
         assertThat(Files.readString(dir.resolve("coldbrew/template.yaml")))
                 .contains("Runtime: java21")
@@ -77,7 +91,7 @@ class PackageMojoTest {
         Files.writeString(events.resolve("sample.json"), "{\"n\":100,\"d\":2,\"k\":3}");
         mojo.prime = true;
         mojo.primingEvents = events.toFile();
-        mojo.execute();
+        execute();
         try (FileSystem fs = FileSystems.newFileSystem(dir.resolve("coldbrew/function.zip"))) {
             assertThat(Files.readString(fs.getPath("/priming/sample.json"))).isEqualTo("{\"n\":100,\"d\":2,\"k\":3}");
             assertThat(Files.readString(fs.getPath("/coldbrew-wrapper")))
@@ -86,19 +100,74 @@ class PackageMojoTest {
     }
 
     @Test
-    void aPackagingErrorFailsTheBuildWithItsMessage() {
+    void aPackagingErrorFailsTheBuildWithItsMessage() throws IOException {
+        Path events = Files.createDirectories(dir.resolve("bad-events"));
+        Files.writeString(events.resolve("broken.json"), "{not json");
+        mojo.events = events.toFile();
+        assertThatThrownBy(this::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("coldbrew:package: ")
+                .hasMessageContaining("broken.json");
+    }
+
+    @Test
+    void noHandlerNoMainClassAndNoManifestMainClassIsAConfigurationError() {
         mojo.mainClass = null;
         mojo.handler = null;
-        mojo.target = "provided.al2023";
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("coldbrew:package: no handler: give --handler");
+        assertThatThrownBy(this::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("coldbrew:package: no <handler> and no <mainClass> configured, and "
+                        + mojo.jar.getName() + " has no Main-Class in its manifest");
+    }
+
+    @Test
+    void aMissingProjectJarIsAConfigurationError() {
+        mojo.jar = dir.resolve("target/missing.jar").toFile();
+        assertThatThrownBy(this::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("the project's jar " + mojo.jar + " does not exist");
+    }
+
+    @Test
+    void aJdkOlderThan25IsRefusedNamingIt() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("jdk-17/bin"));
+        Files.writeString(old.resolve("java"), "#!/bin/sh\nexit 1\n");
+        old.resolve("java").toFile().setExecutable(true);
+        Files.writeString(dir.resolve("jdk-17/release"), "JAVA_VERSION=\"17.0.15\"\n");
+        mojo.jdk = dir.resolve("jdk-17").toFile();
+        assertThatThrownBy(this::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("coldbrew:package: <jdk> (coldbrew.jdk) is " + mojo.jdk
+                        + ", which is JDK 17: the packaging needs a JDK 25 or newer");
+    }
+
+    @Test
+    void theRequestReachesThePackagingAsGiven() throws IOException {
+        mojo.environment = java.util.Map.of("GREETING", "hello world");
+        mojo.modules = List.of("java.base", "java.logging");
+        mojo.jvmFlags = List.of("-XX:+UseSerialGC", "-Dx=a b");
+        Path file = dir.resolve("request.properties");
+        try (java.io.Writer out = Files.newBufferedWriter(file)) {
+            mojo.requestProperties().store(out, null);
+        }
+        dev.coldbrew.pack.PackageRequest request = dev.coldbrew.pack.PackageMain.read(file);
+        assertThat(request.jars()).isEqualTo(mojo.jars());
+        assertThat(request.target()).isEqualTo(dev.coldbrew.pack.Target.JAVA21);
+        assertThat(request.mainClass()).isEqualTo(mojo.mainClass);
+        assertThat(request.memoryMb()).isEqualTo(1024);
+        assertThat(request.timeoutSeconds()).isEqualTo(60);
+        assertThat(request.functionName()).isEqualTo("kmeans");
+        assertThat(request.trainingRounds()).isEqualTo(1);
+        assertThat(request.environment()).containsExactly(java.util.Map.entry("GREETING", "hello world"));
+        assertThat(request.modules()).containsExactly("java.base", "java.logging");
+        assertThat(request.jvmFlags()).containsExactly("-XX:+UseSerialGC", "-Dx=a b");
+        assertThat(request.outputDir()).isEqualTo(mojo.outputDirectory.toPath().toAbsolutePath());
     }
 
     @Test
     void aBadParameterIsAConfigurationError() {
         mojo.target = "java8";
-        assertThatThrownBy(mojo::execute)
+        assertThatThrownBy(this::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("unknown target 'java8'");
     }
@@ -106,7 +175,7 @@ class PackageMojoTest {
     @Test
     void skipWritesNothing() throws Exception {
         mojo.skip = true;
-        mojo.execute();
+        execute();
         assertThat(dir.resolve("coldbrew")).doesNotExist();
     }
 
