@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+    private static final System.Logger LOG = System.getLogger(ChildProcess.class.getName());
+
     /** Lambda's file descriptor limit per execution environment. */
     static final int MAX_FILE_DESCRIPTORS = 1024;
 
@@ -143,7 +145,11 @@ final class ChildProcess {
             }
         }
         try {
-            process.waitFor(waitMs, TimeUnit.MILLISECONDS);
+            if (!process.waitFor(waitMs, TimeUnit.MILLISECONDS)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "runtime pid " + process.pid() + " still runs " + waitMs + " ms after SIGKILL");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

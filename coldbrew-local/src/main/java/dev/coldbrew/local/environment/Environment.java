@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -42,6 +43,7 @@ public final class Environment {
     private final MemoryMeter meter = new MemoryMeter(PROC);
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile boolean killed;
+    private final CountDownLatch killDone = new CountDownLatch(1);
     private long freezeGeneration;
     private boolean frozen;
 
@@ -245,20 +247,40 @@ public final class Environment {
 
     /**
      * Kills the whole process tree, closes the protocol (Runtime API server or go1.x connection) and removes the
-     * cgroups. Idempotent.
+     * cgroups. Idempotent: a caller that finds the kill under way on another thread waits for it to end, so that no
+     * caller returns while the process may still run (closing the local Lambda right after an invoke races with
+     * the invoke's own clean-up).
      */
     public void kill() {
+        boolean first;
         synchronized (this) {
-            if (killed) {
-                return;
-            }
+            first = !killed;
             killed = true;
             freezeGeneration++;
         }
-        process.killTree(cgroup, KILL_WAIT_MS);
-        protocol.close();
-        if (cgroup != null && !cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS))) {
-            LOG.log(Level.WARNING, "environment " + id + ": cgroup " + cgroup.name() + " could not be removed");
+        if (!first) {
+            awaitKill();
+            return;
+        }
+        try {
+            process.killTree(cgroup, KILL_WAIT_MS);
+            protocol.close();
+            if (cgroup != null && !cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS))) {
+                LOG.log(Level.WARNING, "environment " + id + ": cgroup " + cgroup.name() + " could not be removed");
+            }
+        } finally {
+            killDone.countDown();
+        }
+    }
+
+    /** Waits for the kill another thread does; bounded by that kill's own waits (process exit, cgroup removal). */
+    private void awaitKill() {
+        try {
+            if (!killDone.await(3 * KILL_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "environment " + id + ": the kill under way on another thread did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
