@@ -7,6 +7,7 @@ import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,12 @@ public final class Environment {
     private static final System.Logger LOG = System.getLogger(Environment.class.getName());
     /** How long a kill waits for the process tree to exit before cgroups are removed. */
     static final long KILL_WAIT_MS = 2_000;
+
+    /** In the environment's log folder: the runtime's standard output and error. */
+    static final String OUTPUT_FILE = "output.log";
+
+    /** In the environment's log folder: Lambda's telemetry log, for runtimes that write one. */
+    static final String TELEMETRY_FILE = "telemetry.log";
 
     private static final Path PROC = Path.of("/proc");
 
@@ -73,20 +80,31 @@ public final class Environment {
             String id, FunctionConfig function, Path taskRoot, LocalOptions options, EnvironmentCgroup cgroup)
             throws IOException {
         FunctionProtocol protocol = FunctionProtocol.open(function, options);
+        Path logDir = null;
         try {
             var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
             var command = LaunchCommand.of(function, taskRoot, options);
-            ChildProcess process = ChildProcess.start(
-                    command, taskRoot, env, cgroup, function.runtime().hasTelemetryLog());
+            logDir = Files.createTempDirectory("coldbrew-env-" + id + "-");
+            Path output = Files.createFile(logDir.resolve(OUTPUT_FILE));
+            Path telemetry =
+                    function.runtime().hasTelemetryLog() ? Files.createFile(logDir.resolve(TELEMETRY_FILE)) : null;
             EnvironmentLog log = new EnvironmentLog(options.logSink());
-            log.line(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
-            log.follow(process.output(), id);
-            process.telemetry().ifPresent(telemetry -> log.followFrames(telemetry, id));
+            log.readLines(output);
+            if (telemetry != null) {
+                log.readFrames(telemetry);
+            }
+            ChildProcess process = ChildProcess.start(command, taskRoot, env, cgroup, output, telemetry);
+            log.platformLine(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
+            Path dir = logDir;
+            log.follow(process.exit(), id, () -> deleteLogDir(dir));
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
             return new Environment(id, function, protocol, cgroup, process, log, freeze);
         } catch (IOException | RuntimeException e) {
             protocol.close();
+            if (logDir != null) {
+                deleteLogDir(logDir);
+            }
             if (cgroup != null) {
                 cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS));
             }
@@ -304,9 +322,21 @@ public final class Environment {
         return lastUsedNanos;
     }
 
-    /** One platform or function log line, into this environment's log. */
+    /** One platform log line, into this environment's log after every line its runtime wrote so far. */
     public void logLine(String line) {
-        log.line(line);
+        log.platformLine(line);
+    }
+
+    /** The files the runtime's output went to, once it is read to the end. */
+    private static void deleteLogDir(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "removing " + dir + " failed: " + e.getMessage());
+        }
     }
 
     /** This invocation's log so far, cleared for the next. */
