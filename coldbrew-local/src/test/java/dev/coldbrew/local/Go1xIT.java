@@ -104,6 +104,25 @@ class Go1xIT {
         assertThat(warm.log()).containsPattern(String.format(REPORT_PATTERN, warm.requestId()));
     }
 
+    /**
+     * Closing right after an invoke races with the invoke's own clean-up on another thread (the environment settles
+     * in the background): close must not return while that thread still kills the process. Before the fix, 2 of
+     * 40 closes returned with the function still running.
+     */
+    @Test
+    void closingRightAfterAnInvokeLeavesNoProcess() {
+        for (int i = 0; i < 30; i++) {
+            start(goFunction);
+            invoke("gofn", "echo");
+            lambda.close();
+            lambda = null;
+            assertThat(ProcessHandle.allProcesses()
+                            .filter(p -> p.info().command().orElse("").startsWith(dir.toString())))
+                    .as("go1.x processes left by close number %d", i + 1)
+                    .isEmpty();
+        }
+    }
+
     @Test
     void aHandlerErrorIsUnhandledWithTheErrorJsonAndKeepsTheEnvironment() {
         start(goFunction);

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+    private static final System.Logger LOG = System.getLogger(ChildProcess.class.getName());
+
     /** Lambda's file descriptor limit per execution environment. */
     static final int MAX_FILE_DESCRIPTORS = 1024;
 
@@ -39,13 +41,11 @@ final class ChildProcess {
 
     private final Process process;
     private final long startNanos;
-    private final boolean telemetry;
     private final CompletableFuture<ExitStatus> exit;
 
-    private ChildProcess(Process process, long startNanos, boolean telemetry) {
+    private ChildProcess(Process process, long startNanos) {
         this.process = process;
         this.startNanos = startNanos;
-        this.telemetry = telemetry;
         this.exit = process.onExit().thenApply(p -> ExitStatus.of(p.exitValue()));
     }
 
@@ -73,25 +73,41 @@ final class ChildProcess {
     }
 
     /**
-     * Starts {@code command}. With {@code telemetry}, the runtime writes framed log records to descriptor
-     * {@value #TELEMETRY_FD} ({@link #telemetry()}) and its standard output and error are {@link #output()}.
+     * Starts {@code command} with its standard output and error appended to {@code output}. With a {@code telemetry}
+     * file, the runtime writes framed log records to descriptor {@value #TELEMETRY_FD}, which is appended to that
+     * file.
      */
     static ChildProcess start(
-            List<String> command, Path workDir, Map<String, String> env, EnvironmentCgroup cgroup, boolean telemetry)
+            List<String> command,
+            Path workDir,
+            Map<String, String> env,
+            EnvironmentCgroup cgroup,
+            Path output,
+            Path telemetry)
             throws IOException {
         List<String> argv = new ArrayList<>(List.of(
-                "setsid", "/bin/sh", "-c", telemetry ? JOIN_AND_EXEC_WITH_TELEMETRY : JOIN_AND_EXEC, "coldbrew-env"));
+                "setsid",
+                "/bin/sh",
+                "-c",
+                telemetry != null ? JOIN_AND_EXEC_WITH_TELEMETRY : JOIN_AND_EXEC,
+                "coldbrew-env"));
         List<Path> procs = cgroup == null ? List.of() : cgroup.procsFiles();
         argv.add(Integer.toString(procs.size()));
         procs.forEach(p -> argv.add(p.toString()));
         argv.addAll(command);
-        ProcessBuilder builder =
-                new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(!telemetry);
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile());
+        if (telemetry != null) {
+            // the shell moves its stdout (the telemetry file) to the runtime's descriptor 3, and its stderr to 1
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(telemetry.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        }
         builder.environment().clear();
         builder.environment().putAll(env);
         long start = System.nanoTime();
         try {
-            return new ChildProcess(builder.start(), start, telemetry);
+            return new ChildProcess(builder.start(), start);
         } catch (IOException e) {
             throw new IOException(
                     "start runtime " + String.join(" ", command) + " in " + workDir + " failed: " + e.getMessage(), e);
@@ -105,16 +121,6 @@ final class ChildProcess {
     /** {@link System#nanoTime()} just before the spawn: the start of Init Duration. */
     long startNanos() {
         return startNanos;
-    }
-
-    /** The runtime's standard output and standard error, as one stream of lines. */
-    java.io.InputStream output() {
-        return telemetry ? process.getErrorStream() : process.getInputStream();
-    }
-
-    /** The runtime's telemetry log (framed records), when it was started with one. */
-    java.util.Optional<java.io.InputStream> telemetry() {
-        return telemetry ? java.util.Optional.of(process.getInputStream()) : java.util.Optional.empty();
     }
 
     CompletableFuture<ExitStatus> exit() {
@@ -143,7 +149,11 @@ final class ChildProcess {
             }
         }
         try {
-            process.waitFor(waitMs, TimeUnit.MILLISECONDS);
+            if (!process.waitFor(waitMs, TimeUnit.MILLISECONDS)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "runtime pid " + process.pid() + " still runs " + waitMs + " ms after SIGKILL");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,10 +7,12 @@ import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -30,6 +32,12 @@ public final class Environment {
     /** How long a kill waits for the process tree to exit before cgroups are removed. */
     static final long KILL_WAIT_MS = 2_000;
 
+    /** In the environment's log folder: the runtime's standard output and error. */
+    static final String OUTPUT_FILE = "output.log";
+
+    /** In the environment's log folder: Lambda's telemetry log, for runtimes that write one. */
+    static final String TELEMETRY_FILE = "telemetry.log";
+
     private static final Path PROC = Path.of("/proc");
 
     private final String id;
@@ -42,6 +50,7 @@ public final class Environment {
     private final MemoryMeter meter = new MemoryMeter(PROC);
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile boolean killed;
+    private final CountDownLatch killDone = new CountDownLatch(1);
     private long freezeGeneration;
     private boolean frozen;
 
@@ -71,20 +80,31 @@ public final class Environment {
             String id, FunctionConfig function, Path taskRoot, LocalOptions options, EnvironmentCgroup cgroup)
             throws IOException {
         FunctionProtocol protocol = FunctionProtocol.open(function, options);
+        Path logDir = null;
         try {
             var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
             var command = LaunchCommand.of(function, taskRoot, options);
-            ChildProcess process = ChildProcess.start(
-                    command, taskRoot, env, cgroup, function.runtime().hasTelemetryLog());
+            logDir = Files.createTempDirectory("coldbrew-env-" + id + "-");
+            Path output = Files.createFile(logDir.resolve(OUTPUT_FILE));
+            Path telemetry =
+                    function.runtime().hasTelemetryLog() ? Files.createFile(logDir.resolve(TELEMETRY_FILE)) : null;
             EnvironmentLog log = new EnvironmentLog(options.logSink());
-            log.line(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
-            log.follow(process.output(), id);
-            process.telemetry().ifPresent(telemetry -> log.followFrames(telemetry, id));
+            log.readLines(output);
+            if (telemetry != null) {
+                log.readFrames(telemetry);
+            }
+            ChildProcess process = ChildProcess.start(command, taskRoot, env, cgroup, output, telemetry);
+            log.platformLine(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
+            Path dir = logDir;
+            log.follow(process.exit(), id, () -> deleteLogDir(dir));
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
             return new Environment(id, function, protocol, cgroup, process, log, freeze);
         } catch (IOException | RuntimeException e) {
             protocol.close();
+            if (logDir != null) {
+                deleteLogDir(logDir);
+            }
             if (cgroup != null) {
                 cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS));
             }
@@ -245,20 +265,40 @@ public final class Environment {
 
     /**
      * Kills the whole process tree, closes the protocol (Runtime API server or go1.x connection) and removes the
-     * cgroups. Idempotent.
+     * cgroups. Idempotent: a caller that finds the kill under way on another thread waits for it to end, so that no
+     * caller returns while the process may still run (closing the local Lambda right after an invoke races with
+     * the invoke's own clean-up).
      */
     public void kill() {
+        boolean first;
         synchronized (this) {
-            if (killed) {
-                return;
-            }
+            first = !killed;
             killed = true;
             freezeGeneration++;
         }
-        process.killTree(cgroup, KILL_WAIT_MS);
-        protocol.close();
-        if (cgroup != null && !cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS))) {
-            LOG.log(Level.WARNING, "environment " + id + ": cgroup " + cgroup.name() + " could not be removed");
+        if (!first) {
+            awaitKill();
+            return;
+        }
+        try {
+            process.killTree(cgroup, KILL_WAIT_MS);
+            protocol.close();
+            if (cgroup != null && !cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS))) {
+                LOG.log(Level.WARNING, "environment " + id + ": cgroup " + cgroup.name() + " could not be removed");
+            }
+        } finally {
+            killDone.countDown();
+        }
+    }
+
+    /** Waits for the kill another thread does; bounded by that kill's own waits (process exit, cgroup removal). */
+    private void awaitKill() {
+        try {
+            if (!killDone.await(3 * KILL_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "environment " + id + ": the kill under way on another thread did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -282,9 +322,21 @@ public final class Environment {
         return lastUsedNanos;
     }
 
-    /** One platform or function log line, into this environment's log. */
+    /** One platform log line, into this environment's log after every line its runtime wrote so far. */
     public void logLine(String line) {
-        log.line(line);
+        log.platformLine(line);
+    }
+
+    /** The files the runtime's output went to, once it is read to the end. */
+    private static void deleteLogDir(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "removing " + dir + " failed: " + e.getMessage());
+        }
     }
 
     /** This invocation's log so far, cleared for the next. */

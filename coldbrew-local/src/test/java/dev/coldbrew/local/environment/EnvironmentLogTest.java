@@ -2,18 +2,26 @@ package dev.coldbrew.local.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Decoding, splitting and bounding of an environment's output. */
 class EnvironmentLogTest {
 
     final List<String> sink = new CopyOnWriteArrayList<>();
     final EnvironmentLog log = new EnvironmentLog(sink::add);
+
+    @TempDir
+    Path dir;
 
     @Test
     void aCharacterAcrossTwoReadsIsDecodedWhole() throws Exception {
@@ -95,20 +103,70 @@ class EnvironmentLogTest {
         return out.toByteArray();
     }
 
-    private void followFrames(byte[] bytes, int lines) throws InterruptedException {
-        log.followFrames(new ByteArrayInputStream(bytes), "test");
-        awaitLines(lines);
-    }
+    @Test
+    void aLineWrittenJustBeforeTheAnswerIsInTheInvocationsLog() throws Exception {
+        Path output = Files.createFile(dir.resolve("output"));
+        log.readLines(output);
+        CompletableFuture<Void> exit = new CompletableFuture<>();
+        log.follow(exit, "test", () -> {});
+        try {
+            for (int i = 0; i < 200; i++) {
+                Files.writeString(output, "last words " + i + "\n", StandardOpenOption.APPEND);
+                log.platformLine("END " + i);
 
-    private void follow(String text, int lines) throws InterruptedException {
-        log.follow(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test");
-        awaitLines(lines);
-    }
-
-    private void awaitLines(int lines) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sink.size() < lines && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+                assertThat(log.take()).isEqualTo("last words " + i + "\nEND " + i + "\n");
+            }
+        } finally {
+            exit.complete(null);
         }
+    }
+
+    @Test
+    void aLineAndAFrameSplitAcrossWritesAreReadWhole() throws Exception {
+        Path output = Files.createFile(dir.resolve("output"));
+        Path telemetry = Files.createFile(dir.resolve("telemetry"));
+        log.readLines(output);
+        log.readFrames(telemetry);
+        byte[] frame = frame(0xA55A0003, "framed é");
+
+        Files.writeString(output, "half a ", StandardOpenOption.APPEND);
+        Files.write(telemetry, java.util.Arrays.copyOf(frame, 20), StandardOpenOption.APPEND);
+        log.drain();
+        assertThat(sink).isEmpty();
+
+        Files.writeString(output, "line\n", StandardOpenOption.APPEND);
+        Files.write(telemetry, java.util.Arrays.copyOfRange(frame, 20, frame.length), StandardOpenOption.APPEND);
+        log.drain();
+        assertThat(sink).containsExactlyInAnyOrder("half a line", "framed é");
+    }
+
+    @Test
+    void theLastLineWithoutANewlineIsShownWhenTheRuntimeExits() throws Exception {
+        follow("first\nno newline at the end", 2);
+
+        assertThat(sink).containsExactly("first", "no newline at the end");
+    }
+
+    private void followFrames(byte[] bytes, int lines) throws Exception {
+        readToTheEnd(bytes, true);
+        assertThat(sink).hasSize(lines);
+    }
+
+    private void follow(String text, int lines) throws Exception {
+        readToTheEnd(text.getBytes(StandardCharsets.UTF_8), false);
+        assertThat(sink).hasSize(lines);
+    }
+
+    /** The runtime wrote {@code bytes} and exited: the follower reads them to the end, then says it is closed. */
+    private void readToTheEnd(byte[] bytes, boolean frames) throws Exception {
+        Path file = Files.write(dir.resolve(frames ? "telemetry" : "output"), bytes);
+        if (frames) {
+            log.readFrames(file);
+        } else {
+            log.readLines(file);
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        log.follow(CompletableFuture.completedFuture(null), "test", closed::countDown);
+        assertThat(closed.await(10, TimeUnit.SECONDS)).as("the follower closed").isTrue();
     }
 }
