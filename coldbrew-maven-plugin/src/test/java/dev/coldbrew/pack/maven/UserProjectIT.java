@@ -62,45 +62,17 @@ class UserProjectIT {
         Path settings = settings(repo);
         Path toolchains = toolchains(Path.of(System.getProperty("java.home")));
 
-        List<String> command = List.of(
-                mvn.toString(),
-                "-B",
-                "-V",
-                "-ntp",
-                "-s",
-                settings.toString(),
-                "-t",
-                toolchains.toString(),
-                "-Dmaven.repo.local=" + repo,
-                "-Dcoldbrew.trainingRounds=1",
-                "package");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(project.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("build.log").toFile());
-        Map<String, String> env = builder.environment();
-        for (String variable : List.of(
-                "MAVEN_OPTS",
-                "MAVEN_ARGS",
-                "MAVEN_CONFIG",
-                "MAVEN_PROJECTBASEDIR",
-                "MAVEN_DEBUG_OPTS",
-                "JAVA_TOOL_OPTIONS")) {
-            env.remove(variable);
-        }
-        env.put("JAVA_HOME", jdk17.home().toString());
-        env.put("PATH", jdk17.home().resolve("bin") + File.pathSeparator + env.getOrDefault("PATH", ""));
-        Process maven = builder.start();
-        maven.getOutputStream().close();
-        boolean ended = maven.waitFor(8, TimeUnit.MINUTES);
-        if (!ended) {
-            maven.destroyForcibly();
-        }
-        String log = Files.readString(dir.resolve("build.log"));
-        assertThat(ended).as("mvn package ended; log:\n" + log).isTrue();
-        assertThat(maven.exitValue())
-                .as("mvn package exit status; log:\n" + log)
-                .isZero();
+        // a property users try: Maven would ignore it, the goal names it (and fails before any packaging)
+        Build misspelt = mvn(mvn, jdk17, project, settings, toolchains, repo, "misspelt", "-Dcoldbrew.memory=1024");
+        assertThat(misspelt.status()).as(misspelt.log()).isNotZero();
+        assertThat(misspelt.log())
+                .contains("coldbrew:package: unknown user property coldbrew.memory: coldbrew:package reads")
+                .contains("coldbrew.memoryMb")
+                .doesNotContain("coldbrew package: jlink");
+
+        Build build = mvn(mvn, jdk17, project, settings, toolchains, repo, "package", "-Dcoldbrew.trainingRounds=1");
+        String log = build.log();
+        assertThat(build.status()).as("mvn package exit status; log:\n" + log).isZero();
         assertThat(log)
                 .contains("Java version: " + jdk17.version())
                 .contains("coldbrew:package: packaging with the JDK "
@@ -125,6 +97,62 @@ class UserProjectIT {
                     .contains("\"greeting\":\"Hello, Ada\"")
                     .contains("\"function\":\"" + greeter.name() + "\"");
             assertThat(result.log()).contains("greeting Ada");
+        }
+    }
+
+    /** What a run of Maven left: its exit status and its output. */
+    record Build(int status, String log) {}
+
+    /** {@code mvn package} in {@code project} on {@code jdk} with this build's repository; {@code name} names the log. */
+    private Build mvn(
+            Path mvn,
+            JdkFinder.Found jdk,
+            Path project,
+            Path settings,
+            Path toolchains,
+            Path repo,
+            String name,
+            String property)
+            throws IOException, InterruptedException {
+        List<String> command = List.of(
+                mvn.toString(),
+                "-B",
+                "-V",
+                "-ntp",
+                "-s",
+                settings.toString(),
+                "-t",
+                toolchains.toString(),
+                "-Dmaven.repo.local=" + repo,
+                property,
+                "package");
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        for (String variable : List.of(
+                "MAVEN_OPTS",
+                "MAVEN_ARGS",
+                "MAVEN_CONFIG",
+                "MAVEN_PROJECTBASEDIR",
+                "MAVEN_DEBUG_OPTS",
+                "JAVA_TOOL_OPTIONS")) {
+            env.remove(variable);
+        }
+        env.put("JAVA_HOME", jdk.home().toString());
+        env.put("PATH", jdk.home().resolve("bin") + File.pathSeparator + env.getOrDefault("PATH", ""));
+        Process maven = builder.start();
+        try {
+            maven.getOutputStream().close();
+            if (!maven.waitFor(8, TimeUnit.MINUTES)) {
+                throw new AssertionError("mvn " + String.join(" ", command) + " still runs after 8 minutes; log:\n"
+                        + Files.readString(log));
+            }
+            return new Build(maven.exitValue(), Files.readString(log));
+        } finally {
+            maven.destroyForcibly();
         }
     }
 
