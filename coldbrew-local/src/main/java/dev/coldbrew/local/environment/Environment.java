@@ -2,6 +2,7 @@ package dev.coldbrew.local.environment;
 
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
 import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.isolation.EnvironmentPeers;
 import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
@@ -69,7 +70,8 @@ public final class Environment {
     public static Environment start(
             String id, FunctionConfig function, Path taskRoot, LocalOptions options, EnvironmentCgroup cgroup)
             throws IOException {
-        FunctionProtocol protocol = FunctionProtocol.open(function, options);
+        EnvironmentPeers peers = EnvironmentPeers.ofThisMachine(id);
+        FunctionProtocol protocol = FunctionProtocol.open(function, options, peers);
         try {
             var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
             var command = LaunchCommand.of(function, taskRoot, options);
@@ -81,7 +83,9 @@ public final class Environment {
             process.telemetry().ifPresent(telemetry -> log.followFrames(telemetry, id));
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
-            return new Environment(id, function, protocol, cgroup, process, log, freeze);
+            Environment environment = new Environment(id, function, protocol, cgroup, process, log, freeze);
+            peers.bind(environment::pids);
+            return environment;
         } catch (IOException | RuntimeException e) {
             protocol.close();
             if (cgroup != null) {
