@@ -45,20 +45,33 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RuntimeApiBackend backend;
+    private final ConnectionCheck check;
     private final InvocationLedger ledger = new InvocationLedger();
     private volatile boolean nextCalled;
 
-    private RuntimeApiServer(HttpServer server, ExecutorService executor, RuntimeApiBackend backend) {
+    private RuntimeApiServer(
+            HttpServer server, ExecutorService executor, RuntimeApiBackend backend, ConnectionCheck check) {
         this.server = server;
         this.executor = executor;
         this.backend = backend;
+        this.check = check;
     }
 
     /** Binds a new server to {@code address} (port 0 picks a free one), serving {@code backend}, and starts it. */
     public static RuntimeApiServer start(InetSocketAddress address, RuntimeApiBackend backend) throws IOException {
+        return start(address, backend, ConnectionCheck.ANY);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, RuntimeApiBackend)}, answering only connections {@code check} lets in:
+     * any other request gets 403 {@code ForeignConnection} ({@link Reply#foreignConnection}) before its body is read,
+     * and the backend never sees it.
+     */
+    public static RuntimeApiServer start(InetSocketAddress address, RuntimeApiBackend backend, ConnectionCheck check)
+            throws IOException {
         HttpServer server = HttpServer.create(address, BACKLOG);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        RuntimeApiServer api = new RuntimeApiServer(server, executor, backend);
+        RuntimeApiServer api = new RuntimeApiServer(server, executor, backend, check);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -80,6 +93,11 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     private void handle(HttpExchange http) {
         try (http) {
+            String refusal = check.refusal(http.getRemoteAddress(), http.getLocalAddress());
+            if (refusal != null) {
+                reply(http, Reply.foreignConnection(refusal));
+                return;
+            }
             route(http, http.getRequestMethod(), http.getRequestURI().getRawPath());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
