@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Guarantee A of the local Lambda: only an environment's own processes talk to its Runtime API, and its go1.x
  * connection reaches its own function. The other end of a loopback connection is a socket in the kernel's table
- * ({@link LoopbackSockets}), and the socket is held by processes ({@link SocketHolders}); a connection is the
+ * ({@link SocketTable}: asked through netlink, {@link NetlinkSockets}, or read from {@code /proc/net},
+ * {@link LoopbackSockets}), and the socket is held by processes ({@link SocketHolders}); a connection is the
  * environment's when one of the environment's processes (its cgroup's, or the runtime and its descendants) holds it.
  * This holds for any user, root or not, since it relies only on what {@code /proc} shows of the processes a user may
  * start.
@@ -36,7 +37,7 @@ public final class EnvironmentPeers implements ConnectionCheck, ConnectCheck {
     static final Duration BIND_WAIT = Duration.ofSeconds(5);
 
     private final String environmentId;
-    private final LoopbackSockets sockets;
+    private final SocketTable sockets;
     private final SocketHolders holders;
     private final CountDownLatch bound = new CountDownLatch(1);
     private final Map<InetSocketAddress, Checked> checked = new ConcurrentHashMap<>();
@@ -45,7 +46,7 @@ public final class EnvironmentPeers implements ConnectionCheck, ConnectCheck {
     /** A connection found held by the environment's process {@code holder} as socket {@code inode}. */
     private record Checked(SocketHolders.Holder holder, long inode) {}
 
-    public EnvironmentPeers(String environmentId, LoopbackSockets sockets, SocketHolders holders) {
+    public EnvironmentPeers(String environmentId, SocketTable sockets, SocketHolders holders) {
         this.environmentId = environmentId;
         this.sockets = sockets;
         this.holders = holders;
@@ -54,9 +55,7 @@ public final class EnvironmentPeers implements ConnectionCheck, ConnectCheck {
     /** Peers of environment {@code environmentId} as this machine's {@code /proc} shows them. */
     public static EnvironmentPeers ofThisMachine(String environmentId) {
         return new EnvironmentPeers(
-                environmentId,
-                new LoopbackSockets(java.nio.file.Path.of("/proc/net")),
-                new SocketHolders(java.nio.file.Path.of("/proc")));
+                environmentId, SocketTable.ofThisMachine(), new SocketHolders(java.nio.file.Path.of("/proc")));
     }
 
     /** Names the environment's processes, once its runtime process has started. */

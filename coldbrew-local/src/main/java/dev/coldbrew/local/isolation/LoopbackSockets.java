@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * addresses as hexadecimal 32-bit words in the kernel's (little-endian) byte order, then {@code :PORT} in hex. An
  * IPv4 end of an IPv6 socket reads {@code ::ffff:a.b.c.d} and compares equal to the IPv4 address.
  */
-public final class LoopbackSockets {
+public final class LoopbackSockets implements SocketTable {
     /** The {@code st} of a listening socket ({@code TCP_LISTEN}). */
     static final int STATE_LISTEN = 0x0A;
 
@@ -43,6 +43,7 @@ public final class LoopbackSockets {
      * has none that a process holds (it closed and only its {@code TIME_WAIT} remains, or it lives in another network
      * namespace or on another host).
      */
+    @Override
     public OptionalLong inodeOf(InetSocketAddress local, InetSocketAddress remote) throws IOException {
         for (String table : TABLES) {
             for (Entry entry : read(table)) {
@@ -58,6 +59,7 @@ public final class LoopbackSockets {
      * The inodes of the listening sockets a connection to {@code address} can reach: same port, bound to that address
      * or to the wildcard address.
      */
+    @Override
     public List<Long> listenersFor(InetSocketAddress address) throws IOException {
         List<Long> inodes = new ArrayList<>();
         for (String table : TABLES) {
