@@ -140,6 +140,8 @@ public final class InvocationExchange implements RuntimeApiBackend {
 
     private static Outcome outcome(Answer answer) {
         return switch (answer) {
+            case Answer.Response r
+            when r.failedMidStream() -> Outcome.functionError(errorBody(r.errorBody(), r.errorType()), r.errorType());
             case Answer.Response r -> Outcome.success(r.body(), r.contentType());
             case Answer.FunctionError e -> Outcome.functionError(errorBody(e.body(), e.errorType()), e.errorType());
             case Answer.TooLarge t -> Outcome.tooLarge();

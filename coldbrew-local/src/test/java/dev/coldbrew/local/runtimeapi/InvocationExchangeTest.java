@@ -241,8 +241,11 @@ class InvocationExchangeTest {
         String status = streamResponse(
                 "id-15", "partial".getBytes(StandardCharsets.US_ASCII), 1, trailers, ERROR_TRAILERS_DECLARED);
 
-        assertThat(status).startsWith("HTTP/1.1 ");
-        assertThat(invocation.result().get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(status).startsWith("HTTP/1.1 202");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.Error");
+        assertThat(new String(outcome.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorType\":\"Runtime.Error\"}");
     }
 
     static final String ERROR_TRAILERS_DECLARED =

@@ -5,23 +5,26 @@ import static dev.coldbrew.runtime.api.RuntimeApi.CONTENT_TYPE_OCTET_STREAM;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_INVALID_RESPONSE_MODE;
 import static dev.coldbrew.runtime.api.RuntimeApi.FN_ERROR_TRUNCATED_RESPONSE;
 import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_CONTENT_TYPE;
+import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_FUNCTION_ERROR_BODY;
 import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_FUNCTION_ERROR_TYPE;
 import static dev.coldbrew.runtime.api.RuntimeApi.HEADER_RESPONSE_MODE;
 import static dev.coldbrew.runtime.api.RuntimeApi.MAX_RESPONSE_BYTES;
 import static dev.coldbrew.runtime.api.RuntimeApi.MAX_STREAMED_RESPONSE_BYTES;
 import static dev.coldbrew.runtime.api.RuntimeApi.RESPONSE_MODE_STREAMING;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.coldbrew.runtime.api.ErrorResponse;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The Lambda side of the Runtime API ({@code 2018-06-01}) on the JDK's {@code com.sun.net.httpserver}, one per
+ * The Lambda side of the Runtime API ({@code 2018-06-01}) on coldbrew's {@link Http11Server}, one per
  * execution environment, with Lambda's rules applied once for every user (the local Lambda, the fake Runtime API,
  * the start-up bench): the route table of {@link Endpoint}, one method per endpoint (405), request ids answerable
  * once ({@link InvocationLedger}: 400, then 403), {@code /init/error} only before the first {@code /next} (403),
@@ -32,49 +35,51 @@ import java.util.concurrent.Executors;
  * ({@link RuntimeApiBackend#undelivered}) for the next {@code /next} when the write fails because the runtime
  * closed that connection. What the events are and what an answer means is the {@link RuntimeApiBackend}'s.
  *
- * <p><b>Trailers.</b> The JDK's chunked decoder fails on trailer fields after the last chunk, so a streamed
- * response that ends with the mid-stream error trailers of runtime-api.md §6.2 reads as a truncated body: 400
- * {@code TruncatedHTTPRequest}, and the invocation fails with {@code Runtime.TruncatedResponse}. A Rust-style
- * "trailer" written as a final body chunk is an ordinary body.
+ * <p><b>Trailers.</b> A chunked {@code /response} may end with the mid-stream error trailers of runtime-api.md §6.2
+ * ({@code Lambda-Runtime-Function-Error-Type}, and {@code Lambda-Runtime-Function-Error-Body} in base64): the
+ * response is accepted (202) and its {@link Answer.Response} carries the error, as Lambda forwards it. The server is
+ * {@link Http11Server}, not the JDK's, because the JDK's chunked decoder fails on trailer fields (its reason is
+ * there). A Rust-style "trailer" written as a final body chunk is an ordinary body.
  */
 public final class RuntimeApiServer implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];
     private static final int BACKLOG = 64;
     private static final String HEADER_ALLOW = "Allow";
 
-    private final HttpServer server;
     private final ExecutorService executor;
     private final RuntimeApiBackend backend;
     private final InvocationLedger ledger = new InvocationLedger();
     private volatile boolean nextCalled;
+    private volatile Http11Server server;
 
-    private RuntimeApiServer(HttpServer server, ExecutorService executor, RuntimeApiBackend backend) {
-        this.server = server;
+    private RuntimeApiServer(ExecutorService executor, RuntimeApiBackend backend) {
         this.executor = executor;
         this.backend = backend;
     }
 
     /** Binds a new server to {@code address} (port 0 picks a free one), serving {@code backend}, and starts it. */
     public static RuntimeApiServer start(InetSocketAddress address, RuntimeApiBackend backend) throws IOException {
-        HttpServer server = HttpServer.create(address, BACKLOG);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        RuntimeApiServer api = new RuntimeApiServer(server, executor, backend);
-        server.createContext("/", api::handle);
-        server.setExecutor(executor);
-        server.start();
+        RuntimeApiServer api = new RuntimeApiServer(executor, backend);
+        try {
+            api.server = Http11Server.start(address, BACKLOG, executor, http -> api.handle(http));
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
         return api;
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
     public String hostAndPort() {
-        InetSocketAddress bound = server.getAddress();
+        InetSocketAddress bound = server.address();
         return bound.getAddress().getHostAddress() + ":" + bound.getPort();
     }
 
     /** Stops the server and ends every connection, a {@code /next} waiting included. */
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         executor.shutdownNow();
     }
 
@@ -164,7 +169,25 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (contentType == null && streamed) {
             contentType = CONTENT_TYPE_OCTET_STREAM; // the default of a streamed response (§6.1)
         }
-        return new Answer.Response(body, contentType, streamed);
+        Headers trailers = ((Http11Exchange) http).trailers();
+        String errorType = trailers.getFirst(HEADER_FUNCTION_ERROR_TYPE);
+        if (errorType == null) {
+            return new Answer.Response(body, contentType, streamed);
+        }
+        return new Answer.Response(
+                body, contentType, streamed, errorType, base64(trailers.getFirst(HEADER_FUNCTION_ERROR_BODY)));
+    }
+
+    /** The decoded {@code Lambda-Runtime-Function-Error-Body} trailer; its bytes as sent when it is not base64. */
+    private static byte[] base64(String value) {
+        if (value == null) {
+            return EMPTY;
+        }
+        try {
+            return Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private static Answer functionError(HttpExchange http, byte[] body) {
