@@ -7,6 +7,8 @@ import dev.coldbrew.runtime.api.server.Answer;
 import dev.coldbrew.runtime.api.server.NextEvent;
 import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
 import dev.coldbrew.runtime.api.server.RuntimeApiServer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingDeque;
@@ -115,6 +117,28 @@ public final class InvocationExchange implements RuntimeApiBackend {
         events.addFirst(invocation);
         if (exited) {
             processExited();
+        }
+    }
+
+    /**
+     * The stream of the invocation in flight when it is {@code requestId} and its caller takes the response as it
+     * is written; null otherwise (the server then reads the body whole and checks the id).
+     */
+    @Override
+    public OutputStream streamTo(String requestId, String contentType) {
+        Invocation invocation;
+        synchronized (lock) {
+            invocation = current;
+        }
+        if (invocation == null
+                || invocation.stream() == null
+                || !invocation.requestId().equals(requestId)) {
+            return null;
+        }
+        try {
+            return invocation.stream().open(contentType);
+        } catch (IOException e) {
+            return OutputStream.nullOutputStream(); // the caller is gone; the runtime's response is still read
         }
     }
 

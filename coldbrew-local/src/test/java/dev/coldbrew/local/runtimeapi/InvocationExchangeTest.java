@@ -49,6 +49,7 @@ class InvocationExchangeTest {
                 "Root=1-a-b",
                 "{\"c\":1}",
                 "{\"i\":1}",
+                null,
                 new CompletableFuture<>());
         exchange.submit(invocation);
 
@@ -364,6 +365,7 @@ class InvocationExchangeTest {
                 null,
                 null,
                 null,
+                null,
                 new CompletableFuture<>());
     }
 
@@ -373,6 +375,7 @@ class InvocationExchangeTest {
                 "{}".getBytes(),
                 System.currentTimeMillis() + 1000,
                 "arn",
+                null,
                 null,
                 null,
                 null,

@@ -69,6 +69,34 @@ public final class HttpBodies {
         return out.toByteArray();
     }
 
+    /**
+     * Reads the whole body and writes each part to {@code sink} as it arrives, flushing it after each part; false as
+     * soon as the body is longer than {@code limit} bytes. When a write to {@code sink} fails, the rest of the body is
+     * read and discarded (the peer still gets its reply).
+     *
+     * @throws IOException when the body ends before its declared length, or its chunked framing is broken
+     */
+    public static boolean forwardAtMost(InputStream in, long limit, OutputStream sink) throws IOException {
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        OutputStream to = sink;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > limit) {
+                return false;
+            }
+            try {
+                if (to != null && n > 0) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                to = null; // the receiving side is gone: keep reading what the runtime sends
+            }
+        }
+        return true;
+    }
+
     /** Sends a status with a fixed-length body ({@code -1} length for an empty one, as the JDK server wants). */
     public static void send(HttpExchange http, int status, byte[] body) throws IOException {
         boolean empty = body == null || body.length == 0 || status == 204;

@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.coldbrew.runtime.api.ErrorResponse;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,7 +31,8 @@ import java.util.concurrent.Executors;
  * once ({@link InvocationLedger}: 400, then 403), {@code /init/error} only before the first {@code /next} (403),
  * buffered bodies up to 6 MiB + 100 bytes and streamed ones up to 200 MB (413, and the invocation fails), the
  * response mode (400, and the invocation fails), bodies that end early (400, and the invocation fails), and every
- * reply worded by {@link Reply}. {@code GET /next} never times out, and an event reaches only a {@code /next} that
+ * reply worded by {@link Reply}. A streamed response goes to the backend as it arrives when the backend asks for it
+ * ({@link RuntimeApiBackend#streamTo}), else it is read whole. {@code GET /next} never times out, and an event reaches only a {@code /next} that
  * can receive it: written head first, then body ({@link HttpBodies#deliver}), and given back to the backend
  * ({@link RuntimeApiBackend#undelivered}) for the next {@code /next} when the write fails because the runtime
  * closed that connection. What the events are and what an answer means is the {@link RuntimeApiBackend}'s.
@@ -106,7 +108,7 @@ public final class RuntimeApiServer implements AutoCloseable {
             case NEXT -> next(http);
             case RESPONSE -> response(http, route.requestId());
             case ERROR ->
-                invocationAnswer(http, route.requestId(), MAX_RESPONSE_BYTES, body -> functionError(http, body));
+                invocationAnswer(http, route.requestId(), MAX_RESPONSE_BYTES, null, body -> functionError(http, body));
             case INIT_ERROR -> initError(http);
             case RESTORE_NEXT, RESTORE_ERROR -> restore(http, endpoint);
             case UNKNOWN -> throw new IllegalStateException("unreachable: " + path);
@@ -161,14 +163,17 @@ public final class RuntimeApiServer implements AutoCloseable {
         }
         boolean streamed = mode != null;
         long limit = streamed ? MAX_STREAMED_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
-        invocationAnswer(http, requestId, limit, body -> success(http, body, streamed));
+        OutputStream sink = streamed ? backend.streamTo(requestId, contentType(http, true)) : null;
+        invocationAnswer(http, requestId, limit, sink, body -> success(http, body, streamed));
+    }
+
+    private static String contentType(HttpExchange http, boolean streamed) {
+        String contentType = http.getRequestHeaders().getFirst(HEADER_CONTENT_TYPE);
+        return contentType == null && streamed ? CONTENT_TYPE_OCTET_STREAM : contentType; // §6.1's default
     }
 
     private static Answer success(HttpExchange http, byte[] body, boolean streamed) {
-        String contentType = http.getRequestHeaders().getFirst(HEADER_CONTENT_TYPE);
-        if (contentType == null && streamed) {
-            contentType = CONTENT_TYPE_OCTET_STREAM; // the default of a streamed response (§6.1)
-        }
+        String contentType = contentType(http, streamed);
         Headers trailers = ((Http11Exchange) http).trailers();
         String errorType = trailers.getFirst(HEADER_FUNCTION_ERROR_TYPE);
         if (errorType == null) {
@@ -202,13 +207,18 @@ public final class RuntimeApiServer implements AutoCloseable {
      * Reads a {@code /response} or {@code /error} body up to {@code limit}, judges it and replies; a body announced
      * over {@code limit} by its {@code Content-Length} is refused (413) before it is read.
      */
-    private void invocationAnswer(HttpExchange http, String requestId, long limit, Answering answering)
+    private void invocationAnswer(
+            HttpExchange http, String requestId, long limit, OutputStream sink, Answering answering)
             throws IOException {
         byte[] body;
         try {
-            body = HttpBodies.announcedLength(http) > limit
-                    ? null
-                    : HttpBodies.readAtMost(http.getRequestBody(), limit);
+            if (HttpBodies.announcedLength(http) > limit) {
+                body = null;
+            } else if (sink != null) {
+                body = HttpBodies.forwardAtMost(http.getRequestBody(), limit, sink) ? EMPTY : null;
+            } else {
+                body = HttpBodies.readAtMost(http.getRequestBody(), limit);
+            }
         } catch (IOException e) {
             if (!replaced(http, received(http, requestId, EMPTY))) {
                 String detail = http.getRequestMethod() + " "
