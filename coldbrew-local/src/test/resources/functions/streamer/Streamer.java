@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A function that streams its response with coldbrew's runtime ({@code LambdaRuntime.runStreaming}). The event
  * (a JSON string; its quotes are dropped) says what to do: {@code fail} writes "partial" then throws; {@code pause} writes "first", sleeps 500 ms, writes
- * "second"; {@code bytes N} writes N bytes of 'x' in 64 KiB writes; anything else is echoed.
+ * "second"; {@code hang} writes "first" and sleeps 60 s; {@code bytes N} writes N bytes of 'x' in 64 KiB writes; anything else is echoed.
  */
 public final class Streamer {
     public static void main(String[] args) {
@@ -18,6 +18,9 @@ public final class Streamer {
                 write(out, "first");
                 Thread.sleep(500);
                 write(out, "second");
+            } else if (event.equals("hang")) {
+                write(out, "first");
+                Thread.sleep(60_000);
             } else if (event.startsWith("bytes ")) {
                 long left = Long.parseLong(event.substring(6));
                 byte[] chunk = new byte[64 * 1024];

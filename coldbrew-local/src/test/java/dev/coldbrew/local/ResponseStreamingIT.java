@@ -51,6 +51,8 @@ class ResponseStreamingIT {
     void start() {
         lambda = LocalLambda.create(LocalOptions.builder().logSink(lines::add).build());
         lambda.register(TestFunctions.streamer(dir.resolve("streamer"), "streamer"));
+        lambda.register(
+                TestFunctions.streamer(dir.resolve("short"), "short").withTimeout(java.time.Duration.ofSeconds(3)));
         server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
         sdk = LambdaClient.builder()
                 .endpointOverride(URI.create(server.endpoint()))
@@ -132,6 +134,15 @@ class ResponseStreamingIT {
     }
 
     @Test
+    void aTimeoutAfterTheFirstBytesEndsTheStreamWithSandboxTimedout() throws Exception {
+        Streamed streamed = invokeWithResponseStream("short", "hang", false);
+
+        assertThat(streamed.chunks).containsExactly("first");
+        assertThat(streamed.complete.get(0).errorCode()).isEqualTo("Sandbox.Timedout");
+        assertThat(streamed.complete.get(0).errorDetails()).endsWith("Task timed out after 3.00 seconds");
+    }
+
+    @Test
     void aStreamOverSixMegabytesIsDeliveredWhereABufferedInvokeIsTooLarge() throws Exception {
         int size = 7 * 1024 * 1024;
         Streamed streamed = invokeWithResponseStream("bytes " + size, false);
@@ -167,6 +178,10 @@ class ResponseStreamingIT {
     }
 
     private Streamed invokeWithResponseStream(String event, boolean tail) throws Exception {
+        return invokeWithResponseStream("streamer", event, tail);
+    }
+
+    private Streamed invokeWithResponseStream(String function, String event, boolean tail) throws Exception {
         Streamed streamed = new Streamed();
         long start = System.nanoTime();
         InvokeWithResponseStreamResponseHandler handler = InvokeWithResponseStreamResponseHandler.builder()
@@ -185,7 +200,7 @@ class ResponseStreamingIT {
                         .build())
                 .build();
         async.invokeWithResponseStream(
-                        b -> b.functionName("streamer")
+                        b -> b.functionName(function)
                                 .payload(SdkBytes.fromUtf8String("\"" + event + "\""))
                                 .logType(tail ? LogType.TAIL : LogType.NONE),
                         handler)

@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
-/** Request and reply bodies on {@code com.sun.net.httpserver}, for the Runtime API server and the Invoke API's. */
+/**
+ * Request and reply bodies on the {@code com.sun.net.httpserver} exchange API, for the Runtime API server (on
+ * {@link Http11Server}) and the Invoke API's (on the JDK's server).
+ */
 public final class HttpBodies {
     private HttpBodies() {}
 
@@ -18,7 +21,7 @@ public final class HttpBodies {
      */
     public static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
 
-    /** The request's {@code Content-Length}, or -1 without one (the JDK server has already checked its syntax). */
+    /** The request's {@code Content-Length}, or -1 without one (both servers have already checked its syntax). */
     public static long announcedLength(HttpExchange http) {
         String value = http.getRequestHeaders().getFirst(RuntimeApi.HEADER_CONTENT_LENGTH);
         if (value == null) {
