@@ -168,10 +168,19 @@ public final class InvocationExchange implements RuntimeApiBackend {
             when r.failedMidStream() -> Outcome.functionError(errorBody(r.errorBody(), r.errorType()), r.errorType());
             case Answer.Response r -> Outcome.success(r.body(), r.contentType());
             case Answer.FunctionError e -> Outcome.functionError(errorBody(e.body(), e.errorType()), e.errorType());
+            case Answer.TooLarge t
+            when t.limitBytes() > RuntimeApi.MAX_RESPONSE_BYTES -> streamTooLarge(t.limitBytes());
             case Answer.TooLarge t -> Outcome.tooLarge();
             case Answer.Failed f ->
                 Outcome.functionError(new ErrorResponse(f.errorMessage(), f.errorType()).toJson(), f.errorType());
         };
+    }
+
+    /** A streamed response over its limit (200 MB): the error names that limit, not the buffered one. */
+    private static Outcome streamTooLarge(long limitBytes) {
+        String type = RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE;
+        String message = "Response payload size exceeded maximum allowed payload size (" + limitBytes + " bytes).";
+        return Outcome.functionError(new ErrorResponse(message, type).toJson(), type);
     }
 
     /**

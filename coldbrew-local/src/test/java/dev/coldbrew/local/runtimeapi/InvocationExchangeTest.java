@@ -249,6 +249,59 @@ class InvocationExchangeTest {
         assertThat(new String(outcome.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorType\":\"Runtime.Error\"}");
     }
 
+    @Test
+    void aStreamGoesToItsCallerAsItArrivesAndOverTwoHundredMegabytesFailsNamingThatLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ResponseStream caller = contentType -> {
+            opened.add(contentType);
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    forwarded.incrementAndGet();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    forwarded.addAndGet(len);
+                }
+            };
+        };
+        Invocation small = streamedInvocation("id-16", caller);
+        exchange.submit(small);
+        get(BASE + "/invocation/next");
+        String ok = streamResponse("id-16", new byte[1000], 3, "", "");
+        assertThat(ok).startsWith("HTTP/1.1 202");
+        Outcome streamed = small.result().get(5, TimeUnit.SECONDS);
+        assertThat(streamed.kind()).isEqualTo(Outcome.Kind.SUCCESS);
+        assertThat(streamed.body()).isEmpty();
+        assertThat(forwarded.get()).isEqualTo(3000);
+        assertThat(opened).containsExactly("application/octet-stream");
+
+        Invocation large = streamedInvocation("id-17", caller);
+        exchange.submit(large);
+        get(BASE + "/invocation/next");
+        byte[] mebibyte = new byte[1024 * 1024];
+        String refused = streamResponse("id-17", mebibyte, 201, "", ""); // 201 MiB, over the 200 MiB limit
+        Outcome over = large.result().get(30, TimeUnit.SECONDS);
+        assertThat(refused).startsWith("HTTP/1.1 413");
+        assertThat(over.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+        assertThat(new String(over.body(), StandardCharsets.UTF_8)).contains("(209715200 bytes)");
+    }
+
+    private static Invocation streamedInvocation(String id, ResponseStream stream) {
+        return new Invocation(
+                id,
+                "{}".getBytes(),
+                System.currentTimeMillis() + 30_000,
+                "arn",
+                null,
+                null,
+                null,
+                stream,
+                new CompletableFuture<>());
+    }
+
     static final String ERROR_TRAILERS_DECLARED =
             "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n";
 
