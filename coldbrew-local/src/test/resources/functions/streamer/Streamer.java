@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A function that streams its response with coldbrew's runtime ({@code LambdaRuntime.runStreaming}). The event
- * (a JSON string; its quotes are dropped) says what to do: {@code fail} writes "partial" then throws; {@code pause} writes "first", sleeps 500 ms, writes
- * "second"; {@code hang} writes "first" and sleeps 60 s; {@code bytes N} writes N bytes of 'x' in 64 KiB writes; anything else is echoed.
+ * (a JSON string; its quotes are dropped) says what to do: {@code fail} writes "partial" then throws;
+ * {@code pause} writes "first", sleeps 500 ms, writes "second"; {@code hang} writes "first" and sleeps 60 s;
+ * {@code bytes N} writes N bytes of 'x' in 64 KiB writes; anything else is echoed.
  */
 public final class Streamer {
     public static void main(String[] args) {

@@ -31,17 +31,18 @@ import java.util.concurrent.Executors;
  * once ({@link InvocationLedger}: 400, then 403), {@code /init/error} only before the first {@code /next} (403),
  * buffered bodies up to 6 MiB + 100 bytes and streamed ones up to 200 MB (413, and the invocation fails), the
  * response mode (400, and the invocation fails), bodies that end early (400, and the invocation fails), and every
- * reply worded by {@link Reply}. A streamed response goes to the backend as it arrives when the backend asks for it
- * ({@link RuntimeApiBackend#streamTo}), else it is read whole. {@code GET /next} never times out, and an event reaches only a {@code /next} that
- * can receive it: written head first, then body ({@link HttpBodies#deliver}), and given back to the backend
- * ({@link RuntimeApiBackend#undelivered}) for the next {@code /next} when the write fails because the runtime
- * closed that connection. What the events are and what an answer means is the {@link RuntimeApiBackend}'s.
+ * reply worded by {@link Reply}. A streamed response goes to the backend as it arrives when the backend asks for
+ * it ({@link RuntimeApiBackend#streamTo}), else it is read whole. {@code GET /next} never times out, and an event
+ * reaches only a {@code /next} that can receive it: written head first, then body ({@link HttpBodies#deliver}), and
+ * given back to the backend ({@link RuntimeApiBackend#undelivered}) for the next {@code /next} when the write fails
+ * because the runtime closed that connection. What the events are and what an answer means is the
+ * {@link RuntimeApiBackend}'s.
  *
  * <p><b>Trailers.</b> A chunked {@code /response} may end with the mid-stream error trailers of runtime-api.md §6.2
  * ({@code Lambda-Runtime-Function-Error-Type}, and {@code Lambda-Runtime-Function-Error-Body} in base64): the
  * response is accepted (202) and its {@link Answer.Response} carries the error, as Lambda forwards it. The server is
- * {@link Http11Server}, not the JDK's, because the JDK's chunked decoder fails on trailer fields (its reason is
- * there). A Rust-style "trailer" written as a final body chunk is an ordinary body.
+ * {@link Http11Server}, not the JDK's, because the JDK's chunked decoder fails on trailer fields (see
+ * {@link Http11Server} for the choice). A Rust-style "trailer" written as a final body chunk is an ordinary body.
  */
 public final class RuntimeApiServer implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];

@@ -70,10 +70,10 @@ class Http11ServerTest {
 
     @Test
     void oneConnectionCarriesRequestAfterRequest() throws Exception {
-        String reply = exchange(
-                "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\none"
-                        + "GET /b HTTP/1.1\r\n\r\n"
-                        + "POST /chunked HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\ntwo\r\n0\r\n\r\n");
+        String reply = exchange("POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\none"
+                + "GET /b HTTP/1.1\r\n\r\n"
+                + "POST /chunked HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "3\r\ntwo\r\n0\r\n\r\n");
 
         assertThat(reply)
                 .contains("\r\n\r\nPOST /a body=one trailers=[]")
