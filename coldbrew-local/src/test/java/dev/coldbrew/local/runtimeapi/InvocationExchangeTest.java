@@ -302,6 +302,29 @@ class InvocationExchangeTest {
                 new CompletableFuture<>());
     }
 
+    @Test
+    void errorTrailersWithoutTheStreamingModeHeaderAlsoCarryTheError() throws Exception {
+        // aws-lambda-go posts an io.Reader chunked with real trailers but without the Response-Mode header
+        Invocation invocation = submitAndFetch("id-18");
+        String status;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + BASE + "/invocation/id-18/response HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Transfer-Encoding: chunked\r\n" + ERROR_TRAILERS_DECLARED + "\r\n"
+                            + "7\r\npartial\r\n0\r\nLambda-Runtime-Function-Error-Type: Runtime.Error\r\n"
+                            + "Lambda-Runtime-Function-Error-Body: eyJlcnJvclR5cGUiOiJSdW50aW1lLkVycm9yIn0=\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            status = statusLine(socket.getInputStream());
+        }
+
+        assertThat(status).startsWith("HTTP/1.1 202");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.Error");
+    }
+
     static final String ERROR_TRAILERS_DECLARED =
             "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n";
 
