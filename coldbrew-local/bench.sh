@@ -1,10 +1,17 @@
 #!/bin/sh
 # Warm invoke overhead of the local Lambda (see WarmInvokeBenchmark). Usage: coldbrew-local/bench.sh [invokes-per-run [cold-starts]]
+# The connection check's socket lookup (see SocketLookupBenchmark): coldbrew-local/bench.sh lookup [connections]
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl coldbrew-local -am install -DskipTests
 ./mvnw -B -q -pl coldbrew-local test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/coldbrew-local/target/bench.classpath"
 . scripts/jdk25.sh
 JAVA="$JAVA_HOME/bin/java"
-exec "$JAVA" -cp "coldbrew-local/target/test-classes:coldbrew-local/target/classes:$(cat coldbrew-local/target/bench.classpath)" \
-    dev.coldbrew.local.bench.WarmInvokeBenchmark "$@"
+main=dev.coldbrew.local.bench.WarmInvokeBenchmark
+if [ "${1:-}" = lookup ]; then
+    main=dev.coldbrew.local.isolation.SocketLookupBenchmark
+    shift
+fi
+exec "$JAVA" --enable-native-access=ALL-UNNAMED \
+    -cp "coldbrew-local/target/test-classes:coldbrew-local/target/classes:$(cat coldbrew-local/target/bench.classpath)" \
+    "$main" "$@"

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {"action":"echo"} (default) echoes, "sleep" waits "ms" and answers its pid, "exit" calls System.exit("code"), "kill" SIGKILLs
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
  * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps,
- * "typed" answers "typed" with the Content-Type "type".
+ * "typed" answers "typed" with the Content-Type "type", "steal" reads the Runtime API of process "pid" from its
+ * /proc/<pid>/environ, asks it for /next (2 s) and posts a forged /response, and answers what it was told.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -85,8 +86,29 @@ public class Fn {
                         .build();
                 HTTP.send(typed, HttpResponse.BodyHandlers.ofString());
             }
+            case "steal" -> respond(id, "\"" + steal(field(body, "pid", "0")).replace("\"", "'") + "\"");
             default -> respond(id, body.isEmpty() ? "{}" : body);
         }
+    }
+
+    static String steal(String pid) throws Exception {
+        String environ = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/environ")));
+        String api = java.util.Arrays.stream(environ.split("\0"))
+                .filter(v -> v.startsWith("AWS_LAMBDA_RUNTIME_API="))
+                .findFirst().orElseThrow().substring("AWS_LAMBDA_RUNTIME_API=".length());
+        String base = "http://" + api + "/2018-06-01/runtime/invocation/";
+        String stolenId = "never-handed-out";
+        String next;
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "next"))
+                    .timeout(java.time.Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            stolenId = r.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElse(stolenId);
+            next = r.statusCode() + " " + r.body();
+        } catch (java.net.http.HttpTimeoutException e) {
+            next = "timeout";
+        }
+        HttpResponse<String> forged = post(base + stolenId + "/response", "\"forged\"", null);
+        return "next " + next + " | response " + forged.statusCode() + " " + forged.body();
     }
 
     static void respond(String id, String json) throws Exception {

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The Invoke API ({@link InvokeWire#FUNCTIONS_PATH}) over HTTP, served with the JDK's {@code com.sun.net.httpserver}:
- * {@code POST …/functions/{name}/invocations}, {@code GET …/functions/} and
+ * {@code POST …/functions/{name}/invocations}, {@code InvokeWithResponseStream} ({@code POST
+ * /2021-11-15/functions/{name}/response-streaming-invocations}), {@code GET …/functions/} and
  * {@code GET …/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
  * endpoint override.
  */
@@ -73,6 +74,15 @@ public final class HttpInvokeServer implements AutoCloseable {
     private void route(HttpExchange http) throws IOException {
         String path = http.getRequestURI().getRawPath();
         String method = http.getRequestMethod();
+        if (path.startsWith(InvokeWire.STREAMING_FUNCTIONS_PATH + "/")
+                && path.endsWith(InvokeWire.STREAMING_INVOCATIONS_SUFFIX)
+                && method.equals("POST")) {
+            String name = path.substring(
+                    InvokeWire.STREAMING_FUNCTIONS_PATH.length() + 1,
+                    path.length() - InvokeWire.STREAMING_INVOCATIONS_SUFFIX.length());
+            invoke(http, decode(name), true);
+            return;
+        }
         if (!path.startsWith(InvokeWire.FUNCTIONS_PATH)) {
             drain(http);
             error(
@@ -86,7 +96,7 @@ public final class HttpInvokeServer implements AutoCloseable {
         if (rest.isEmpty() || rest.equals("/")) {
             onlyGet(http, () -> json(http, 200, FunctionDescriptions.list(lambda)));
         } else if (rest.endsWith(InvokeWire.INVOCATIONS_SUFFIX) && method.equals("POST")) {
-            invoke(http, decode(rest.substring(1, rest.length() - InvokeWire.INVOCATIONS_SUFFIX.length())));
+            invoke(http, decode(rest.substring(1, rest.length() - InvokeWire.INVOCATIONS_SUFFIX.length())), false);
         } else if (rest.endsWith(InvokeWire.CONFIGURATION_SUFFIX)) {
             String name = decode(rest.substring(1, rest.length() - InvokeWire.CONFIGURATION_SUFFIX.length()));
             onlyGet(http, () -> describe(http, name, true));
@@ -134,7 +144,7 @@ public final class HttpInvokeServer implements AutoCloseable {
                         : FunctionDescriptions.get(function.get(), lambda.region()));
     }
 
-    private void invoke(HttpExchange http, String name) throws IOException {
+    private void invoke(HttpExchange http, String name, boolean streaming) throws IOException {
         InvokeRequest request;
         try {
             request = InvokeRequest.parse(http, name);
@@ -147,7 +157,11 @@ public final class HttpInvokeServer implements AutoCloseable {
             error(http, e.status(), e.errorType(), ServiceErrors.invalid(e.getMessage()));
             return;
         }
-        InvokeWire.respond(http, lambda, request);
+        if (streaming) {
+            InvokeWire.respondStreaming(http, lambda, request);
+        } else {
+            InvokeWire.respond(http, lambda, request);
+        }
     }
 
     /**

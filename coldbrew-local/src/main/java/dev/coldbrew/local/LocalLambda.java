@@ -13,6 +13,7 @@ import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
+import dev.coldbrew.local.runtimeapi.ResponseStream;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,6 +156,16 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
     /** As {@link #invoke(String, byte[])} with the decoded client context JSON delivered to the runtime. */
     @Override
     public InvocationResult invoke(String functionName, byte[] payload, String clientContext) {
+        return invokeStreaming(functionName, payload, clientContext, null);
+    }
+
+    /**
+     * As {@link #invoke(String, byte[], String)}; a response the function streams goes to {@code stream} as it is
+     * written (null: buffered as {@code Invoke} does, up to 6 MB).
+     */
+    @Override
+    public InvocationResult invokeStreaming(
+            String functionName, byte[] payload, String clientContext, ResponseStream stream) {
         String requestId = UUID.randomUUID().toString();
         FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
         if (pool == null || closed) {
@@ -164,7 +175,7 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
             return ServiceErrors.tooLarge(requestId, payload.length, RuntimeApi.MAX_REQUEST_BYTES);
         }
         try {
-            return invoker.invoke(pool, new Invoker.Request(requestId, payload, clientContext));
+            return invoker.invoke(pool, new Invoker.Request(requestId, payload, clientContext, stream));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("invoke " + functionName + " interrupted", e);

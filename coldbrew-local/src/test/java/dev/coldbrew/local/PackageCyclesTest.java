@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages of coldbrew-local depend on each other one way only: the root package ({@code dev.coldbrew.local}:
  * LocalLambda and HttpInvokeServer, the entry points) on the others, {@code invokeapi} on {@code http} and
- * {@code function}, {@code environment} on {@code cgroup}, {@code meter}, {@code runtimeapi}, {@code http} and
+ * {@code function}, {@code environment} on {@code cgroup}, {@code meter}, {@code runtimeapi}, {@code isolation}, {@code http} and
  * {@code function}. Each package is one slice; a cycle between any two fails the test and names the classes that
  * close it.
  */

@@ -3,6 +3,7 @@ package dev.coldbrew.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.config.SamTemplate;
 import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.InvocationResult;
@@ -11,7 +12,6 @@ import dev.coldbrew.pack.layout.Launchers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +68,12 @@ class ManagedJavaIT {
     }
 
     /**
-     * The managed runtime starts {@code $AWS_LAMBDA_EXEC_WRAPPER} with the command line of its own runtime client
-     * (docs runtimes-modify); the test's bootstrap does exactly that with this machine's JVM.
+     * The package's own template, run by the local Lambda as Lambda runs it: the managed java21 runtime starts
+     * {@code $AWS_LAMBDA_EXEC_WRAPPER} ({@code /var/task/coldbrew-wrapper}) with the command line of AWS's runtime
+     * client, and the wrapper runs coldbrew's runtime on that JVM.
      */
     @Test
-    void java21WithColdbrewsRuntimeUsesTheExecWrapper() throws Exception {
+    void java21WithColdbrewsRuntimeRunsThroughTheExecWrapperFromItsTemplate() throws Exception {
         PackagedFunctions.Outcome outcome = PackagedFunctions.pack(PackageRequest.builder()
                 .jars(TestJars.kmeans(dir))
                 .target(Target.JAVA21)
@@ -84,27 +85,29 @@ class ManagedJavaIT {
         assertThat(Files.readString(dir.resolve("out/template.yaml")))
                 .contains("Runtime: java21")
                 .contains("AWS_LAMBDA_EXEC_WRAPPER: '/var/task/coldbrew-wrapper'");
-
         Path task = PackagedFunctions.unzip(dir.resolve("out/function.zip"), dir.resolve("task"));
         assertThat(task.resolve(Launchers.EXEC_WRAPPER)).isExecutable();
         assertThat(task.resolve(Launchers.RUNTIME_DIR)).doesNotExist();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path bootstrap = task.resolve("bootstrap");
-        Files.writeString(
-                bootstrap,
-                "#!/bin/sh\nexec \"${0%/*}/" + Launchers.EXEC_WRAPPER + "\" '" + java
-                        + "' -XX:TieredStopAtLevel=1 -cp /var/runtime/lib/aws-lambda-java-runtime-interface-client.jar"
-                        + " com.amazonaws.services.lambda.runtime.api.client.AWSLambda \"$_HANDLER\"\n");
-        Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
 
+        List<FunctionConfig> functions = SamTemplate.load(dir.resolve("out/template.yaml"));
+        assertThat(functions).singleElement().satisfies(f -> {
+            assertThat(f.runtime()).isEqualTo(RuntimeKind.JAVA21);
+            assertThat(f.environment()).containsEntry("AWS_LAMBDA_EXEC_WRAPPER", "/var/task/coldbrew-wrapper");
+        });
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
-        try (LocalLambda lambda = PackagedFunctions.localLambda(log)) {
-            lambda.register(PackagedFunctions.provided(
-                    "kmeans-wrapped", task, "dev.coldbrew.examples.kmeans.KmeansFunction", Map.of()));
-            InvocationResult result = lambda.invoke("kmeans-wrapped", EVENT);
+        LocalOptions options = LocalOptions.builder()
+                .logSink(log::add)
+                .awsRuntimeClasspath(PackagedFunctions.awsRuntimeClasspath())
+                .build();
+        try (LocalLambda lambda = LocalLambda.create(options)) {
+            lambda.register(functions.getFirst());
+            InvocationResult result = lambda.invoke(functions.getFirst().name(), EVENT);
             assertThat(result.functionError()).as(result.log()).isNull();
             assertThat(result.payloadText()).startsWith("{\"centres\":[[");
             assertThat(result.report().initDurationMs()).isPresent();
         }
+        assertThat(log)
+                .as("coldbrew's runtime answered, not AWS's client")
+                .noneMatch(line -> line.contains("AWSLambda") || line.contains("ClassNotFoundException"));
     }
 }

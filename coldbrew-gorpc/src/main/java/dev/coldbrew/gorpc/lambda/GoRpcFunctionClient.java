@@ -1,5 +1,7 @@
 package dev.coldbrew.gorpc.lambda;
 
+import dev.coldbrew.gorpc.rpc.ConnectCheck;
+import dev.coldbrew.gorpc.rpc.RefusedConnectionException;
 import dev.coldbrew.gorpc.rpc.RpcClient;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
 import java.io.IOException;
@@ -36,6 +38,15 @@ public final class GoRpcFunctionClient implements AutoCloseable {
 
     public static GoRpcFunctionClient connect(InetSocketAddress address, Duration readyTimeout)
             throws IOException, InterruptedException {
+        return connect(address, readyTimeout, ConnectCheck.ANY);
+    }
+
+    /**
+     * As {@link #connect(InetSocketAddress, Duration)}, with {@code check} judging each connection's peer before the
+     * ping: a refused peer ends the attempts at once ({@link RefusedConnectionException}), since the port is taken.
+     */
+    public static GoRpcFunctionClient connect(InetSocketAddress address, Duration readyTimeout, ConnectCheck check)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         Exception last = null;
         int attempts = 0;
@@ -50,7 +61,7 @@ public final class GoRpcFunctionClient implements AutoCloseable {
             }
             RpcClient client = null;
             try {
-                client = RpcClient.connect(address, left);
+                client = RpcClient.connect(address, left, check);
                 client.call(FunctionService.PING, PingRequest.GOB, PingRequest.INSTANCE, PingResponse.GOB, left);
                 return new GoRpcFunctionClient(client);
             } catch (RpcMethodException e) {
@@ -60,6 +71,8 @@ public final class GoRpcFunctionClient implements AutoCloseable {
                         "go1.x: function at " + address + " answered " + FunctionService.PING + " with an rpc error: "
                                 + e.remoteError(),
                         e);
+            } catch (RefusedConnectionException e) {
+                throw e;
             } catch (IOException e) {
                 last = e;
                 if (client != null) {

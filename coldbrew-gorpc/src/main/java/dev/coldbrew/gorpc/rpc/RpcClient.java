@@ -52,11 +52,31 @@ public final class RpcClient implements AutoCloseable {
     /** Connects with explicit decode limits and type-id allocation (share an allocator to mimic one Go process). */
     public static RpcClient connect(InetSocketAddress address, Duration timeout, GobLimits limits, TypeIdAllocator ids)
             throws IOException {
+        return connect(address, timeout, limits, ids, ConnectCheck.ANY);
+    }
+
+    /**
+     * Connects once (no retry) and lets {@code check} judge the peer before anything is sent.
+     *
+     * @throws RefusedConnectionException when {@code check} refused the peer; the connection is closed
+     */
+    public static RpcClient connect(InetSocketAddress address, Duration timeout, ConnectCheck check)
+            throws IOException {
+        return connect(address, timeout, GobLimits.DEFAULT, new TypeIdAllocator(), check);
+    }
+
+    private static RpcClient connect(
+            InetSocketAddress address, Duration timeout, GobLimits limits, TypeIdAllocator ids, ConnectCheck check)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, socketMillis(timeout));
+            check.check((InetSocketAddress) socket.getLocalSocketAddress(), address);
             return new RpcClient(socket, limits, ids);
+        } catch (RefusedConnectionException e) {
+            socket.close();
+            throw e;
         } catch (IOException e) {
             socket.close();
             throw new IOException("rpc: connect to " + address + " failed: " + e.getMessage(), e);

@@ -4,12 +4,14 @@ import static dev.coldbrew.gorpc.lambda.VectorReplayTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.gorpc.rpc.RefusedConnectionException;
 import dev.coldbrew.gorpc.rpc.RpcClient;
 import dev.coldbrew.gorpc.rpc.RpcMethod;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
 import dev.coldbrew.gorpc.rpc.RpcServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +50,36 @@ class GoRpcFunctionTest {
             case "crash" -> throw new IllegalStateException("handler crashed");
             default -> InvokeResponse.success(bytes("echo:" + payload));
         };
+    }
+
+    @Test
+    void aRefusedPeerEndsTheConnectAtOnceBeforeAnythingIsSent() {
+        List<InetSocketAddress> judged = new CopyOnWriteArrayList<>();
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+
+        assertThatThrownBy(() -> GoRpcFunctionClient.connect(address, TIMEOUT, (local, remote) -> {
+                    judged.add(remote);
+                    throw new RefusedConnectionException("port " + remote.getPort() + " is held by pid 77");
+                }))
+                .isInstanceOf(RefusedConnectionException.class)
+                .hasMessage("port " + server.port() + " is held by pid 77");
+        assertThat(judged).containsExactly(address);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void anAcceptedPeerIsJudgedOnceThenInvoked() throws Exception {
+        List<InetSocketAddress> judged = new CopyOnWriteArrayList<>();
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+
+        try (GoRpcFunctionClient client = GoRpcFunctionClient.connect(address, TIMEOUT, (local, remote) -> {
+            assertThat(local.getAddress().isLoopbackAddress()).isTrue();
+            judged.add(remote);
+        })) {
+            client.invoke(InvokeRequest.of(bytes("x"), "r", null, null), TIMEOUT);
+        }
+        assertThat(judged).containsExactly(address);
+        assertThat(received).hasSize(1);
     }
 
     @Test

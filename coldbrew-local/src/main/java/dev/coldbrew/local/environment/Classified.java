@@ -36,21 +36,28 @@ record Classified(
             return new Classified(body, InvocationResult.UNHANDLED, Report.STATUS_TIMEOUT, null, true);
         }
         return switch (outcome.kind()) {
-            case SUCCESS -> new Classified(outcome.body(), null, null, null, false, outcome.contentType());
+            // a streamed response read whole (a buffered Invoke) is held to the buffered limit, as Invoke's is
+            case SUCCESS ->
+                outcome.body().length > MAX_RESPONSE_BYTES
+                        ? tooLarge()
+                        : new Classified(outcome.body(), null, null, null, false, outcome.contentType());
             case FUNCTION_ERROR -> new Classified(outcome.body(), InvocationResult.UNHANDLED, null, null, false);
             case FUNCTION_ERROR_EXIT -> exitAfterError(env, outcome);
-            case RESPONSE_TOO_LARGE ->
-                new Classified(
-                        errorBody(
-                                FN_ERROR_RESPONSE_TOO_LARGE,
-                                "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
-                                        + " bytes)."),
-                        InvocationResult.UNHANDLED,
-                        null,
-                        null,
-                        false);
+            case RESPONSE_TOO_LARGE -> tooLarge();
             case EXITED -> exited(env, id);
         };
+    }
+
+    private static Classified tooLarge() {
+        return new Classified(
+                errorBody(
+                        FN_ERROR_RESPONSE_TOO_LARGE,
+                        "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
+                                + " bytes)."),
+                InvocationResult.UNHANDLED,
+                null,
+                null,
+                false);
     }
 
     /** A go1.x error with {@code ShouldExit}: the caller sees the function's error; the environment is replaced. */

@@ -2,6 +2,7 @@ package dev.coldbrew.local.environment;
 
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
 import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.isolation.EnvironmentPeers;
 import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
@@ -79,7 +80,8 @@ public final class Environment {
     public static Environment start(
             String id, FunctionConfig function, Path taskRoot, LocalOptions options, EnvironmentCgroup cgroup)
             throws IOException {
-        FunctionProtocol protocol = FunctionProtocol.open(function, options);
+        EnvironmentPeers peers = EnvironmentPeers.ofThisMachine(id);
+        FunctionProtocol protocol = FunctionProtocol.open(function, options, peers);
         Path logDir = null;
         try {
             var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
@@ -99,7 +101,9 @@ public final class Environment {
             log.follow(process.exit(), id, () -> deleteLogDir(dir));
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
-            return new Environment(id, function, protocol, cgroup, process, log, freeze);
+            Environment environment = new Environment(id, function, protocol, cgroup, process, log, freeze);
+            peers.bind(environment::pids);
+            return environment;
         } catch (IOException | RuntimeException e) {
             protocol.close();
             if (logDir != null) {

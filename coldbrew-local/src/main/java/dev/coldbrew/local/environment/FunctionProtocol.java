@@ -1,6 +1,7 @@
 package dev.coldbrew.local.environment;
 
 import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.isolation.EnvironmentPeers;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import java.io.IOException;
@@ -16,11 +17,15 @@ import java.util.concurrent.CompletableFuture;
  */
 interface FunctionProtocol {
 
-    /** Opens the protocol for a new environment of {@code function}, before its process starts. */
-    static FunctionProtocol open(FunctionConfig function, LocalOptions options) throws IOException {
+    /**
+     * Opens the protocol for a new environment of {@code function}, before its process starts; only {@code peers}
+     * (the environment's processes) may use it.
+     */
+    static FunctionProtocol open(FunctionConfig function, LocalOptions options, EnvironmentPeers peers)
+            throws IOException {
         return switch (function.runtime()) {
-            case GO1X -> GoRpcProtocol.open();
-            case PROVIDED, JAVA21, JAVA25, COLDBREW -> RuntimeApiProtocol.start(options);
+            case GO1X -> GoRpcProtocol.open(peers);
+            case PROVIDED, JAVA21, JAVA25, COLDBREW -> RuntimeApiProtocol.start(options, peers);
         };
     }
 

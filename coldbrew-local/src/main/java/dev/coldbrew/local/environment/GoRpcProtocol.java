@@ -4,6 +4,8 @@ import dev.coldbrew.gorpc.lambda.GoRpcFunctionClient;
 import dev.coldbrew.gorpc.lambda.InvokeRequest;
 import dev.coldbrew.gorpc.lambda.InvokeResponse;
 import dev.coldbrew.gorpc.lambda.Timestamp;
+import dev.coldbrew.gorpc.rpc.ConnectCheck;
+import dev.coldbrew.gorpc.rpc.RefusedConnectionException;
 import dev.coldbrew.gorpc.rpc.RpcMethodException;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
@@ -12,6 +14,7 @@ import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -45,18 +48,27 @@ final class GoRpcProtocol implements FunctionProtocol {
      */
     static final Duration EXIT_WAIT = Duration.ofSeconds(1);
 
+    /** The Init error when another process holds the function's port; the message names that process. */
+    static final String FN_ERROR_PORT_TAKEN = "Runtime.PortTaken";
+
     private final int port;
+    private final ConnectCheck peers;
     private volatile GoRpcFunctionClient client;
     private volatile ChildProcess process;
 
-    private GoRpcProtocol(int port) {
+    private GoRpcProtocol(int port, ConnectCheck peers) {
         this.port = port;
+        this.peers = peers;
     }
 
-    /** Picks a free loopback port for the function to listen on. */
-    static GoRpcProtocol open() throws IOException {
+    /**
+     * Picks a free loopback port for the function to listen on. Another process may bind it before the function
+     * does: every connection is checked by {@code peers} before anything is sent, and a stranger on the port fails
+     * Init ({@value #FN_ERROR_PORT_TAKEN}), whose retry gets a new port.
+     */
+    static GoRpcProtocol open(ConnectCheck peers) throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return new GoRpcProtocol(probe.getLocalPort());
+            return new GoRpcProtocol(probe.getLocalPort(), peers);
         }
     }
 
@@ -78,13 +90,30 @@ final class GoRpcProtocol implements FunctionProtocol {
                 return new Environment.Init.Failed(elapsedMs(process), "timeout", null, null);
             }
             try {
-                client = GoRpcFunctionClient.connect(port, Duration.ofNanos(Math.min(left, READY_ATTEMPT.toNanos())));
+                client = GoRpcFunctionClient.connect(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                        Duration.ofNanos(Math.min(left, READY_ATTEMPT.toNanos())),
+                        peers);
                 return new Environment.Init.Ready(elapsedMs(process));
+            } catch (RefusedConnectionException e) {
+                return portTaken(process, e);
             } catch (IOException e) {
                 LOG.log(Level.TRACE, () -> "go1.x function on port " + port + " not ready yet: " + e.getMessage());
                 Thread.sleep(GoRpcFunctionClient.DIAL_RETRY_INTERVAL);
             }
         }
+    }
+
+    private static Environment.Init portTaken(ChildProcess process, RefusedConnectionException e) {
+        LOG.log(Level.WARNING, () -> "go1.x init refused: " + e.getMessage());
+        byte[] body = JsonWriter.create()
+                .beginObject()
+                .field("errorType", FN_ERROR_PORT_TAKEN)
+                .field("errorMessage", e.getMessage())
+                .endObject()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        return new Environment.Init.Failed(elapsedMs(process), "error", FN_ERROR_PORT_TAKEN, body);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.coldbrew.local.function.Report;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
+import dev.coldbrew.local.runtimeapi.ResponseStream;
 import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,8 +46,15 @@ public final class Invoker {
         this.scheduler = scheduler;
     }
 
-    /** A request to invoke: the payload and the decoded client context (or {@code null}). */
-    public record Request(String requestId, byte[] payload, String clientContext) {}
+    /**
+     * A request to invoke: the payload, the decoded client context (or {@code null}) and where a streamed response
+     * goes as it is written (or {@code null} to buffer it, as the Invoke API does).
+     */
+    public record Request(String requestId, byte[] payload, String clientContext, ResponseStream stream) {
+        public Request(String requestId, byte[] payload, String clientContext) {
+            this(requestId, payload, clientContext, null);
+        }
+    }
 
     public InvocationResult invoke(FunctionPool pool, Request request) throws InterruptedException {
         FunctionPool.Lease lease = pool.acquire();
@@ -240,7 +248,8 @@ public final class Invoker {
         Duration remaining = function.timeout().minusNanos((long) (initRetryMs * 1e6));
         env.logLine(PlatformLines.start(id));
         long deadline = System.currentTimeMillis() + remaining.toMillis();
-        Invocation invocation = Invocation.of(id, request.payload(), deadline, arn(function), request.clientContext());
+        Invocation invocation = Invocation.of(
+                id, request.payload(), deadline, arn(function), request.clientContext(), request.stream());
         long start = System.nanoTime();
         boolean released = false;
         try {

@@ -22,7 +22,7 @@ final class LaunchCommand {
     static List<String> of(FunctionConfig function, Path taskRoot, LocalOptions options) {
         return switch (function.runtime()) {
             case PROVIDED -> provided(taskRoot);
-            case JAVA21, JAVA25 -> managedJava(function, taskRoot, options);
+            case JAVA21, JAVA25 -> execWrapped(function, taskRoot, managedJava(function, taskRoot, options));
             case COLDBREW -> coldbrew(taskRoot, options);
             case GO1X -> go1x(function, taskRoot);
         };
@@ -99,6 +99,40 @@ final class LaunchCommand {
                 .collect(Collectors.joining(File.pathSeparator)));
         argv.add(RIC_MAIN);
         argv.add(function.handler());
+        return argv;
+    }
+
+    /** The variable that names a managed runtime's wrapper script (docs runtimes-modify). */
+    static final String EXEC_WRAPPER = "AWS_LAMBDA_EXEC_WRAPPER";
+
+    /** The task root's path on Lambda; a wrapper under it is the same file under the local task root. */
+    static final String LAMBDA_TASK_ROOT = "/var/task/";
+
+    /**
+     * With {@value #EXEC_WRAPPER} set, a managed runtime starts the wrapper script with its own command line as the
+     * arguments (docs runtimes-modify: "the runtime's command line is passed as arguments to your script"), so the
+     * wrapper can change flags or run something else with the managed JVM. A wrapper under {@code /var/task} is
+     * found under the local task root; layers ({@code /opt}) and other places do not exist here.
+     */
+    static List<String> execWrapped(FunctionConfig function, Path taskRoot, List<String> command) {
+        String wrapper = function.environment().get(EXEC_WRAPPER);
+        if (wrapper == null || wrapper.isEmpty()) {
+            return command;
+        }
+        if (!wrapper.startsWith(LAMBDA_TASK_ROOT)) {
+            throw new InvalidEntrypointException(EXEC_WRAPPER + " '" + wrapper + "' of function " + function.name()
+                    + ": the local Lambda runs wrappers from the function's code only (" + LAMBDA_TASK_ROOT
+                    + "…), not from layers or the runtime's own files");
+        }
+        Path script =
+                taskRoot.resolve(wrapper.substring(LAMBDA_TASK_ROOT.length())).normalize();
+        if (!script.startsWith(taskRoot) || !Files.isRegularFile(script) || !Files.isExecutable(script)) {
+            throw new InvalidEntrypointException(EXEC_WRAPPER + " '" + wrapper + "' of function " + function.name()
+                    + ": " + script + (Files.exists(script) ? " is not an executable file" : " does not exist"));
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(script.toString());
+        argv.addAll(command);
         return argv;
     }
 

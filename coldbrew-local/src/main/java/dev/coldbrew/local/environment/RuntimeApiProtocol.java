@@ -4,6 +4,7 @@ import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.InvocationExchange;
 import dev.coldbrew.local.runtimeapi.Outcome;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.server.ConnectionCheck;
 import dev.coldbrew.runtime.api.server.RuntimeApiServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,9 +29,11 @@ final class RuntimeApiProtocol implements FunctionProtocol {
         this.server = server;
     }
 
-    static RuntimeApiProtocol start(LocalOptions options) throws IOException {
+    /** Starts the environment's Runtime API, which answers only {@code peers} (403 {@code ForeignConnection}). */
+    static RuntimeApiProtocol start(LocalOptions options, ConnectionCheck peers) throws IOException {
         InvocationExchange exchange = new InvocationExchange();
-        RuntimeApiServer server = RuntimeApiServer.start(new InetSocketAddress(options.bindAddress(), 0), exchange);
+        RuntimeApiServer server =
+                RuntimeApiServer.start(new InetSocketAddress(options.bindAddress(), 0), exchange, peers);
         return new RuntimeApiProtocol(exchange, server);
     }
 

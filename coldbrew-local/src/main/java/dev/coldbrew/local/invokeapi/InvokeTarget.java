@@ -2,6 +2,7 @@ package dev.coldbrew.local.invokeapi;
 
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.runtimeapi.ResponseStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,13 @@ public interface InvokeTarget {
 
     /** A RequestResponse invoke, with the base64 client context or {@code null}. */
     InvocationResult invoke(String functionName, byte[] payload, String clientContext);
+
+    /**
+     * A RequestResponse invoke whose streamed response goes to {@code stream} as the function writes it
+     * ({@code InvokeWithResponseStream}); the result then holds no payload for a streamed response, only the
+     * error, log and report.
+     */
+    InvocationResult invokeStreaming(String functionName, byte[] payload, String clientContext, ResponseStream stream);
 
     /** An Event invoke: queued, run when an environment is free. */
     void invokeAsync(String functionName, byte[] payload);

@@ -30,6 +30,11 @@ public final class InvokeWire {
     public static final String FUNCTIONS_PATH = "/2015-03-31/functions";
 
     public static final String INVOCATIONS_SUFFIX = "/invocations";
+    /** {@code InvokeWithResponseStream}'s functions resource (API version 2021-11-15). */
+    public static final String STREAMING_FUNCTIONS_PATH = "/2021-11-15/functions";
+    /** {@code POST …/functions/{name}/response-streaming-invocations}. */
+    public static final String STREAMING_INVOCATIONS_SUFFIX = "/response-streaming-invocations";
+
     public static final String CONFIGURATION_SUFFIX = "/configuration";
     /** {@code X-Amz-Log-Result} carries the last 4 KB of the log. */
     public static final int LOG_TAIL_BYTES = 4096;
@@ -57,6 +62,44 @@ public final class InvokeWire {
                         target.invoke(request.functionName(), request.payload(), request.clientContext()),
                         request.tail());
         }
+    }
+
+    /**
+     * Answers an {@code InvokeWithResponseStream} (invoke-api-and-environment.md §2): an event stream
+     * ({@link EventStreamResponse}) for RequestResponse, 204 for DryRun; Event is not an invocation type of this
+     * operation (400). An invoke refused before the function ran gets the Invoke API's error shape.
+     */
+    public static void respondStreaming(HttpExchange http, InvokeTarget target, InvokeRequest request)
+            throws IOException {
+        if (request.type() == InvokeRequest.InvocationType.EVENT) {
+            http.getResponseHeaders().set(ServiceErrors.HEADER_ERROR_TYPE, ServiceErrors.INVALID_PARAMETER);
+            http.getResponseHeaders().set("Content-Type", RuntimeApi.CONTENT_TYPE_JSON);
+            HttpBodies.send(
+                    http,
+                    400,
+                    ServiceErrors.invalid("invalid " + InvokeRequest.HEADER_INVOCATION_TYPE
+                                    + " 'Event' for InvokeWithResponseStream: use RequestResponse or DryRun")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (request.type() == InvokeRequest.InvocationType.DRY_RUN || !found(target, request)) {
+            respond(http, target, request);
+            return;
+        }
+        EventStreamResponse stream = new EventStreamResponse(http);
+        InvocationResult result =
+                target.invokeStreaming(request.functionName(), request.payload(), request.clientContext(), stream);
+        if (result.statusCode() != 200 && !stream.started()) {
+            send(http, result, false);
+            return;
+        }
+        stream.complete(result, request.tail());
+    }
+
+    private static boolean found(InvokeTarget target, InvokeRequest request) {
+        String qualifier =
+                request.qualifier() != null ? request.qualifier() : FunctionNames.qualifier(request.functionName());
+        return target.function(request.functionName()).isPresent() && (qualifier == null || qualifier.equals(LATEST));
     }
 
     private static void send(HttpExchange http, InvocationResult result, boolean tail) throws IOException {

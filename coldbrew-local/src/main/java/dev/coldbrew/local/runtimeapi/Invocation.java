@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * @param deadlineEpochMs sent as {@code Lambda-Runtime-Deadline-Ms}
  * @param clientContext decoded client context JSON or {@code null}
  * @param traceId X-Ray trace header or {@code null}
+ * @param stream where a streamed response goes as the function writes it ({@code InvokeWithResponseStream}), or
+ *     {@code null} to buffer it
  */
 public record Invocation(
         String requestId,
@@ -18,10 +20,22 @@ public record Invocation(
         String traceId,
         String clientContext,
         String cognitoIdentity,
+        ResponseStream stream,
         CompletableFuture<Outcome> result) {
 
     public static Invocation of(
             String requestId, byte[] payload, long deadlineEpochMs, String functionArn, String clientContext) {
+        return of(requestId, payload, deadlineEpochMs, functionArn, clientContext, null);
+    }
+
+    /** As {@link #of(String, byte[], long, String, String)}, a streamed response going to {@code stream}. */
+    public static Invocation of(
+            String requestId,
+            byte[] payload,
+            long deadlineEpochMs,
+            String functionArn,
+            String clientContext,
+            ResponseStream stream) {
         String trace = "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
                 + requestId.replace("-", "").substring(0, 24) + ";Parent=" + requestId.substring(0, 8)
                 + "00000000;Sampled=0";
@@ -33,6 +47,7 @@ public record Invocation(
                 trace,
                 clientContext,
                 null,
+                stream,
                 new CompletableFuture<>());
     }
 

@@ -7,6 +7,8 @@ import dev.coldbrew.runtime.api.server.Answer;
 import dev.coldbrew.runtime.api.server.NextEvent;
 import dev.coldbrew.runtime.api.server.RuntimeApiBackend;
 import dev.coldbrew.runtime.api.server.RuntimeApiServer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingDeque;
@@ -118,6 +120,28 @@ public final class InvocationExchange implements RuntimeApiBackend {
         }
     }
 
+    /**
+     * The stream of the invocation in flight when it is {@code requestId} and its caller takes the response as it
+     * is written; null otherwise (the server then reads the body whole and checks the id).
+     */
+    @Override
+    public OutputStream streamTo(String requestId, String contentType) {
+        Invocation invocation;
+        synchronized (lock) {
+            invocation = current;
+        }
+        if (invocation == null
+                || invocation.stream() == null
+                || !invocation.requestId().equals(requestId)) {
+            return null;
+        }
+        try {
+            return invocation.stream().open(contentType);
+        } catch (IOException e) {
+            return OutputStream.nullOutputStream(); // the caller is gone; the runtime's response is still read
+        }
+    }
+
     /** Completes the invocation in flight with the runtime's answer. */
     @Override
     public void answered(String requestId, Answer answer) {
@@ -140,12 +164,23 @@ public final class InvocationExchange implements RuntimeApiBackend {
 
     private static Outcome outcome(Answer answer) {
         return switch (answer) {
+            case Answer.Response r
+            when r.failedMidStream() -> Outcome.functionError(errorBody(r.errorBody(), r.errorType()), r.errorType());
             case Answer.Response r -> Outcome.success(r.body(), r.contentType());
             case Answer.FunctionError e -> Outcome.functionError(errorBody(e.body(), e.errorType()), e.errorType());
+            case Answer.TooLarge t
+            when t.limitBytes() > RuntimeApi.MAX_RESPONSE_BYTES -> streamTooLarge(t.limitBytes());
             case Answer.TooLarge t -> Outcome.tooLarge();
             case Answer.Failed f ->
                 Outcome.functionError(new ErrorResponse(f.errorMessage(), f.errorType()).toJson(), f.errorType());
         };
+    }
+
+    /** A streamed response over its limit (200 MB): the error names that limit, not the buffered one. */
+    private static Outcome streamTooLarge(long limitBytes) {
+        String type = RuntimeApi.FN_ERROR_RESPONSE_TOO_LARGE;
+        String message = "Response payload size exceeded maximum allowed payload size (" + limitBytes + " bytes).";
+        return Outcome.functionError(new ErrorResponse(message, type).toJson(), type);
     }
 
     /**

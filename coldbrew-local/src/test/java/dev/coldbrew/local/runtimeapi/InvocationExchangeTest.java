@@ -49,6 +49,7 @@ class InvocationExchangeTest {
                 "Root=1-a-b",
                 "{\"c\":1}",
                 "{\"i\":1}",
+                null,
                 new CompletableFuture<>());
         exchange.submit(invocation);
 
@@ -241,8 +242,87 @@ class InvocationExchangeTest {
         String status = streamResponse(
                 "id-15", "partial".getBytes(StandardCharsets.US_ASCII), 1, trailers, ERROR_TRAILERS_DECLARED);
 
-        assertThat(status).startsWith("HTTP/1.1 ");
-        assertThat(invocation.result().get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(status).startsWith("HTTP/1.1 202");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.Error");
+        assertThat(new String(outcome.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorType\":\"Runtime.Error\"}");
+    }
+
+    @Test
+    void aStreamGoesToItsCallerAsItArrivesAndOverTwoHundredMegabytesFailsNamingThatLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ResponseStream caller = contentType -> {
+            opened.add(contentType);
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    forwarded.incrementAndGet();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    forwarded.addAndGet(len);
+                }
+            };
+        };
+        Invocation small = streamedInvocation("id-16", caller);
+        exchange.submit(small);
+        get(BASE + "/invocation/next");
+        String ok = streamResponse("id-16", new byte[1000], 3, "", "");
+        assertThat(ok).startsWith("HTTP/1.1 202");
+        Outcome streamed = small.result().get(5, TimeUnit.SECONDS);
+        assertThat(streamed.kind()).isEqualTo(Outcome.Kind.SUCCESS);
+        assertThat(streamed.body()).isEmpty();
+        assertThat(forwarded.get()).isEqualTo(3000);
+        assertThat(opened).containsExactly("application/octet-stream");
+
+        Invocation large = streamedInvocation("id-17", caller);
+        exchange.submit(large);
+        get(BASE + "/invocation/next");
+        byte[] mebibyte = new byte[1024 * 1024];
+        String refused = streamResponse("id-17", mebibyte, 201, "", ""); // 201 MiB, over the 200 MiB limit
+        Outcome over = large.result().get(30, TimeUnit.SECONDS);
+        assertThat(refused).startsWith("HTTP/1.1 413");
+        assertThat(over.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+        assertThat(new String(over.body(), StandardCharsets.UTF_8)).contains("(209715200 bytes)");
+    }
+
+    private static Invocation streamedInvocation(String id, ResponseStream stream) {
+        return new Invocation(
+                id,
+                "{}".getBytes(),
+                System.currentTimeMillis() + 30_000,
+                "arn",
+                null,
+                null,
+                null,
+                stream,
+                new CompletableFuture<>());
+    }
+
+    @Test
+    void errorTrailersWithoutTheStreamingModeHeaderAlsoCarryTheError() throws Exception {
+        // aws-lambda-go posts an io.Reader chunked with real trailers but without the Response-Mode header
+        Invocation invocation = submitAndFetch("id-18");
+        String status;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + BASE + "/invocation/id-18/response HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Transfer-Encoding: chunked\r\n" + ERROR_TRAILERS_DECLARED + "\r\n"
+                            + "7\r\npartial\r\n0\r\nLambda-Runtime-Function-Error-Type: Runtime.Error\r\n"
+                            + "Lambda-Runtime-Function-Error-Body: eyJlcnJvclR5cGUiOiJSdW50aW1lLkVycm9yIn0=\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            status = statusLine(socket.getInputStream());
+        }
+
+        assertThat(status).startsWith("HTTP/1.1 202");
+        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(outcome.errorType()).isEqualTo("Runtime.Error");
     }
 
     static final String ERROR_TRAILERS_DECLARED =
@@ -361,6 +441,7 @@ class InvocationExchangeTest {
                 null,
                 null,
                 null,
+                null,
                 new CompletableFuture<>());
     }
 
@@ -370,6 +451,7 @@ class InvocationExchangeTest {
                 "{}".getBytes(),
                 System.currentTimeMillis() + 1000,
                 "arn",
+                null,
                 null,
                 null,
                 null,

@@ -84,7 +84,7 @@ public final class Go1xFunctions {
     }
 
     /** coldbrew-runtime-api, coldbrew-runtime, coldbrew-gorpc and coldbrew-gorpc-runtime, as jars or class folders. */
-    private static String classpath() {
+    static String classpath() {
         return List.of(RuntimeApi.class, LambdaRuntime.class, GoRpcFunctionServer.class, GoRpcTransportProvider.class)
                 .stream()
                 .map(Go1xFunctions::location)

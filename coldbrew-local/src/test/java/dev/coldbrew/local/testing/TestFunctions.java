@@ -54,6 +54,19 @@ public final class TestFunctions {
                 .withMemoryMb(MEMORY_MB);
     }
 
+    /**
+     * The streaming function (see {@code Streamer.java}: coldbrew's runtime, {@code LambdaRuntime.runStreaming}) as
+     * provided.al2023 in {@code dir}.
+     */
+    public static FunctionConfig streamer(Path dir, String name) {
+        copy("streamer", dir, "Streamer.java", "bootstrap");
+        String runtime = Go1xFunctions.classpath();
+        compile(dir.resolve("Streamer.java"), "-cp", runtime);
+        return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Streamer")
+                .withEnvironment(Map.of("JAVA", JAVA, "COLDBREW_CLASSPATH", dir + java.io.File.pathSeparator + runtime))
+                .withMemoryMb(MEMORY_MB);
+    }
+
     /** Compiles a Java source into its own directory. */
     public static void compile(Path source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

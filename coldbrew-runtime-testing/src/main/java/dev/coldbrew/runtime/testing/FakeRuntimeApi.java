@@ -53,10 +53,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code /next} gets 403; the SnapStart {@code /restore/*} endpoints answer at once. Stopping closes all
  * connections, so a runtime blocked in {@code /next} sees its connection end.
  *
- * <p><b>Limitation: trailers.</b> The JDK's HTTP server fails on trailer fields after the last chunk, so a streamed
- * response that ends with the {@code Lambda-Runtime-Function-Error-Type/-Body} trailers of a mid-stream error is
- * answered 400 {@code TruncatedHTTPRequest} and recorded with an empty body. Test mid-stream errors against a peer
- * that reads the raw chunked body (as coldbrew-runtime's {@code StreamingTest} does).
+ * <p><b>Trailers.</b> A streamed response that ends with the {@code Lambda-Runtime-Function-Error-Type/-Body}
+ * trailers of a mid-stream error is accepted (202), as Lambda accepts it, and recorded with the body sent before
+ * them; the recorded request does not hold the trailers. Test what the trailers carry against a peer that reads the
+ * raw chunked body (as coldbrew-runtime's {@code StreamingTest} does) or through the local Lambda.
  */
 public final class FakeRuntimeApi implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     /** The function name in {@link #environment()}. */

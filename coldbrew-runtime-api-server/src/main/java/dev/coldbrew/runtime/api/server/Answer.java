@@ -11,8 +11,23 @@ public sealed interface Answer {
      *
      * @param contentType the request's content type; for a streamed response without one,
      *     {@code application/octet-stream} (runtime-api.md §6.1)
+     * @param errorType the {@code Lambda-Runtime-Function-Error-Type} trailer of a response that failed mid-stream
+     *     (runtime-api.md §6.2), or null
+     * @param errorBody the decoded {@code Lambda-Runtime-Function-Error-Body} trailer (empty without one), or null
+     *     when {@code errorType} is
      */
-    record Response(byte[] body, String contentType, boolean streamed) implements Answer {}
+    record Response(byte[] body, String contentType, boolean streamed, String errorType, byte[] errorBody)
+            implements Answer {
+        /** A response that ended without an error. */
+        public Response(byte[] body, String contentType, boolean streamed) {
+            this(body, contentType, streamed, null, null);
+        }
+
+        /** True when the function reported an error in the trailers after (part of) its response. */
+        public boolean failedMidStream() {
+            return errorType != null;
+        }
+    }
 
     /**
      * {@code POST /error} accepted.

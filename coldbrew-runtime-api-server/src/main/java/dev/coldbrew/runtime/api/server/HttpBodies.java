@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
-/** Request and reply bodies on {@code com.sun.net.httpserver}, for the Runtime API server and the Invoke API's. */
+/**
+ * Request and reply bodies on the {@code com.sun.net.httpserver} exchange API, for the Runtime API server (on
+ * {@link Http11Server}) and the Invoke API's (on the JDK's server).
+ */
 public final class HttpBodies {
     private HttpBodies() {}
 
@@ -18,7 +21,7 @@ public final class HttpBodies {
      */
     public static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
 
-    /** The request's {@code Content-Length}, or -1 without one (the JDK server has already checked its syntax). */
+    /** The request's {@code Content-Length}, or -1 without one (both servers have already checked its syntax). */
     public static long announcedLength(HttpExchange http) {
         String value = http.getRequestHeaders().getFirst(RuntimeApi.HEADER_CONTENT_LENGTH);
         if (value == null) {
@@ -67,6 +70,34 @@ public final class HttpBodies {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads the whole body and writes each part to {@code sink} as it arrives, flushing it after each part; false as
+     * soon as the body is longer than {@code limit} bytes. When a write to {@code sink} fails, the rest of the body is
+     * read and discarded (the peer still gets its reply).
+     *
+     * @throws IOException when the body ends before its declared length, or its chunked framing is broken
+     */
+    public static boolean forwardAtMost(InputStream in, long limit, OutputStream sink) throws IOException {
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        OutputStream to = sink;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > limit) {
+                return false;
+            }
+            try {
+                if (to != null && n > 0) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                to = null; // the receiving side is gone: keep reading what the runtime sends
+            }
+        }
+        return true;
     }
 
     /** Sends a status with a fixed-length body ({@code -1} length for an empty one, as the JDK server wants). */

@@ -19,6 +19,8 @@ public record Reply(int status, byte[] body) {
     public static final String ERROR_NOT_FOUND = "NotFound";
     /** 405 {@code errorType}, the server's own as {@link #ERROR_NOT_FOUND}. */
     public static final String ERROR_METHOD_NOT_ALLOWED = "MethodNotAllowed";
+    /** 403 {@code errorType} for a connection from outside the environment, the server's own as the others. */
+    public static final String ERROR_FOREIGN_CONNECTION = "ForeignConnection";
 
     // ---- runtime state names as the emulator names them (its core package), for invalidState ------------------
     public static final String STATE_STARTED = "Started";
@@ -93,6 +95,14 @@ public record Reply(int status, byte[] body) {
     /** 405: {@code path} exists but takes {@code allowed}, not {@code method}. */
     public static Reply methodNotAllowed(String method, String path, String allowed) {
         return error(405, ERROR_METHOD_NOT_ALLOWED, method + " " + path + " is not allowed, use " + allowed);
+    }
+
+    /**
+     * 403: the connection does not come from the environment's own processes ({@link ConnectionCheck}); {@code why}
+     * names the process that holds it.
+     */
+    public static Reply foreignConnection(String why) {
+        return error(RuntimeApi.HTTP_FORBIDDEN, ERROR_FOREIGN_CONNECTION, "connection refused: " + why);
     }
 
     /** Any status with an {@link ErrorResponse} body, e.g. a 500 a test makes a fake give once. */

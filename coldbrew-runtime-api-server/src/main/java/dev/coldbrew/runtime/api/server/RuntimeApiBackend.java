@@ -1,5 +1,8 @@
 package dev.coldbrew.runtime.api.server;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /**
  * The side of a {@link RuntimeApiServer} that owns the events: where {@code GET /next} takes them from and where
  * the runtime's answers go. The server has already applied Lambda's rules (routes, methods, request id state, body
@@ -24,6 +27,19 @@ public interface RuntimeApiBackend {
      * instead, as Lambda delivers an event only to a runtime that receives it.
      */
     void undelivered(NextEvent event);
+
+    /**
+     * Where the body of a streamed {@code /response} for {@code requestId} goes as it arrives, or null (the default)
+     * to receive it whole in {@link #answered}. The server writes each part it reads and then flushes, and when the
+     * body ends calls {@link #answered} with an {@link Answer.Response} whose body is empty (its error trailers
+     * included), or with {@link Answer.TooLarge} / {@link Answer.Failed} when it ends over the limit or early. A
+     * write that fails (the caller went away) stops the forwarding; the server still reads the body to its end.
+     *
+     * @param contentType the response's content type ({@code application/octet-stream} when it sent none)
+     */
+    default OutputStream streamTo(String requestId, String contentType) throws IOException {
+        return null;
+    }
 
     /** The runtime answered {@code requestId}, an id it was handed and had not answered before. */
     void answered(String requestId, Answer answer);

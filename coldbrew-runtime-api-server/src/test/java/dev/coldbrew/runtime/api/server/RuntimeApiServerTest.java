@@ -378,6 +378,35 @@ class RuntimeApiServerTest {
         return URI.create("http://" + server.hostAndPort() + path);
     }
 
+    @Test
+    void aConnectionTheCheckRefusesGets403NamingWhyAndNeverReachesTheBackend() throws Exception {
+        server.close();
+        List<InetSocketAddress> asked = new CopyOnWriteArrayList<>();
+        server = RuntimeApiServer.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backend, (remote, local) -> {
+                    asked.add(remote);
+                    return "held by pid 4242, not a process of this environment";
+                });
+        backend.events.add(NextEvent.of("id-9", 1L, "arn:fn", null, null, null, "{}".getBytes()));
+
+        HttpResponse<String> next = get(NEXT_PATH);
+        HttpResponse<String> forged = post(responsePath("id-9"), "\"forged\"");
+
+        assertThat(next.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ErrorResponse.fromJson(forged.body().getBytes()))
+                .isEqualTo(new ErrorResponse(
+                        "connection refused: held by pid 4242, not a process of this environment",
+                        "ForeignConnection"));
+        assertThat(asked)
+                .hasSize(2)
+                .allSatisfy(remote ->
+                        assertThat(remote.getAddress().isLoopbackAddress()).isTrue());
+        assertThat(backend.received).isEmpty();
+        assertThat(backend.answers).isEmpty();
+        assertThat(backend.events).hasSize(1);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }

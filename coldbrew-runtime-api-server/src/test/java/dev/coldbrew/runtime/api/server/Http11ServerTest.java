@@ -1,0 +1,161 @@
+package dev.coldbrew.runtime.api.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP/1.1 framing of {@link Http11Server}, on raw sockets: what a runtime may send and what it gets back. */
+class Http11ServerTest {
+    ExecutorService executor;
+    Http11Server server;
+
+    /** Answers each request with its method, path, body, the trailers it ended with, or the read's failure. */
+    private static void describe(HttpExchange http) throws IOException {
+        String text;
+        try {
+            byte[] body = http.getRequestBody().readAllBytes();
+            text = http.getRequestMethod() + " " + http.getRequestURI().getRawPath() + " body="
+                    + new String(body, StandardCharsets.UTF_8) + " trailers="
+                    + new TreeMap<>(((Http11Exchange) http).trailers()).entrySet();
+        } catch (IOException e) {
+            text = "read failed: " + e.getMessage();
+        }
+        byte[] reply = text.getBytes(StandardCharsets.UTF_8);
+        boolean chunked = http.getRequestURI().getPath().equals("/chunked");
+        http.sendResponseHeaders(200, chunked ? 0 : reply.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(reply);
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        server = Http11Server.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8, executor, Http11ServerTest::describe);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aChunkedBodyIsReadWithItsTrailers() throws Exception {
+        String reply = exchange("POST /r HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nLambda-Runtime-Function-Error-Type: Runtime.Error\r\n"
+                + "Lambda-Runtime-Function-Error-Body: e30=\r\n\r\n");
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 200 OK\r\n")
+                .contains("Connection: close\r\n")
+                .endsWith("POST /r body=hello world trailers=[Lambda-runtime-function-error-body=[e30=],"
+                        + " Lambda-runtime-function-error-type=[Runtime.Error]]");
+    }
+
+    @Test
+    void oneConnectionCarriesRequestAfterRequest() throws Exception {
+        String reply = exchange("POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\none"
+                + "GET /b HTTP/1.1\r\n\r\n"
+                + "POST /chunked HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "3\r\ntwo\r\n0\r\n\r\n");
+
+        assertThat(reply)
+                .contains("\r\n\r\nPOST /a body=one trailers=[]")
+                .contains("GET /b body= trailers=[]")
+                .contains("Transfer-Encoding: chunked\r\n\r\n")
+                .endsWith("POST /chunked body=two trailers=[]\r\n0\r\n\r\n");
+    }
+
+    @Test
+    void aChunkedBodyCutOffFailsTheReadSayingWhere() throws Exception {
+        String reply = exchange("POST /r HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel", true);
+
+        assertThat(reply).endsWith("read failed: chunked body ended after 3 bytes, inside a chunk");
+    }
+
+    @Test
+    void aBodyShortOfItsContentLengthFailsTheRead() throws Exception {
+        String reply = exchange("POST /r HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", true);
+
+        assertThat(reply).endsWith("read failed: connection closed after 3 of 10 body bytes");
+    }
+
+    @Test
+    void aMalformedChunkSizeFailsTheReadNamingIt() throws Exception {
+        String reply = exchange("POST /r HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+
+        assertThat(reply).endsWith("read failed: malformed chunk size 'zz' after 0 bytes");
+    }
+
+    @Test
+    void ambiguousFramingIsRefusedWith400AndTheConnectionCloses() throws Exception {
+        String reply = exchange("POST /r HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n");
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                .contains("Connection: close")
+                .contains("both Transfer-Encoding and Content-Length");
+    }
+
+    @Test
+    void aMalformedRequestLineIsRefusedWith400NamingIt() throws Exception {
+        assertThat(exchange("HELLO\r\n\r\n")).startsWith("HTTP/1.1 400").contains("malformed request line 'HELLO'");
+    }
+
+    @Test
+    void expectContinueGetsAnInterimReplyBeforeTheBodyIsSent() throws Exception {
+        String reply = exchange(
+                "POST /r HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n" + "Connection: close\r\n\r\nok");
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n")
+                .endsWith("body=ok trailers=[]");
+    }
+
+    private String exchange(String request) throws IOException {
+        return exchange(request, false);
+    }
+
+    /** Sends {@code request}, optionally half-closes, and reads until the server closes the connection. */
+    private String exchange(String request, boolean halfClose) throws IOException {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
+            return readUntilClosed(socket.getInputStream());
+        }
+    }
+
+    private static String readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            // the server kept the connection open: what arrived is the answer
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+}
