@@ -47,7 +47,7 @@ public final class LocalCommand {
               --host ADDRESS         bind address (default 127.0.0.1; other addresses expose the API)
               --idle-expiry SECONDS  stop environments idle this long (default 600)
               --aws-runtime-classpath JARS
-                                     AWS runtime interface client jars (java21/java25), separated by ':'
+                                     AWS runtime interface client jars (java17/21/25), separated by ':'
               --no-limits            do not use cgroups (no memory, CPU or pids limits)
               --no-freeze            do not freeze environments between invokes
               --freeze-delay MS      freeze an environment after it is idle this long (default 20; 0 = at once)

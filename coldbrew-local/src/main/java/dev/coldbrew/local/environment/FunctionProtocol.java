@@ -20,7 +20,7 @@ interface FunctionProtocol {
     static FunctionProtocol open(FunctionConfig function, LocalOptions options) throws IOException {
         return switch (function.runtime()) {
             case GO1X -> GoRpcProtocol.open();
-            case PROVIDED, JAVA21, JAVA25, COLDBREW -> RuntimeApiProtocol.start(options);
+            case PROVIDED, JAVA17, JAVA21, JAVA25, COLDBREW -> RuntimeApiProtocol.start(options);
         };
     }
 
