@@ -21,8 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code coldbrew local}: serves functions from a SAM template or {@code --function} flags on the Invoke API
@@ -39,6 +43,8 @@ public final class LocalCommand {
 
             Functions (at least one):
               --template FILE        AWS SAM template: every AWS::Serverless::Function in it
+              --parameter-overrides 'NAME=VALUE ...'
+                                     values of the template's Parameters (else their Default)
               --function SPEC        name=NAME,code=DIR|ZIP,runtime=RUNTIME[,handler=H][,memory=MB]
                                      [,timeout=SECONDS][,concurrency=N][,env.KEY=VALUE]...
                                      runtimes: %s
@@ -61,7 +67,16 @@ public final class LocalCommand {
             """.formatted(RuntimeKind.ids(), InvokeWire.invocationsPath("hello"));
 
     /** Parsed command line. */
-    record Arguments(List<FunctionConfig> functions, InetSocketAddress address, LocalOptions options) {}
+    record Arguments(
+            List<FunctionConfig> functions,
+            List<String> ignoredEvents,
+            InetSocketAddress address,
+            LocalOptions options) {
+        Arguments {
+            functions = List.copyOf(functions);
+            ignoredEvents = List.copyOf(ignoredEvents);
+        }
+    }
 
     public static ExitCode run(PrintStream out, PrintStream err, String... args) {
         if (Flags.wantsHelp(args)) {
@@ -122,6 +137,10 @@ public final class LocalCommand {
                         f.timeout().toSeconds(),
                         server.endpoint() + InvokeWire.invocationsPath(f.name()));
             }
+            if (!args.ignoredEvents().isEmpty()) {
+                out.println("coldbrew local: events are not delivered here, invoke the functions on the Invoke API;"
+                        + " ignored: " + String.join(", ", args.ignoredEvents()));
+            }
             return new Running(lambda, server);
         } catch (RuntimeException e) {
             lambda.close();
@@ -131,6 +150,8 @@ public final class LocalCommand {
 
     static Arguments parse(PrintStream out, String... args) {
         List<FunctionConfig> functions = new ArrayList<>();
+        List<Path> templates = new ArrayList<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
         String host = "127.0.0.1";
         int port = HttpInvokeServer.DEFAULT_PORT;
         LocalOptions.Builder options = LocalOptions.builder().logSink(out::println);
@@ -138,7 +159,8 @@ public final class LocalCommand {
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--template" -> functions.addAll(SamTemplate.load(existing(value(args, ++i, flag))));
+                case "--template" -> templates.add(existing(value(args, ++i, flag)));
+                case "--parameter-overrides" -> overrides.putAll(overrides(value(args, ++i, flag)));
                 case "--function" -> functions.add(FunctionFlag.parse(value(args, ++i, flag), cwd));
                 case "--port" -> port = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
                 case "--host" -> host = value(args, ++i, flag);
@@ -158,11 +180,43 @@ public final class LocalCommand {
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }
+        if (!overrides.isEmpty() && templates.isEmpty()) {
+            throw new IllegalArgumentException("--parameter-overrides needs a --template");
+        }
+        LocalOptions built = options.build();
+        List<String> ignoredEvents = new ArrayList<>();
+        for (Path template : templates) {
+            SamTemplate.Template read = SamTemplate.read(template, overrides, built.region());
+            functions.addAll(read.functions());
+            ignoredEvents.addAll(read.ignoredEvents());
+        }
         if (functions.isEmpty()) {
             throw new IllegalArgumentException("no functions: give --template or --function");
         }
-        return new Arguments(functions, new InetSocketAddress(address(host), port), options.build());
+        return new Arguments(functions, ignoredEvents, new InetSocketAddress(address(host), port), built);
     }
+
+    /**
+     * {@code Name=Value} pairs separated by spaces, or {@code ParameterKey=Name,ParameterValue=Value} as
+     * {@code sam --parameter-overrides} also takes them.
+     */
+    static Map<String, String> overrides(String value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : value.trim().split("\\s+")) {
+            Matcher keyed = LONG_OVERRIDE.matcher(pair);
+            int eq = pair.indexOf('=');
+            if (keyed.matches()) {
+                out.put(keyed.group(1), keyed.group(2));
+            } else if (eq > 0) {
+                out.put(pair.substring(0, eq), pair.substring(eq + 1));
+            } else {
+                throw new IllegalArgumentException("--parameter-overrides: '" + pair + "' is not NAME=VALUE");
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LONG_OVERRIDE = Pattern.compile("ParameterKey=([^,]+),ParameterValue=(.*)");
 
     private static Path existing(String file) {
         Path path = Path.of(file);

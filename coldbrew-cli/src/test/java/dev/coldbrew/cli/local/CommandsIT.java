@@ -70,6 +70,51 @@ class CommandsIT {
     }
 
     @Test
+    void parameterOverridesResolveRefsAndIgnoredEventsAreSaidOnceAtStartUp() throws IOException {
+        Files.createDirectories(dir.resolve("code"));
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Parameters:
+                  Memory: { Type: Number }
+                  Stage: { Type: String, Default: dev }
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: code
+                      MemorySize: !Ref Memory
+                      Environment: { Variables: { STAGE: !Ref Stage } }
+                      Events:
+                        Hello: { Type: Api, Properties: { Path: /hello, Method: get } }
+                """);
+
+        var args = LocalCommand.parse(
+                print(out),
+                "--parameter-overrides",
+                "Memory=256 Stage=prod",
+                "--template",
+                template.toString(),
+                "--port",
+                "0");
+        assertThat(args.functions().getFirst().memoryMb()).isEqualTo(256);
+        assertThat(args.functions().getFirst().environment()).containsEntry("STAGE", "prod");
+        try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
+            assertThat(out.toString())
+                    .contains("Invoke API on " + local.server().endpoint())
+                    .containsOnlyOnce("coldbrew local: events are not delivered here, invoke the functions on the"
+                            + " Invoke API; ignored: Api.Events.Hello (Api GET /hello)");
+        }
+        assertThat(LocalCommand.overrides("ParameterKey=Memory,ParameterValue=512"))
+                .containsEntry("Memory", "512");
+
+        assertThat(LocalCommand.run(print(out), print(err), "--template", template.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString())
+                .contains("Resources.Api.Properties.MemorySize '!Ref Memory': parameter Memory has no Default;"
+                        + " give it one or pass --parameter-overrides Memory=VALUE");
+    }
+
+    @Test
     void invokeSaysWhenNothingListens() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
