@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {"action":"echo"} (default) echoes, "sleep" waits "ms" and answers its pid, "exit" calls System.exit("code"), "kill" SIGKILLs
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
  * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps,
- * "typed" answers "typed" with the Content-Type "type".
+ * "typed" answers "typed" with the Content-Type "type", "proxy" answers an API Gateway proxy response (201) whose body
+ * is the event.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -85,6 +86,8 @@ public class Fn {
                         .build();
                 HTTP.send(typed, HttpResponse.BodyHandlers.ofString());
             }
+            case "proxy" -> respond(id, "{\"statusCode\":201,\"headers\":{\"X-Probe\":\"proxy\"},"
+                    + "\"multiValueHeaders\":{\"Set-Cookie\":[\"a=1\",\"b=2\"]},\"body\":" + quote(body) + "}");
             default -> respond(id, body.isEmpty() ? "{}" : body);
         }
     }
@@ -102,6 +105,10 @@ public class Fn {
             b.header("Lambda-Runtime-Function-Error-Type", errorType);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     static String field(String json, String name, String otherwise) {

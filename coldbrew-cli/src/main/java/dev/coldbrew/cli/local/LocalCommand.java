@@ -4,6 +4,8 @@ import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.cli.Flags;
 import dev.coldbrew.local.HttpInvokeServer;
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.apigateway.ApiGatewayServer;
+import dev.coldbrew.local.apigateway.ApiRoute;
 import dev.coldbrew.local.config.FunctionFlag;
 import dev.coldbrew.local.config.SamTemplate;
 import dev.coldbrew.local.environment.InitCpu;
@@ -12,7 +14,9 @@ import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -50,6 +54,7 @@ public final class LocalCommand {
                                      runtimes: %s
             Options:
               --port N               Invoke API port (default 9000)
+              --api-port N           port of the template's Api/HttpApi routes (default 3000)
               --host ADDRESS         bind address (default 127.0.0.1; other addresses expose the API)
               --idle-expiry SECONDS  stop environments idle this long (default 600)
               --aws-runtime-classpath JARS
@@ -69,11 +74,14 @@ public final class LocalCommand {
     /** Parsed command line. */
     record Arguments(
             List<FunctionConfig> functions,
+            List<ApiRoute> apiRoutes,
             List<String> ignoredEvents,
             InetSocketAddress address,
+            InetSocketAddress apiAddress,
             LocalOptions options) {
         Arguments {
             functions = List.copyOf(functions);
+            apiRoutes = List.copyOf(apiRoutes);
             ignoredEvents = List.copyOf(ignoredEvents);
         }
     }
@@ -100,22 +108,25 @@ public final class LocalCommand {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.lambda().close();
+            running.close();
             stopped.countDown();
         }));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running.lambda().close();
+            running.close();
         }
         return ExitCode.OK;
     }
 
-    /** A started local Lambda and its Invoke API. */
-    public record Running(LocalLambda lambda, HttpInvokeServer server) implements AutoCloseable {
+    /** A started local Lambda, its Invoke API and the API of the template's Api events ({@code null} if none). */
+    public record Running(LocalLambda lambda, HttpInvokeServer server, ApiGatewayServer api) implements AutoCloseable {
         @Override
         public void close() {
+            if (api != null) {
+                api.close();
+            }
             lambda.close();
         }
     }
@@ -137,15 +148,32 @@ public final class LocalCommand {
                         f.timeout().toSeconds(),
                         server.endpoint() + InvokeWire.invocationsPath(f.name()));
             }
+            ApiGatewayServer api = args.apiRoutes().isEmpty() ? null : serveApi(out, lambda, args);
             if (!args.ignoredEvents().isEmpty()) {
                 out.println("coldbrew local: events are not delivered here, invoke the functions on the Invoke API;"
                         + " ignored: " + String.join(", ", args.ignoredEvents()));
             }
-            return new Running(lambda, server);
+            return new Running(lambda, server, api);
         } catch (RuntimeException e) {
             lambda.close();
             throw e;
         }
+    }
+
+    private static ApiGatewayServer serveApi(PrintStream out, LocalLambda lambda, Arguments args) {
+        ApiGatewayServer api;
+        try {
+            api = ApiGatewayServer.start(lambda, args.apiRoutes(), args.apiAddress(), out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException("serve the API's routes on " + args.apiAddress() + " failed", e);
+        }
+        out.println("coldbrew local: API on " + api.endpoint() + " (the template's Api and HttpApi events)");
+        for (ApiRoute route : api.routes()) {
+            out.printf(
+                    "  %-32s -> %-24s payload %s (%s)%n",
+                    route.routeKey(), route.functionName(), route.format().version(), route.source());
+        }
+        return api;
     }
 
     static Arguments parse(PrintStream out, String... args) {
@@ -154,6 +182,7 @@ public final class LocalCommand {
         Map<String, String> overrides = new LinkedHashMap<>();
         String host = "127.0.0.1";
         int port = HttpInvokeServer.DEFAULT_PORT;
+        int apiPort = ApiGatewayServer.DEFAULT_PORT;
         LocalOptions.Builder options = LocalOptions.builder().logSink(out::println);
         Path cwd = Path.of("").toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
@@ -163,6 +192,7 @@ public final class LocalCommand {
                 case "--parameter-overrides" -> overrides.putAll(overrides(value(args, ++i, flag)));
                 case "--function" -> functions.add(FunctionFlag.parse(value(args, ++i, flag), cwd));
                 case "--port" -> port = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
+                case "--api-port" -> apiPort = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
                 case "--host" -> host = value(args, ++i, flag);
                 case "--idle-expiry" ->
                     options.idleExpiry(
@@ -184,16 +214,25 @@ public final class LocalCommand {
             throw new IllegalArgumentException("--parameter-overrides needs a --template");
         }
         LocalOptions built = options.build();
+        List<ApiRoute> apiRoutes = new ArrayList<>();
         List<String> ignoredEvents = new ArrayList<>();
         for (Path template : templates) {
             SamTemplate.Template read = SamTemplate.read(template, overrides, built.region());
             functions.addAll(read.functions());
+            apiRoutes.addAll(read.apiRoutes());
             ignoredEvents.addAll(read.ignoredEvents());
         }
         if (functions.isEmpty()) {
             throw new IllegalArgumentException("no functions: give --template or --function");
         }
-        return new Arguments(functions, ignoredEvents, new InetSocketAddress(address(host), port), built);
+        InetAddress bind = address(host);
+        return new Arguments(
+                functions,
+                apiRoutes,
+                ignoredEvents,
+                new InetSocketAddress(bind, port),
+                new InetSocketAddress(bind, apiPort),
+                built);
     }
 
     /**

@@ -70,7 +70,7 @@ class CommandsIT {
     }
 
     @Test
-    void parameterOverridesResolveRefsAndIgnoredEventsAreSaidOnceAtStartUp() throws IOException {
+    void parameterOverridesResolveRefsApiEventsAreServedAndOthersAreSaidOnceAtStartUp() throws IOException {
         Files.createDirectories(dir.resolve("code"));
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Parameters:
@@ -86,6 +86,7 @@ class CommandsIT {
                       Environment: { Variables: { STAGE: !Ref Stage } }
                       Events:
                         Hello: { Type: Api, Properties: { Path: /hello, Method: get } }
+                        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
                 """);
 
         var args = LocalCommand.parse(
@@ -95,14 +96,19 @@ class CommandsIT {
                 "--template",
                 template.toString(),
                 "--port",
+                "0",
+                "--api-port",
                 "0");
         assertThat(args.functions().getFirst().memoryMb()).isEqualTo(256);
         assertThat(args.functions().getFirst().environment()).containsEntry("STAGE", "prod");
         try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
             assertThat(out.toString())
                     .contains("Invoke API on " + local.server().endpoint())
+                    .contains("coldbrew local: API on " + local.api().endpoint()
+                            + " (the template's Api and HttpApi events)")
+                    .containsPattern("\n  GET /hello +-> Api +payload 1.0 \\(Api.Events.Hello\\)\n")
                     .containsOnlyOnce("coldbrew local: events are not delivered here, invoke the functions on the"
-                            + " Invoke API; ignored: Api.Events.Hello (Api GET /hello)");
+                            + " Invoke API; ignored: Api.Events.Nightly (Schedule)");
         }
         assertThat(LocalCommand.overrides("ParameterKey=Memory,ParameterValue=512"))
                 .containsEntry("Memory", "512");

@@ -1,5 +1,7 @@
 package dev.coldbrew.local.config;
 
+import dev.coldbrew.local.apigateway.ApiGatewayServer;
+import dev.coldbrew.local.apigateway.ApiRoute;
 import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,8 +24,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * {@code ReservedConcurrentExecutions}, {@code FunctionName}, with {@code Globals.Function} as defaults. {@code Ref}
  * and {@code Sub} of the template's {@code Parameters} and of pseudo parameters are resolved
  * ({@link TemplateParameters}); other intrinsic functions ({@code !GetAtt}, ...) cannot be resolved locally and are
- * reported with the property that uses them. A function's {@code Events} are not delivered locally: they are listed
- * in {@link Template#ignoredEvents()} so that the user is told.
+ * reported with the property that uses them. A function's {@code Api} and {@code HttpApi} events become
+ * {@link Template#apiRoutes()}, served as API Gateway's proxy integration would ({@link ApiGatewayServer}); other
+ * events are not delivered locally: they are listed in {@link Template#ignoredEvents()} so that the user is told.
  */
 public final class SamTemplate {
     private SamTemplate() {}
@@ -32,13 +34,15 @@ public final class SamTemplate {
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
 
     /**
-     * The functions of a template and the events it declares that are not delivered locally.
+     * The functions of a template, the routes of its {@code Api} and {@code HttpApi} events, and the other events
+     * it declares, which are not delivered locally.
      *
-     * @param ignoredEvents one line per event, e.g. {@code HelloFunction.Events.Hello (Api GET /hello)}
+     * @param ignoredEvents one line per event, e.g. {@code Nightly.Events.Tick (Schedule)}
      */
-    public record Template(List<FunctionConfig> functions, List<String> ignoredEvents) {
+    public record Template(List<FunctionConfig> functions, List<ApiRoute> apiRoutes, List<String> ignoredEvents) {
         public Template {
             functions = List.copyOf(functions);
+            apiRoutes = List.copyOf(apiRoutes);
             ignoredEvents = List.copyOf(ignoredEvents);
         }
     }
@@ -67,21 +71,23 @@ public final class SamTemplate {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
         List<FunctionConfig> functions = new ArrayList<>();
-        List<String> events = new ArrayList<>();
+        List<ApiRoute> routes = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         for (Map.Entry<String, Object> resource : resources.entrySet()) {
             String where = "Resources." + resource.getKey();
             Map<String, Object> body = map(path, resource.getValue(), where);
             if (FUNCTION_TYPE.equals(body.get("Type"))) {
                 Map<String, Object> own = map(path, body.get("Properties"), where + ".Properties");
                 Properties props = new Properties(path, resource.getKey(), globals, own, parameters);
-                functions.add(function(path, resource.getKey(), props));
-                events.addAll(events(path, resource.getKey(), own));
+                FunctionConfig function = function(path, resource.getKey(), props);
+                functions.add(function);
+                events(path, resource.getKey(), function.name(), own, routes, ignored);
             }
         }
         if (functions.isEmpty()) {
             throw new IllegalArgumentException("SAM template " + path + " has no " + FUNCTION_TYPE + " resource");
         }
-        return new Template(functions, events);
+        return new Template(functions, routes, ignored);
     }
 
     private static Object parse(Path path) {
@@ -121,23 +127,54 @@ public final class SamTemplate {
         }
     }
 
-    /** One line per event of a function, with the method and path of {@code Api} and {@code HttpApi} events. */
-    private static List<String> events(Path path, String logicalId, Map<String, Object> props) {
+    /** Routes for the function's {@code Api} and {@code HttpApi} events; one line per other event. */
+    private static void events(
+            Path path,
+            String logicalId,
+            String functionName,
+            Map<String, Object> props,
+            List<ApiRoute> routes,
+            List<String> ignored) {
         String where = "Resources." + logicalId + ".Properties.Events";
-        List<String> out = new ArrayList<>();
         for (Map.Entry<String, Object> event :
                 map(path, props.get("Events"), where).entrySet()) {
-            Map<String, Object> body = map(path, event.getValue(), where + "." + event.getKey());
-            Map<String, Object> eventProps =
-                    map(path, body.get("Properties"), where + "." + event.getKey() + ".Properties");
-            String route = eventProps.containsKey("Path")
-                    ? " "
-                            + String.valueOf(eventProps.getOrDefault("Method", "any"))
-                                    .toUpperCase(Locale.ROOT) + " " + eventProps.get("Path")
-                    : "";
-            out.add(logicalId + ".Events." + event.getKey() + " (" + body.get("Type") + route + ")");
+            String at = where + "." + event.getKey();
+            Map<String, Object> body = map(path, event.getValue(), at);
+            Map<String, Object> eventProps = map(path, body.get("Properties"), at + ".Properties");
+            String source = logicalId + ".Events." + event.getKey();
+            Object type = body.get("Type");
+            if ("Api".equals(type) || "HttpApi".equals(type)) {
+                routes.add(route(path, at + ".Properties", functionName, "Api".equals(type), eventProps, source));
+            } else {
+                ignored.add(source + " (" + type + ")");
+            }
         }
-        return out;
+    }
+
+    /**
+     * An {@code Api} event's route (its {@code Path} is required; payload format 1.0), or an {@code HttpApi}
+     * event's ({@code $default} without a {@code Path}; {@code PayloadFormatVersion} 2.0 unless it says 1.0).
+     */
+    private static ApiRoute route(
+            Path path, String where, String functionName, boolean restApi, Map<String, Object> props, String source) {
+        try {
+            Object routePath = props.get("Path");
+            if (restApi && routePath == null) {
+                throw new IllegalArgumentException("Path is required for an Api event");
+            }
+            Object method = props.get("Method");
+            ApiRoute.PayloadFormat format = restApi
+                    ? ApiRoute.PayloadFormat.V1
+                    : ApiRoute.PayloadFormat.parse(String.valueOf(props.getOrDefault("PayloadFormatVersion", "2.0")));
+            return new ApiRoute(
+                    functionName,
+                    method == null ? null : method.toString(),
+                    routePath == null ? ApiRoute.DEFAULT_ROUTE : routePath.toString(),
+                    format,
+                    source);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + where + ": " + e.getMessage(), e);
+        }
     }
 
     private static Object nested(Map<String, Object> map, String first, String second) {

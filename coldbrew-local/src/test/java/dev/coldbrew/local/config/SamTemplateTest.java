@@ -3,6 +3,7 @@ package dev.coldbrew.local.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.local.apigateway.ApiRoute;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
@@ -214,25 +215,34 @@ class SamTemplateTest {
     }
 
     @Test
-    void eventsAreListedAsIgnored() throws IOException {
+    void apiEventsBecomeRoutesAndOtherEventsAreListedAsIgnored() throws IOException {
         Path template = write("""
                 Resources:
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties:
+                      FunctionName: hello
                       Runtime: provided.al2023
                       CodeUri: .
                       Events:
                         Hello: { Type: Api, Properties: { Path: /hello, Method: get } }
-                        Items: { Type: HttpApi, Properties: { Path: "/items/{id}" } }
+                        Items: { Type: HttpApi, Properties: { Path: "/items/{id}", PayloadFormatVersion: "1.0" } }
+                        Catch: { Type: HttpApi }
                         Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
                 """);
 
-        assertThat(SamTemplate.read(template, Map.of(), "us-east-1").ignoredEvents())
+        SamTemplate.Template read = SamTemplate.read(template, Map.of(), "us-east-1");
+
+        assertThat(read.apiRoutes())
                 .containsExactly(
-                        "Fn.Events.Hello (Api GET /hello)",
-                        "Fn.Events.Items (HttpApi ANY /items/{id})",
-                        "Fn.Events.Nightly (Schedule)");
+                        new ApiRoute("hello", "GET", "/hello", ApiRoute.PayloadFormat.V1, "Fn.Events.Hello"),
+                        new ApiRoute("hello", "ANY", "/items/{id}", ApiRoute.PayloadFormat.V1, "Fn.Events.Items"),
+                        new ApiRoute("hello", "ANY", "$default", ApiRoute.PayloadFormat.V2, "Fn.Events.Catch"));
+        assertThat(read.ignoredEvents()).containsExactly("Fn.Events.Nightly (Schedule)");
+        assertThatThrownBy(() -> SamTemplate.load(write(Files.readString(template)
+                        .replace("Catch: { Type: HttpApi }", "Catch: { Type: Api, Properties: { Method: get } }"))))
+                .hasMessageContaining(
+                        "Resources.Fn.Properties.Events.Catch.Properties: Path is required for an Api" + " event");
     }
 
     private Path function(String property) throws IOException {
