@@ -49,7 +49,7 @@ public final class LocalCommand {
               --template FILE        AWS SAM template: every AWS::Serverless::Function in it
               --parameter-overrides 'NAME=VALUE ...'
                                      values of the template's Parameters (else their Default)
-              --function SPEC        name=NAME,code=DIR|ZIP,runtime=RUNTIME[,handler=H][,memory=MB]
+              --function SPEC        name=NAME,code=DIR|ZIP|JAR,runtime=RUNTIME[,handler=H][,memory=MB]
                                      [,timeout=SECONDS][,concurrency=N][,env.KEY=VALUE]...
                                      runtimes: %s
             Options:
