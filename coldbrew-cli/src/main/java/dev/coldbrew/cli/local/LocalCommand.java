@@ -165,7 +165,10 @@ public final class LocalCommand {
         try {
             api = ApiGatewayServer.start(lambda, args.apiRoutes(), args.apiAddress(), out::println);
         } catch (IOException e) {
-            throw new UncheckedIOException("serve the API's routes on " + args.apiAddress() + " failed", e);
+            throw new UncheckedIOException(
+                    "serve the template's API routes on " + args.apiAddress() + " failed: " + e.getMessage()
+                            + " (choose another port with --api-port)",
+                    e);
         }
         out.println("coldbrew local: API on " + api.endpoint() + " (the template's Api and HttpApi events)");
         for (ApiRoute route : api.routes()) {
