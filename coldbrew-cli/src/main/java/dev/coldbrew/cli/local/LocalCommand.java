@@ -25,9 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -220,7 +222,8 @@ public final class LocalCommand {
         List<ApiRoute> apiRoutes = new ArrayList<>();
         List<String> ignoredEvents = new ArrayList<>();
         for (Path template : templates) {
-            SamTemplate.Template read = SamTemplate.read(template, overrides, built.region());
+            SamTemplate.Template read =
+                    SamTemplate.read(template, declaredBy(template, overrides, templates), built.region());
             functions.addAll(read.functions());
             apiRoutes.addAll(read.apiRoutes());
             ignoredEvents.addAll(read.ignoredEvents());
@@ -236,6 +239,27 @@ public final class LocalCommand {
                 new InetSocketAddress(bind, port),
                 new InetSocketAddress(bind, apiPort),
                 built);
+    }
+
+    /**
+     * The overrides {@code template} declares a parameter for; with several templates an override need only be
+     * declared by one of them, with one it must be declared by it ({@link SamTemplate#read} says so).
+     */
+    private static Map<String, String> declaredBy(Path template, Map<String, String> overrides, List<Path> templates) {
+        if (templates.size() == 1) {
+            return overrides;
+        }
+        Set<String> everywhere = new HashSet<>();
+        templates.forEach(t -> everywhere.addAll(SamTemplate.parameterNames(t)));
+        for (String name : overrides.keySet()) {
+            if (!everywhere.contains(name)) {
+                throw new IllegalArgumentException("parameter override " + name + ": no template declares it");
+            }
+        }
+        List<String> declared = SamTemplate.parameterNames(template);
+        Map<String, String> out = new LinkedHashMap<>(overrides);
+        out.keySet().retainAll(declared);
+        return out;
     }
 
     /**

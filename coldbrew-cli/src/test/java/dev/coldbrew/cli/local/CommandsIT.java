@@ -113,6 +113,42 @@ class CommandsIT {
         assertThat(LocalCommand.overrides("ParameterKey=Memory,ParameterValue=512"))
                 .containsEntry("Memory", "512");
 
+        Files.createDirectories(dir.resolve("other"));
+        Path other = Files.writeString(dir.resolve("other/template.yaml"), """
+                Parameters:
+                  Table: { Type: String }
+                Resources:
+                  Other:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: .
+                      Environment: { Variables: { TABLE: !Ref Table } }
+                """);
+        var both = LocalCommand.parse(
+                print(out),
+                "--template",
+                template.toString(),
+                "--template",
+                other.toString(),
+                "--parameter-overrides",
+                "Memory=512 Table=t1");
+        assertThat(both.functions())
+                .extracting(f -> f.name() + " " + f.memoryMb() + " " + f.environment())
+                .containsExactly("Api 512 {STAGE=dev}", "Other 128 {TABLE=t1}");
+        assertThat(LocalCommand.run(
+                        print(out),
+                        print(err),
+                        "--template",
+                        template.toString(),
+                        "--template",
+                        other.toString(),
+                        "--parameter-overrides",
+                        "Memory=512 Table=t1 Tabel=t2"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("parameter override Tabel: no template declares it");
+        err.reset();
+
         assertThat(LocalCommand.run(print(out), print(err), "--template", template.toString()))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString())

@@ -90,6 +90,12 @@ public final class SamTemplate {
         return new Template(functions, routes, ignored);
     }
 
+    /** The names the template's {@code Parameters} declares, in order. */
+    public static List<String> parameterNames(Path path) {
+        Map<String, Object> template = map(path, parse(path), "the document");
+        return List.copyOf(map(path, template.get("Parameters"), "Parameters").keySet());
+    }
+
     private static Object parse(Path path) {
         try (Reader reader = Files.newBufferedReader(path)) {
             return new Yaml(new CfnConstructor(new LoaderOptions())).load(reader);
