@@ -88,11 +88,17 @@ public final class ApiGatewayServer implements AutoCloseable {
             log.accept("API " + http.getRequestMethod() + " "
                     + http.getRequestURI().getRawPath() + " -> " + reply.status());
             reply.headers().forEach((k, v) -> http.getResponseHeaders().put(k, v));
-            http.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            byte[] body = hasBody(http.getRequestMethod(), reply.status()) ? reply.body() : new byte[0];
+            http.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = http.getResponseBody()) {
-                out.write(reply.body());
+                out.write(body);
             }
         }
+    }
+
+    /** HTTP sends no body in a reply to HEAD, nor with a 1xx, 204 or 304 status, whatever the function answered. */
+    static boolean hasBody(String method, int status) {
+        return !method.equalsIgnoreCase("HEAD") && status >= 200 && status != 204 && status != 304;
     }
 
     private ProxyResponses.Reply answer(HttpExchange http) throws IOException {

@@ -117,6 +117,19 @@ class ApiGatewayServerIT {
         assertThat(lines).contains("API GET /nothing -> 404", "API GET /items/1 -> 502");
     }
 
+    @Test
+    void aHeadRequestGetsTheHeadersWithoutTheBody() throws Exception {
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(api.endpoint() + "/v2/head"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(reply.statusCode()).as(lines.toString()).isEqualTo(200);
+        assertThat(reply.body()).isEmpty();
+        assertThat(lines).contains("API HEAD /v2/head -> 200");
+        assertThat(ApiGatewayServer.hasBody("HEAD", 200)).isFalse();
+        assertThat(ApiGatewayServer.hasBody("GET", 204)).isFalse();
+        assertThat(ApiGatewayServer.hasBody("GET", 201)).isTrue();
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
