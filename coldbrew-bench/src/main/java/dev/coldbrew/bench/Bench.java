@@ -68,13 +68,19 @@ public final class Bench {
         return Strategies.of(environment);
     }
 
+    /** Measures and reports, with a progress bar on a terminal and plain lines elsewhere ({@link Progress}). */
+    public Outcome run(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
+        return run(options, out, err, Progress.onTerminal());
+    }
+
     /**
-     * Measures and reports.
+     * Measures and reports, with a progress bar redrawn in place on {@code err} when {@code terminal}, else one
+     * plain line per finished cell.
      *
      * @throws IOException when the report folder or a report file cannot be written
      * @throws IllegalStateException when an example's code directory is missing (the message says how to build it)
      */
-    public Outcome run(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
+    public Outcome run(BenchOptions options, PrintStream out, PrintStream err, boolean terminal) throws IOException {
         for (Workload w : options.workloads()) {
             w.codeDirectory(home);
         }
@@ -93,7 +99,8 @@ public final class Bench {
                     Path.of(System.getProperty("java.home")),
                     lambda,
                     options.smallEvents());
-            Progress progress = new Progress(err, options.cells());
+            Progress progress = new Progress(
+                    err, CalibrationRunner.steps(options.calibrationColdStarts()) + Runner.steps(options), terminal);
             Calibration calibration = options.calibrationColdStarts() == 0
                     ? Calibration.NONE
                     : new CalibrationRunner(context, environment, progress).run(options.calibrationColdStarts());

@@ -38,10 +38,16 @@ public final class CalibrationRunner {
         this.progress = progress;
     }
 
+    /** The steps a calibration takes, for the {@link Progress} bar: each preparation and each cold start is one. */
+    public static int steps(int coldStarts) {
+        return Shape.values().length * (1 + MEMORY_SIZES_MB.size() * coldStarts);
+    }
+
     /** {@code coldStarts} cold starts of each shape at each size. */
     public Calibration run(int coldStarts) {
         List<Preparation> preparations = new ArrayList<>();
         Map<Shape, PreparedFunction> prepared = prepare(preparations);
+        progress.advance((Shape.values().length - prepared.size()) * MEMORY_SIZES_MB.size() * coldStarts);
         LocalLambda lambda = context.lambda();
         Map<String, Shape> names = new LinkedHashMap<>();
         prepared.forEach((shape, function) -> {
@@ -54,12 +60,15 @@ public final class CalibrationRunner {
         List<Sample> samples = new ArrayList<>();
         try {
             for (int i = 0; i < coldStarts; i++) {
-                progress.show("calibration: cold start " + (i + 1) + "/" + coldStarts);
                 for (var entry : names.entrySet()) {
+                    progress.show("calibration " + entry.getValue().id() + " " + memoryMb(entry.getKey())
+                            + " MB: cold start " + (i + 1) + "/" + coldStarts);
                     lambda.stopEnvironments(entry.getKey());
                     samples.add(coldStart(lambda, entry.getKey(), entry.getValue(), i));
+                    progress.advance(1);
                 }
             }
+            progress.finished("calibration: " + names.size() + " functions measured (cold starts " + coldStarts + ")");
         } finally {
             names.keySet().forEach(lambda::stopEnvironments);
         }
@@ -69,7 +78,8 @@ public final class CalibrationRunner {
     private Map<Shape, PreparedFunction> prepare(List<Preparation> preparations) {
         Map<Shape, PreparedFunction> prepared = new LinkedHashMap<>();
         for (Shape shape : Shape.values()) {
-            progress.show("calibration: preparing " + shape.id());
+            progress.show("calibration " + shape.id() + ": preparing");
+            progress.advance(1);
             var unavailable = functions.unavailable(shape);
             if (unavailable.isPresent()) {
                 preparations.add(preparation(shape, Preparation.UNAVAILABLE, unavailable.get(), 0));
@@ -89,7 +99,7 @@ public final class CalibrationRunner {
     }
 
     private static Sample coldStart(LocalLambda lambda, String name, Shape shape, int index) {
-        int mb = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+        int mb = memoryMb(name);
         try {
             return Sample.of(Calibration.WORKLOAD, shape.id(), mb, Phase.COLD, index, lambda.invoke(name, EVENT));
         } catch (RuntimeException e) {
@@ -106,6 +116,10 @@ public final class CalibrationRunner {
                     0,
                     "invoke of " + name + " failed: " + e);
         }
+    }
+
+    private static int memoryMb(String functionName) {
+        return Integer.parseInt(functionName.substring(functionName.lastIndexOf('-') + 1));
     }
 
     private static Preparation preparation(Shape shape, String status, String detail, double seconds) {
