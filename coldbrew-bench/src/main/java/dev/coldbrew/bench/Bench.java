@@ -8,6 +8,7 @@ import dev.coldbrew.bench.measure.Progress;
 import dev.coldbrew.bench.measure.Runner;
 import dev.coldbrew.bench.report.Charts;
 import dev.coldbrew.bench.report.ConsoleTable;
+import dev.coldbrew.bench.report.Format;
 import dev.coldbrew.bench.report.MachineInfo;
 import dev.coldbrew.bench.report.MarkdownReport;
 import dev.coldbrew.bench.report.ResultsJson;
@@ -86,10 +87,10 @@ public final class Bench {
         }
         Path output = Files.createDirectories(options.output());
         out.println("coldbrew bench: profile " + options.profile().id() + ", "
-                + options.workloads().size()
-                + " workloads × " + options.strategies().size() + " strategies × " + options.memorySizesMb()
-                + " MB, " + options.coldStarts() + " cold + " + options.warmInvokes() + " warm invokes each → "
-                + output);
+                + Format.count(options.workloads().size(), "workload") + " × "
+                + Format.count(options.strategies().size(), "strategy") + " × " + options.memorySizesMb() + " MB, "
+                + Format.count(options.coldStarts(), "cold start") + " + "
+                + Format.count(options.warmInvokes(), "warm invoke") + " each → " + output);
         Measurements measurements;
         try (FunctionLog log = new FunctionLog(output.resolve("functions.log"));
                 LocalLambda lambda = LocalLambda.create(localOptions(log))) {
@@ -113,7 +114,8 @@ public final class Bench {
         List<Path> charts = Charts.write(
                 summary, options.workloads().stream().map(Workload::id).toList(), output);
         ConsoleTable.print(summary, out);
-        out.println("Report: " + output.resolve("report.md") + " (" + charts.size() + " charts, results.json)");
+        out.println("Report: " + output.resolve("report.md") + " (" + Format.count(charts.size(), "chart")
+                + ", results.json)");
         if (!measurements.responses().differing().isEmpty()) {
             err.println("coldbrew bench: the strategies returned different responses for "
                     + measurements.responses().differing() + " (see report.md)");

@@ -68,7 +68,8 @@ public final class CalibrationRunner {
                     progress.advance(1);
                 }
             }
-            progress.finished("calibration: " + names.size() + " functions measured (cold starts " + coldStarts + ")");
+            progress.finished(
+                    "calibration: measured (functions " + names.size() + ", cold starts " + coldStarts + " each)");
         } finally {
             names.keySet().forEach(lambda::stopEnvironments);
         }

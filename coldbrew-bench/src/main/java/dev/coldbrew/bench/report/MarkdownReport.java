@@ -38,10 +38,10 @@ public final class MarkdownReport {
                 .append(machine.javaHome())
                 .append(" (JVM flags per strategy in results.json)\n");
         md.append("- Each cell: ")
-                .append(o.coldStarts())
-                .append(" cold starts (a new environment each), then ")
-                .append(o.warmInvokes())
-                .append(" invokes on the last, warm environment. Numbers are medians")
+                .append(Format.count(o.coldStarts(), "cold start"))
+                .append(" (a new environment each), then ")
+                .append(Format.count(o.warmInvokes(), "invoke"))
+                .append(" on the last, warm environment. Numbers are medians")
                 .append(" [min–max] of the local Lambda's REPORT lines; every ratio is against `aws-java` at the")
                 .append(" same memory size in this run.\n");
         md.append("- Local Lambda: ")
@@ -175,8 +175,8 @@ public final class MarkdownReport {
                 md.append("- ")
                         .append(workload)
                         .append(": identical responses from ")
-                        .append(byStrategy.size())
-                        .append(" strategies (")
+                        .append(Format.count(byStrategy.size(), "strategy"))
+                        .append(" (")
                         .append("computeMs aside): `")
                         .append(oneLine(byStrategy.values().iterator().next()))
                         .append("`\n");
