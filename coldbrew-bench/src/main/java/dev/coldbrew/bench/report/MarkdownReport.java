@@ -7,6 +7,7 @@ import dev.coldbrew.bench.strategy.JvmStrategy;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,10 +75,11 @@ public final class MarkdownReport {
         PrimingReport.write(md, summary, o.workloads(), o.memorySizesMb());
         Claims claims = new Claims(summary, o.memorySizesMb());
         md.append("## The seed's claims, on this machine\n\n");
-        claims.seed().forEach(line -> md.append("- ").append(line).append('\n'));
+        Claims.lines(claims.seed()).forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## coldbrew's targets\n\n");
-        claims.targets().forEach(line -> md.append("- ").append(line).append('\n'));
-        claims.primingTargets().forEach(line -> md.append("- ").append(line).append('\n'));
+        List<Claims.Claim> targets = new ArrayList<>(claims.targets());
+        targets.addAll(claims.primingTargets());
+        Claims.lines(targets).forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\nRaw samples, machine, JDK and flags: `results.json`.\n");
         return md.toString();
     }
