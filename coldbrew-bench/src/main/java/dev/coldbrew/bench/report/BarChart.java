@@ -56,6 +56,7 @@ final class BarChart {
         styler.setYAxisMin(0.0);
         styler.setXAxisMin(-0.5);
         styler.setXAxisMax(groups.size() - 0.5);
+        // Ticks dense enough that every group's centre is one of them (the labels between are empty).
         styler.setXAxisTickMarkSpacingHint(10);
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setAxisTicksMarksVisible(false);
