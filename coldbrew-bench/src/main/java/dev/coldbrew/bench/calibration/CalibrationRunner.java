@@ -38,9 +38,12 @@ public final class CalibrationRunner {
         this.progress = progress;
     }
 
-    /** The steps a calibration takes, for the {@link Progress} bar: each preparation and each cold start is one. */
+    /**
+     * The steps a calibration takes, for the {@link Progress} bar: each preparation and each cold start is one; none
+     * without cold starts (no calibration).
+     */
     public static int steps(int coldStarts) {
-        return Shape.values().length * (1 + MEMORY_SIZES_MB.size() * coldStarts);
+        return coldStarts == 0 ? 0 : Shape.values().length * (1 + MEMORY_SIZES_MB.size() * coldStarts);
     }
 
     /** {@code coldStarts} cold starts of each shape at each size. */

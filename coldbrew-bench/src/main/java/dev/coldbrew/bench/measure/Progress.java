@@ -59,9 +59,10 @@ public final class Progress {
         }
     }
 
-    /** Ends the bar's line, so that what follows starts on a line of its own. */
+    /** Shows the bar full and ends its line, so that what follows starts on a line of its own. */
     public void finish() {
-        if (terminal && shown > 0) {
+        if (terminal) {
+            show("done");
             out.println();
         }
     }
