@@ -1,7 +1,10 @@
 package dev.coldbrew.bench.measure;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What the bench is doing, counted in steps (a function prepared, one invoke). On a terminal, one line redrawn in
@@ -11,6 +14,7 @@ import java.io.PrintStream;
  */
 public final class Progress {
     private static final int WIDTH = 30;
+    private static final String STDERR = "/proc/self/fd/2";
 
     private final PrintStream out;
     private final int total;
@@ -28,10 +32,27 @@ public final class Progress {
         this.terminal = terminal;
     }
 
-    /** Whether this process writes to a terminal: {@link System#console()} says so for stdin and stdout. */
+    /**
+     * Whether the bar can be redrawn in place: {@link System#console()} is a terminal (stdin and stdout) and so is
+     * stderr, which the bar is written to ({@code coldbrew bench 2> bench.log} gets plain lines).
+     */
     public static boolean onTerminal() {
         Console console = System.console();
-        return console != null && console.isTerminal();
+        return console != null && console.isTerminal() && stderrIsTerminal();
+    }
+
+    /** Where Linux says stderr goes ({@code /proc/self/fd/2}); {@code true} where it cannot tell. */
+    private static boolean stderrIsTerminal() {
+        try {
+            return terminalDevice(Files.readSymbolicLink(Path.of(STDERR)).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return true;
+        }
+    }
+
+    /** Whether a file descriptor's link target is a terminal: a pseudo-terminal or a console, not a file or pipe. */
+    static boolean terminalDevice(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 
     /** Names what is being done now (on a terminal; a log gets only finished cells). */

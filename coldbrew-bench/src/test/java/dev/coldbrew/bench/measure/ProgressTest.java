@@ -78,4 +78,13 @@ class ProgressTest {
                 .isEqualTo(12);
         assertThat(CalibrationRunner.steps(0)).isZero();
     }
+
+    @Test
+    void onlyATerminalDeviceGetsTheBar() {
+        assertThat(Progress.terminalDevice("/dev/pts/3")).isTrue();
+        assertThat(Progress.terminalDevice("/dev/tty1")).isTrue();
+        assertThat(Progress.terminalDevice("/home/me/bench.log")).isFalse();
+        assertThat(Progress.terminalDevice("pipe:[81234]")).isFalse();
+        assertThat(Progress.terminalDevice("/dev/null")).isFalse();
+    }
 }
