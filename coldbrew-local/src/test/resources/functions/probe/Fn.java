@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
  * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps,
  * "typed" answers "typed" with the Content-Type "type", "steal" reads the Runtime API of process "pid" from its
- * /proc/<pid>/environ, asks it for /next (2 s) and posts a forged /response, and answers what it was told.
+ * /proc/<pid>/environ, asks it for /next (2 s) and posts a forged /response, and answers what it was told, "proxy"
+ * answers an API Gateway proxy response (201) whose body is the event.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -87,6 +88,8 @@ public class Fn {
                 HTTP.send(typed, HttpResponse.BodyHandlers.ofString());
             }
             case "steal" -> respond(id, "\"" + steal(field(body, "pid", "0")).replace("\"", "'") + "\"");
+            case "proxy" -> respond(id, "{\"statusCode\":201,\"headers\":{\"X-Probe\":\"proxy\"},"
+                    + "\"multiValueHeaders\":{\"Set-Cookie\":[\"a=1\",\"b=2\"]},\"body\":" + quote(body) + "}");
             default -> respond(id, body.isEmpty() ? "{}" : body);
         }
     }
@@ -124,6 +127,10 @@ public class Fn {
             b.header("Lambda-Runtime-Function-Error-Type", errorType);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     static String field(String json, String name, String otherwise) {

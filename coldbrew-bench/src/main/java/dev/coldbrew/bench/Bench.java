@@ -8,6 +8,7 @@ import dev.coldbrew.bench.measure.Progress;
 import dev.coldbrew.bench.measure.Runner;
 import dev.coldbrew.bench.report.Charts;
 import dev.coldbrew.bench.report.ConsoleTable;
+import dev.coldbrew.bench.report.Format;
 import dev.coldbrew.bench.report.MachineInfo;
 import dev.coldbrew.bench.report.MarkdownReport;
 import dev.coldbrew.bench.report.ResultsJson;
@@ -68,22 +69,28 @@ public final class Bench {
         return Strategies.of(environment);
     }
 
+    /** Measures and reports, with a progress bar on a terminal and plain lines elsewhere ({@link Progress}). */
+    public Outcome run(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
+        return run(options, out, err, Progress.onTerminal());
+    }
+
     /**
-     * Measures and reports.
+     * Measures and reports, with a progress bar redrawn in place on {@code err} when {@code terminal}, else one
+     * plain line per finished cell.
      *
      * @throws IOException when the report folder or a report file cannot be written
      * @throws IllegalStateException when an example's code directory is missing (the message says how to build it)
      */
-    public Outcome run(BenchOptions options, PrintStream out, PrintStream err) throws IOException {
+    public Outcome run(BenchOptions options, PrintStream out, PrintStream err, boolean terminal) throws IOException {
         for (Workload w : options.workloads()) {
             w.codeDirectory(home);
         }
         Path output = Files.createDirectories(options.output());
         out.println("coldbrew bench: profile " + options.profile().id() + ", "
-                + options.workloads().size()
-                + " workloads × " + options.strategies().size() + " strategies × " + options.memorySizesMb()
-                + " MB, " + options.coldStarts() + " cold + " + options.warmInvokes() + " warm invokes each → "
-                + output);
+                + Format.count(options.workloads().size(), "workload") + " × "
+                + Format.count(options.strategies().size(), "strategy") + " × " + options.memorySizesMb() + " MB, "
+                + Format.count(options.coldStarts(), "cold start") + " + "
+                + Format.count(options.warmInvokes(), "warm invoke") + " each → " + output);
         Measurements measurements;
         try (FunctionLog log = new FunctionLog(output.resolve("functions.log"));
                 LocalLambda lambda = LocalLambda.create(localOptions(log))) {
@@ -93,7 +100,8 @@ public final class Bench {
                     Path.of(System.getProperty("java.home")),
                     lambda,
                     options.smallEvents());
-            Progress progress = new Progress(err, options.cells());
+            Progress progress = new Progress(
+                    err, CalibrationRunner.steps(options.calibrationColdStarts()) + Runner.steps(options), terminal);
             Calibration calibration = options.calibrationColdStarts() == 0
                     ? Calibration.NONE
                     : new CalibrationRunner(context, environment, progress).run(options.calibrationColdStarts());
@@ -106,7 +114,8 @@ public final class Bench {
         List<Path> charts = Charts.write(
                 summary, options.workloads().stream().map(Workload::id).toList(), output);
         ConsoleTable.print(summary, out);
-        out.println("Report: " + output.resolve("report.md") + " (" + charts.size() + " charts, results.json)");
+        out.println("Report: " + output.resolve("report.md") + " (" + Format.count(charts.size(), "chart")
+                + ", results.json)");
         if (!measurements.responses().differing().isEmpty()) {
             err.println("coldbrew bench: the strategies returned different responses for "
                     + measurements.responses().differing() + " (see report.md)");

@@ -34,12 +34,17 @@ class BenchTinyIT {
         Bench.Outcome outcome = bench.run(
                 options,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
 
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(outcome).as("stdout:\n%s\nstderr:\n%s", table, err).isEqualTo(Bench.Outcome.OK);
         assertThat(home.resolve("examples")).isDirectory();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("] 8/8 kmeans 1024 MB");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .as("a log gets plain lines, no carriage-return frames of a progress bar")
+                .doesNotContain("\r")
+                .contains("echo coldbrew-aot: prepared in ")
+                .contains("kmeans package-provided 1024 MB: measured (cold starts 1, warm invokes 2)\n");
         for (String strategy : List.of("aws-java", "coldbrew-jvm", "coldbrew-aot", "package-provided")) {
             assertThat(table).containsPattern("(?m)^echo +" + strategy + " +1024 +\\d");
             assertThat(table).containsPattern("(?m)^kmeans +" + strategy + " +1024 +\\d");

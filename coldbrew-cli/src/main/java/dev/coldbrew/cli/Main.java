@@ -78,7 +78,7 @@ public final class Main {
     }
 
     /**
-     * {@code coldbrew local} runs {@code java21}/{@code java25} functions with AWS's runtime interface client, which
+     * {@code coldbrew local} runs {@code java17}/{@code java21}/{@code java25} functions with AWS's runtime interface client, which
      * ships with this command: its jars are passed unless the user names others.
      */
     static String[] withAwsRuntime(List<String> args) {

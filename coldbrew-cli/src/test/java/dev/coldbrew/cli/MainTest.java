@@ -63,7 +63,7 @@ class MainTest {
         assertThat(run("local", "--help")).isZero();
         assertThat(out())
                 .startsWith("Usage: coldbrew local [--template template.yaml] [--function SPEC]... [options]\n")
-                .contains("runtimes: provided.al2023, java21, java25, coldbrew, go1.x\n");
+                .contains("runtimes: provided.al2023, java17, java21, java25, coldbrew, go1.x\n");
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.FunctionNames;
 import dev.coldbrew.local.function.InvocationResult;
-import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.local.runtimeapi.ResponseStream;
@@ -111,8 +110,7 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
      * @throws UncheckedIOException if the code cannot be read
      */
     public void register(FunctionConfig function) {
-        if ((function.runtime() == RuntimeKind.JAVA21 || function.runtime() == RuntimeKind.JAVA25)
-                && options.awsRuntimeClasspath().isEmpty()) {
+        if (function.runtime().isManagedJava() && options.awsRuntimeClasspath().isEmpty()) {
             throw new IllegalArgumentException("function " + function.name() + ": runtime "
                     + function.runtime().id()
                     + " needs the jars of AWS's runtime interface client (LocalOptions.awsRuntimeClasspath)");

@@ -8,10 +8,16 @@ import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.testing.AwsJavaRuntime;
 import dev.coldbrew.local.testing.TestFunctions;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,5 +100,35 @@ class JavaRuntimeIT {
                 .contains("asked to fail");
         assertThat(next.functionError()).isNull();
         assertThat(next.report().initDurationMs()).isEmpty();
+    }
+
+    /** Lambda deploys a jar as it does a zip: its entries are the code. java17 runs like java21 under its own name. */
+    @Test
+    void aJava17FunctionRunsFromAJar() throws IOException {
+        Path jar = jar(TestFunctions.awsCoreHandler(dir.resolve("jarred")), dir.resolve("function.jar"));
+        lambda.register(FunctionConfig.of("from-jar", jar, RuntimeKind.JAVA17, "Hello::handleRequest")
+                .withMemoryMb(TestFunctions.MEMORY_MB));
+
+        InvocationResult result = lambda.invoke("from-jar", "{\"name\":\"jar\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.functionError())
+                .as(result.payloadText() + "\n" + result.log())
+                .isNull();
+        assertThat(result.payloadText())
+                .contains("\"hello\":\"jar\"")
+                .contains("\"executionEnv\":\"AWS_Lambda_java17\"");
+    }
+
+    private static Path jar(Path classes, Path jar) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString()));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 }

@@ -53,6 +53,16 @@ class HelloProvidedIT {
         assertThat(summary).contains("an arm64 package must be built on an arm64 machine");
     }
 
+    /** The training and the check pass their JVM flags in JAVA_TOOL_OPTIONS; the JVM's notice of it is not shown. */
+    @Test
+    void buildOutputHoldsNoJvmNoticesAboutTheTrainingFlags() {
+        assertThat(packaged.log())
+                .contains("AOT training run: ")
+                .doesNotContain("Picked up JAVA_TOOL_OPTIONS")
+                .doesNotContain("AOTConfiguration recorded")
+                .doesNotContain("][warning][aot]");
+    }
+
     @Test
     void zipHoldsAnExecutableBootstrapTheRuntimeTheJarsAndTheCache() throws Exception {
         Path task = PackagedFunctions.unzip(output.resolve("function.zip"), dir.resolve("layout/var/task"));

@@ -38,10 +38,19 @@ public final class CalibrationRunner {
         this.progress = progress;
     }
 
+    /**
+     * The steps a calibration takes, for the {@link Progress} bar: each preparation and each cold start is one; none
+     * without cold starts (no calibration).
+     */
+    public static int steps(int coldStarts) {
+        return coldStarts == 0 ? 0 : Shape.values().length * (1 + MEMORY_SIZES_MB.size() * coldStarts);
+    }
+
     /** {@code coldStarts} cold starts of each shape at each size. */
     public Calibration run(int coldStarts) {
         List<Preparation> preparations = new ArrayList<>();
         Map<Shape, PreparedFunction> prepared = prepare(preparations);
+        progress.advance((Shape.values().length - prepared.size()) * MEMORY_SIZES_MB.size() * coldStarts);
         LocalLambda lambda = context.lambda();
         Map<String, Shape> names = new LinkedHashMap<>();
         prepared.forEach((shape, function) -> {
@@ -54,12 +63,16 @@ public final class CalibrationRunner {
         List<Sample> samples = new ArrayList<>();
         try {
             for (int i = 0; i < coldStarts; i++) {
-                progress.show("calibration: cold start " + (i + 1) + "/" + coldStarts);
                 for (var entry : names.entrySet()) {
+                    progress.show("calibration " + entry.getValue().id() + " " + memoryMb(entry.getKey())
+                            + " MB: cold start " + (i + 1) + "/" + coldStarts);
                     lambda.stopEnvironments(entry.getKey());
                     samples.add(coldStart(lambda, entry.getKey(), entry.getValue(), i));
+                    progress.advance(1);
                 }
             }
+            progress.finished(
+                    "calibration: measured (functions " + names.size() + ", cold starts " + coldStarts + " each)");
         } finally {
             names.keySet().forEach(lambda::stopEnvironments);
         }
@@ -69,7 +82,8 @@ public final class CalibrationRunner {
     private Map<Shape, PreparedFunction> prepare(List<Preparation> preparations) {
         Map<Shape, PreparedFunction> prepared = new LinkedHashMap<>();
         for (Shape shape : Shape.values()) {
-            progress.show("calibration: preparing " + shape.id());
+            progress.show("calibration " + shape.id() + ": preparing");
+            progress.advance(1);
             var unavailable = functions.unavailable(shape);
             if (unavailable.isPresent()) {
                 preparations.add(preparation(shape, Preparation.UNAVAILABLE, unavailable.get(), 0));
@@ -89,7 +103,7 @@ public final class CalibrationRunner {
     }
 
     private static Sample coldStart(LocalLambda lambda, String name, Shape shape, int index) {
-        int mb = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+        int mb = memoryMb(name);
         try {
             return Sample.of(Calibration.WORKLOAD, shape.id(), mb, Phase.COLD, index, lambda.invoke(name, EVENT));
         } catch (RuntimeException e) {
@@ -106,6 +120,10 @@ public final class CalibrationRunner {
                     0,
                     "invoke of " + name + " failed: " + e);
         }
+    }
+
+    private static int memoryMb(String functionName) {
+        return Integer.parseInt(functionName.substring(functionName.lastIndexOf('-') + 1));
     }
 
     private static Preparation preparation(Shape shape, String status, String detail, double seconds) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,23 +38,33 @@ public final class Runner {
         this.progress = progress;
     }
 
+    /** The steps a run takes, for the {@link Progress} bar: each preparation and each invoke is one. */
+    public static int steps(BenchOptions options) {
+        return options.workloads().size() * options.strategies().size() * (1 + invokesPerStrategy(options));
+    }
+
+    private static int invokesPerStrategy(BenchOptions options) {
+        return options.memorySizesMb().size() * (options.coldStarts() + options.warmInvokes());
+    }
+
     public Measurements run() {
         Instant started = Instant.now();
         double loadStart = LoadAverage.oneMinute();
         for (Workload workload : options.workloads()) {
             Map<Strategy, PreparedFunction> prepared = new LinkedHashMap<>();
             for (Strategy strategy : options.strategies()) {
-                progress.show(workload.id() + " " + strategy.name() + " preparing");
+                progress.show(workload.id() + " " + strategy.name() + ": preparing");
                 PreparedFunction function = prepare(workload, strategy);
+                progress.advance(1);
+                progress.finished(prepared(preparations.getLast()));
                 if (function != null) {
                     prepared.put(strategy, function);
+                } else {
+                    progress.advance(invokesPerStrategy(options));
                 }
             }
             for (int memoryMb : options.memorySizesMb()) {
                 measure(workload, prepared, memoryMb);
-                for (int i = 0; i < options.strategies().size(); i++) {
-                    progress.step(workload.id() + " " + memoryMb + " MB");
-                }
             }
         }
         progress.finish();
@@ -109,25 +120,56 @@ public final class Runner {
         byte[] event = workload.event(options.smallEvents());
         try {
             for (int i = 0; i < options.coldStarts(); i++) {
-                progress.show(
-                        workload.id() + " " + memoryMb + " MB: cold start " + (i + 1) + "/" + options.coldStarts());
                 for (var entry : names.entrySet()) {
+                    progress.show(cell(workload, entry.getKey(), memoryMb) + ": cold start " + (i + 1) + "/"
+                            + options.coldStarts());
                     lambda.stopEnvironments(entry.getValue());
                     samples.add(
                             invoke(lambda, entry.getValue(), event, workload, entry.getKey(), memoryMb, Phase.COLD, i));
+                    progress.advance(1);
                 }
             }
             for (int i = 0; i < options.warmInvokes(); i++) {
-                progress.show(
-                        workload.id() + " " + memoryMb + " MB: warm invoke " + (i + 1) + "/" + options.warmInvokes());
                 for (var entry : names.entrySet()) {
+                    progress.show(cell(workload, entry.getKey(), memoryMb) + ": warm invoke " + (i + 1) + "/"
+                            + options.warmInvokes());
                     samples.add(
                             invoke(lambda, entry.getValue(), event, workload, entry.getKey(), memoryMb, Phase.WARM, i));
+                    progress.advance(1);
                 }
             }
         } finally {
             names.values().forEach(lambda::stopEnvironments);
         }
+        names.keySet().forEach(strategy -> progress.finished(measured(workload, strategy, memoryMb)));
+    }
+
+    /** The log's line for a preparation: how long it took, or why there is nothing to measure. */
+    private static String prepared(Preparation p) {
+        String subject = p.workload() + " " + p.strategy() + ": ";
+        return switch (p.status()) {
+            case Preparation.OK -> subject + String.format(Locale.ROOT, "prepared in %.1f s", p.seconds());
+            case Preparation.FAILED ->
+                subject + "preparation failed: "
+                        + p.detail().lines().findFirst().orElse("");
+            default -> subject + p.detail();
+        };
+    }
+
+    private static String cell(Workload workload, Strategy strategy, int memoryMb) {
+        return workload.id() + " " + strategy.name() + " " + memoryMb + " MB";
+    }
+
+    /** The log's line for a finished cell: what was measured, and how many invokes failed. */
+    private String measured(Workload workload, Strategy strategy, int memoryMb) {
+        long failed = samples.stream()
+                .filter(s -> s.workload().equals(workload.id())
+                        && s.strategy().equals(strategy.name())
+                        && s.memoryMb() == memoryMb
+                        && s.failed())
+                .count();
+        return cell(workload, strategy, memoryMb) + ": measured (cold starts " + options.coldStarts()
+                + ", warm invokes " + options.warmInvokes() + (failed == 0 ? "" : ", " + failed + " failed") + ")";
     }
 
     private Sample invoke(

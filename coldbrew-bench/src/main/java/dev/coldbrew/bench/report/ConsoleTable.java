@@ -64,7 +64,8 @@ public final class ConsoleTable {
         if (!c.note().isEmpty()) {
             return new String[] {c.workload(), c.strategy(), "" + c.memoryMb(), shorten(c.note())};
         }
-        String cold = Format.ms(c.coldTotal().median()) + (c.errors() > 0 ? " (" + c.errors() + " errors)" : "");
+        String cold = Format.ms(c.coldTotal().median())
+                + (c.errors() > 0 ? " (" + Format.count(c.errors(), "error") + ")" : "");
         return new String[] {
             c.workload(),
             c.strategy(),

@@ -49,4 +49,18 @@ public final class Format {
                 ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
     }
+
+    /**
+     * A count with its noun, singular for one: {@code 1 cold start}, {@code 2 cold starts}, {@code 3 strategies}.
+     *
+     * @param noun the singular; the plural adds {@code s}, or turns a final consonant + {@code y} into {@code ies}
+     */
+    public static String count(long n, String noun) {
+        if (n == 1) {
+            return n + " " + noun;
+        }
+        boolean consonantY =
+                noun.length() > 1 && noun.endsWith("y") && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0;
+        return n + " " + (consonantY ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
+    }
 }

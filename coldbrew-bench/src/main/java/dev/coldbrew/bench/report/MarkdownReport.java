@@ -7,6 +7,7 @@ import dev.coldbrew.bench.strategy.JvmStrategy;
 import dev.coldbrew.bench.strategy.Strategy;
 import dev.coldbrew.bench.workload.Workload;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +39,10 @@ public final class MarkdownReport {
                 .append(machine.javaHome())
                 .append(" (JVM flags per strategy in results.json)\n");
         md.append("- Each cell: ")
-                .append(o.coldStarts())
-                .append(" cold starts (a new environment each), then ")
-                .append(o.warmInvokes())
-                .append(" invokes on the last, warm environment. Numbers are medians")
+                .append(Format.count(o.coldStarts(), "cold start"))
+                .append(" (a new environment each), then ")
+                .append(Format.count(o.warmInvokes(), "invoke"))
+                .append(" on the last, warm environment. Numbers are medians")
                 .append(" [min–max] of the local Lambda's REPORT lines; every ratio is against `aws-java` at the")
                 .append(" same memory size in this run.\n");
         md.append("- Local Lambda: ")
@@ -74,10 +75,11 @@ public final class MarkdownReport {
         PrimingReport.write(md, summary, o.workloads(), o.memorySizesMb());
         Claims claims = new Claims(summary, o.memorySizesMb());
         md.append("## The seed's claims, on this machine\n\n");
-        claims.seed().forEach(line -> md.append("- ").append(line).append('\n'));
+        Claims.lines(claims.seed()).forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## coldbrew's targets\n\n");
-        claims.targets().forEach(line -> md.append("- ").append(line).append('\n'));
-        claims.primingTargets().forEach(line -> md.append("- ").append(line).append('\n'));
+        List<Claims.Claim> targets = new ArrayList<>(claims.targets());
+        targets.addAll(claims.primingTargets());
+        Claims.lines(targets).forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\nRaw samples, machine, JDK and flags: `results.json`.\n");
         return md.toString();
     }
@@ -175,8 +177,8 @@ public final class MarkdownReport {
                 md.append("- ")
                         .append(workload)
                         .append(": identical responses from ")
-                        .append(byStrategy.size())
-                        .append(" strategies (")
+                        .append(Format.count(byStrategy.size(), "strategy"))
+                        .append(" (")
                         .append("computeMs aside): `")
                         .append(oneLine(byStrategy.values().iterator().next()))
                         .append("`\n");

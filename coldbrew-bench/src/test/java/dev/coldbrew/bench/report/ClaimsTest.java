@@ -46,6 +46,10 @@ class ClaimsTest {
         return new Measurements(Instant.EPOCH, Instant.EPOCH, false, 0, 0, preparations, samples, responses);
     }
 
+    private static List<String> texts(List<Claims.Claim> claims) {
+        return claims.stream().map(Claims.Claim::text).toList();
+    }
+
     private Claims claims() throws Exception {
         BenchOptions o = options();
         return new Claims(Summary.of(o, measurements()), o.memorySizesMb());
@@ -62,7 +66,7 @@ class ClaimsTest {
         cell("coldbrew-aot", 256, 200, 60, 36);
         cell("coldbrew-aot", 1024, 200, 21, 44);
 
-        assertThat(claims().targets())
+        assertThat(texts(claims().targets()))
                 .containsExactly(
                         "**coldbrew-aot cold start ≤ 0.25× aws-java** (k-means, Init + first invoke) — holds at 1 of"
                                 + " 2 sizes: coldbrew-aot vs aws-java 256 MB 0.20×, 1024 MB 0.50×.",
@@ -124,7 +128,7 @@ class ClaimsTest {
         primedCell("coldbrew-primed", 256, 900, 2200, 150);
         primedCell("coldbrew-primed", 1024, 300, 400, 40);
 
-        List<String> lines = primingClaims().primingTargets();
+        List<String> lines = texts(primingClaims().primingTargets());
 
         assertThat(lines.getFirst())
                 .endsWith("— holds at 1 of 2 sizes: 128 MB 0.25× (target ≤ 0.30×: met),"
@@ -147,9 +151,32 @@ class ClaimsTest {
         cell("coldbrew-aot", 256, 900, 100, 41);
         cell("coldbrew-aot", 1024, 380, 50, 41);
 
-        assertThat(claims().targets().getFirst())
+        assertThat(texts(claims().targets()).getFirst())
                 .endsWith("— does not hold: coldbrew-aot vs aws-java 256 MB 0.90×, 1024 MB 0.95×.");
-        assertThat(claims().targets().getLast())
+        assertThat(texts(claims().targets()).getLast())
                 .endsWith("— not measured here (kmeans × coldbrew-jvm-c1 was not part of this run).");
+    }
+
+    @Test
+    void claimsWithNothingMeasuredAreOneLineNamingThemAndWhy() throws Exception {
+        cell("aws-java", 256, 1000, 100, 40);
+        cell("aws-java", 1024, 400, 50, 40);
+        cell("coldbrew-aot", 256, 200, 60, 36);
+        cell("coldbrew-aot", 1024, 200, 21, 44);
+        BenchOptions o = options();
+        Measurements m = measurements();
+
+        String md = MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m));
+
+        assertThat(md).doesNotContain("— not measured here");
+        assertThat(md)
+                .contains("\n- Not measured here: Native start-up: no cold start; Native slower on k-means; Native"
+                        + " heavier on k-means; Native 2× faster on sin(x) — kmeans × seed-bridge, kmeans ×"
+                        + " coldbrew-native, sin × coldbrew-native were not part of this run.\n")
+                .contains("\n- Not measured here: C1 only (AWS's default) vs C2, warm k-means; `coldbrew-primed`"
+                        + " k-means cold start ≤ 0.3× aws-java at 128 MB, ≤ 0.4× at 256, ≤ 0.6× at 512, ≤ 0.85× at"
+                        + " 1769;");
+        assertThat(md.lines().filter(line -> line.contains("not measured here") || line.contains("Not measured")))
+                .hasSize(2);
     }
 }

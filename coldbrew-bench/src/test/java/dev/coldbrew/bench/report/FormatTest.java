@@ -28,4 +28,14 @@ class FormatTest {
         assertThat(Format.load(1.234)).isEqualTo("1.23");
         assertThat(Format.load(Double.NaN)).isEqualTo("unknown");
     }
+
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        assertThat(Format.count(1, "cold start")).isEqualTo("1 cold start");
+        assertThat(Format.count(2, "cold start")).isEqualTo("2 cold starts");
+        assertThat(Format.count(0, "invoke")).isEqualTo("0 invokes");
+        assertThat(Format.count(1, "strategy")).isEqualTo("1 strategy");
+        assertThat(Format.count(3, "strategy")).isEqualTo("3 strategies");
+        assertThat(Format.count(4, "day")).isEqualTo("4 days");
+    }
 }

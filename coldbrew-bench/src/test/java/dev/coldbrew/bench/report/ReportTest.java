@@ -12,6 +12,9 @@ import dev.coldbrew.bench.measure.Responses;
 import dev.coldbrew.bench.measure.Sample;
 import dev.coldbrew.bench.strategy.Strategies;
 import dev.coldbrew.bench.workload.Workload;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -176,14 +179,11 @@ class ReportTest {
     void consoleTableAlignsNumbersAndShowsWhyACellHasNone() throws Exception {
         BenchOptions o = options();
         Measurements m = measurements();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        ConsoleTable.print(
-                Summary.of(o, m), new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        ConsoleTable.print(Summary.of(o, m), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)
-                        .lines()
-                        .toList())
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList())
                 .contains(
                         "workload  strategy         MB    cold ms  vs aws  warm ms  vs aws  max MB  $/1M warm",
                         "kmeans    aws-java          256     1501   1.00×      100   1.00×     120      $0.62",
@@ -222,6 +222,41 @@ class ReportTest {
                         + " not measured here")
                 .contains("**Native heavier on k-means** (seed: 110–290 MB more than plain Java's 50–60 MB) —"
                         + " `seed-bridge` holds: Max Memory Used vs aws-java 256 MB 1.67×, 1024 MB 1.62×.");
+    }
+
+    @Test
+    void oneOfAnythingIsWrittenInTheSingular() throws Exception {
+        BenchOptions o = BenchOptions.builder(
+                        Profile.QUICK, Strategies.of(Map.of("PATH", "")), tmp, LocalDateTime.now())
+                .workloads(List.of(Workload.KMEANS))
+                .strategies(List.of("aws-java"))
+                .memorySizesMb(List.of(256))
+                .coldStarts(1)
+                .warmInvokes(1)
+                .output(tmp)
+                .build();
+        samples.add(new Sample("kmeans", "aws-java", 256, Phase.COLD, 0, "c", 900, 600, 0, 120, null));
+        samples.add(new Sample("kmeans", "aws-java", 256, Phase.WARM, 0, "w", Double.NaN, 0, 0, 0, "Unhandled"));
+        responses.offer("kmeans", "aws-java", "{}".getBytes(StandardCharsets.UTF_8));
+        Measurements m = new Measurements(
+                Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(60),
+                true,
+                0.5,
+                0.75,
+                List.of(new Preparation("kmeans", "aws-java", Preparation.OK, "", List.of(), 0)),
+                samples,
+                responses);
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+
+        String md = MarkdownReport.write(o, MachineInfo.current(), m, Summary.of(o, m));
+        ConsoleTable.print(Summary.of(o, m), new PrintStream(table, true, StandardCharsets.UTF_8));
+
+        assertThat(md)
+                .contains(
+                        "- Each cell: 1 cold start (a new environment each), then 1 invoke on the last, warm environment.")
+                .contains("identical responses from 1 strategy (computeMs aside)");
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("1500 (1 error)");
     }
 
     @Test

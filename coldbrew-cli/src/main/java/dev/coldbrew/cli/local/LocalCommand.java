@@ -4,6 +4,8 @@ import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.cli.Flags;
 import dev.coldbrew.local.HttpInvokeServer;
 import dev.coldbrew.local.LocalLambda;
+import dev.coldbrew.local.apigateway.ApiGatewayServer;
+import dev.coldbrew.local.apigateway.ApiRoute;
 import dev.coldbrew.local.config.FunctionFlag;
 import dev.coldbrew.local.config.SamTemplate;
 import dev.coldbrew.local.environment.InitCpu;
@@ -12,7 +14,9 @@ import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -21,8 +25,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code coldbrew local}: serves functions from a SAM template or {@code --function} flags on the Invoke API
@@ -39,15 +49,18 @@ public final class LocalCommand {
 
             Functions (at least one):
               --template FILE        AWS SAM template: every AWS::Serverless::Function in it
-              --function SPEC        name=NAME,code=DIR|ZIP,runtime=RUNTIME[,handler=H][,memory=MB]
+              --parameter-overrides 'NAME=VALUE ...'
+                                     values of the template's Parameters (else their Default)
+              --function SPEC        name=NAME,code=DIR|ZIP|JAR,runtime=RUNTIME[,handler=H][,memory=MB]
                                      [,timeout=SECONDS][,concurrency=N][,env.KEY=VALUE]...
                                      runtimes: %s
             Options:
               --port N               Invoke API port (default 9000)
+              --api-port N           port of the template's Api/HttpApi routes (default 3000)
               --host ADDRESS         bind address (default 127.0.0.1; other addresses expose the API)
               --idle-expiry SECONDS  stop environments idle this long (default 600)
               --aws-runtime-classpath JARS
-                                     AWS runtime interface client jars (java21/java25), separated by ':'
+                                     AWS runtime interface client jars (java17/21/25), separated by ':'
               --no-limits            do not use cgroups (no memory, CPU or pids limits)
               --no-freeze            do not freeze environments between invokes
               --freeze-delay MS      freeze an environment after it is idle this long (default 20; 0 = at once)
@@ -61,7 +74,19 @@ public final class LocalCommand {
             """.formatted(RuntimeKind.ids(), InvokeWire.invocationsPath("hello"));
 
     /** Parsed command line. */
-    record Arguments(List<FunctionConfig> functions, InetSocketAddress address, LocalOptions options) {}
+    record Arguments(
+            List<FunctionConfig> functions,
+            List<ApiRoute> apiRoutes,
+            List<String> ignoredEvents,
+            InetSocketAddress address,
+            InetSocketAddress apiAddress,
+            LocalOptions options) {
+        Arguments {
+            functions = List.copyOf(functions);
+            apiRoutes = List.copyOf(apiRoutes);
+            ignoredEvents = List.copyOf(ignoredEvents);
+        }
+    }
 
     public static ExitCode run(PrintStream out, PrintStream err, String... args) {
         if (Flags.wantsHelp(args)) {
@@ -85,22 +110,25 @@ public final class LocalCommand {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.lambda().close();
+            running.close();
             stopped.countDown();
         }));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running.lambda().close();
+            running.close();
         }
         return ExitCode.OK;
     }
 
-    /** A started local Lambda and its Invoke API. */
-    public record Running(LocalLambda lambda, HttpInvokeServer server) implements AutoCloseable {
+    /** A started local Lambda, its Invoke API and the API of the template's Api events ({@code null} if none). */
+    public record Running(LocalLambda lambda, HttpInvokeServer server, ApiGatewayServer api) implements AutoCloseable {
         @Override
         public void close() {
+            if (api != null) {
+                api.close();
+            }
             lambda.close();
         }
     }
@@ -122,25 +150,54 @@ public final class LocalCommand {
                         f.timeout().toSeconds(),
                         server.endpoint() + InvokeWire.invocationsPath(f.name()));
             }
-            return new Running(lambda, server);
+            ApiGatewayServer api = args.apiRoutes().isEmpty() ? null : serveApi(out, lambda, args);
+            if (!args.ignoredEvents().isEmpty()) {
+                out.println("coldbrew local: events are not delivered here, invoke the functions on the Invoke API;"
+                        + " ignored: " + String.join(", ", args.ignoredEvents()));
+            }
+            return new Running(lambda, server, api);
         } catch (RuntimeException e) {
             lambda.close();
             throw e;
         }
     }
 
+    private static ApiGatewayServer serveApi(PrintStream out, LocalLambda lambda, Arguments args) {
+        ApiGatewayServer api;
+        try {
+            api = ApiGatewayServer.start(lambda, args.apiRoutes(), args.apiAddress(), out::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "serve the template's API routes on " + args.apiAddress() + " failed: " + e.getMessage()
+                            + " (choose another port with --api-port)",
+                    e);
+        }
+        out.println("coldbrew local: API on " + api.endpoint() + " (the template's Api and HttpApi events)");
+        for (ApiRoute route : api.routes()) {
+            out.printf(
+                    "  %-32s -> %-24s payload %s (%s)%n",
+                    route.routeKey(), route.functionName(), route.format().version(), route.source());
+        }
+        return api;
+    }
+
     static Arguments parse(PrintStream out, String... args) {
         List<FunctionConfig> functions = new ArrayList<>();
+        List<Path> templates = new ArrayList<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
         String host = "127.0.0.1";
         int port = HttpInvokeServer.DEFAULT_PORT;
+        int apiPort = ApiGatewayServer.DEFAULT_PORT;
         LocalOptions.Builder options = LocalOptions.builder().logSink(out::println);
         Path cwd = Path.of("").toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--template" -> functions.addAll(SamTemplate.load(existing(value(args, ++i, flag))));
+                case "--template" -> templates.add(existing(value(args, ++i, flag)));
+                case "--parameter-overrides" -> overrides.putAll(overrides(value(args, ++i, flag)));
                 case "--function" -> functions.add(FunctionFlag.parse(value(args, ++i, flag), cwd));
                 case "--port" -> port = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
+                case "--api-port" -> apiPort = Flags.intIn(flag, value(args, ++i, flag), 0, 65535);
                 case "--host" -> host = value(args, ++i, flag);
                 case "--idle-expiry" ->
                     options.idleExpiry(
@@ -158,11 +215,74 @@ public final class LocalCommand {
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }
+        if (!overrides.isEmpty() && templates.isEmpty()) {
+            throw new IllegalArgumentException("--parameter-overrides needs a --template");
+        }
+        LocalOptions built = options.build();
+        List<ApiRoute> apiRoutes = new ArrayList<>();
+        List<String> ignoredEvents = new ArrayList<>();
+        for (Path template : templates) {
+            SamTemplate.Template read =
+                    SamTemplate.read(template, declaredBy(template, overrides, templates), built.region());
+            functions.addAll(read.functions());
+            apiRoutes.addAll(read.apiRoutes());
+            ignoredEvents.addAll(read.ignoredEvents());
+        }
         if (functions.isEmpty()) {
             throw new IllegalArgumentException("no functions: give --template or --function");
         }
-        return new Arguments(functions, new InetSocketAddress(address(host), port), options.build());
+        InetAddress bind = address(host);
+        return new Arguments(
+                functions,
+                apiRoutes,
+                ignoredEvents,
+                new InetSocketAddress(bind, port),
+                new InetSocketAddress(bind, apiPort),
+                built);
     }
+
+    /**
+     * The overrides {@code template} declares a parameter for; with several templates an override need only be
+     * declared by one of them, with one it must be declared by it ({@link SamTemplate#read} says so).
+     */
+    private static Map<String, String> declaredBy(Path template, Map<String, String> overrides, List<Path> templates) {
+        if (templates.size() == 1) {
+            return overrides;
+        }
+        Set<String> everywhere = new HashSet<>();
+        templates.forEach(t -> everywhere.addAll(SamTemplate.parameterNames(t)));
+        for (String name : overrides.keySet()) {
+            if (!everywhere.contains(name)) {
+                throw new IllegalArgumentException("parameter override " + name + ": no template declares it");
+            }
+        }
+        List<String> declared = SamTemplate.parameterNames(template);
+        Map<String, String> out = new LinkedHashMap<>(overrides);
+        out.keySet().retainAll(declared);
+        return out;
+    }
+
+    /**
+     * {@code Name=Value} pairs separated by spaces, or {@code ParameterKey=Name,ParameterValue=Value} as
+     * {@code sam --parameter-overrides} also takes them.
+     */
+    static Map<String, String> overrides(String value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : value.trim().split("\\s+")) {
+            Matcher keyed = LONG_OVERRIDE.matcher(pair);
+            int eq = pair.indexOf('=');
+            if (keyed.matches()) {
+                out.put(keyed.group(1), keyed.group(2));
+            } else if (eq > 0) {
+                out.put(pair.substring(0, eq), pair.substring(eq + 1));
+            } else {
+                throw new IllegalArgumentException("--parameter-overrides: '" + pair + "' is not NAME=VALUE");
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern LONG_OVERRIDE = Pattern.compile("ParameterKey=([^,]+),ParameterValue=(.*)");
 
     private static Path existing(String file) {
         Path path = Path.of(file);

@@ -70,6 +70,93 @@ class CommandsIT {
     }
 
     @Test
+    void parameterOverridesResolveRefsApiEventsAreServedAndOthersAreSaidOnceAtStartUp() throws IOException {
+        Files.createDirectories(dir.resolve("code"));
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Parameters:
+                  Memory: { Type: Number }
+                  Stage: { Type: String, Default: dev }
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: code
+                      MemorySize: !Ref Memory
+                      Environment: { Variables: { STAGE: !Ref Stage } }
+                      Events:
+                        Hello: { Type: Api, Properties: { Path: /hello, Method: get } }
+                        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+                """);
+
+        var args = LocalCommand.parse(
+                print(out),
+                "--parameter-overrides",
+                "Memory=256 Stage=prod",
+                "--template",
+                template.toString(),
+                "--port",
+                "0",
+                "--api-port",
+                "0");
+        assertThat(args.functions().getFirst().memoryMb()).isEqualTo(256);
+        assertThat(args.functions().getFirst().environment()).containsEntry("STAGE", "prod");
+        try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
+            assertThat(out.toString())
+                    .contains("Invoke API on " + local.server().endpoint())
+                    .contains("coldbrew local: API on " + local.api().endpoint()
+                            + " (the template's Api and HttpApi events)")
+                    .containsPattern("\n  GET /hello +-> Api +payload 1.0 \\(Api.Events.Hello\\)\n")
+                    .containsOnlyOnce("coldbrew local: events are not delivered here, invoke the functions on the"
+                            + " Invoke API; ignored: Api.Events.Nightly (Schedule)");
+        }
+        assertThat(LocalCommand.overrides("ParameterKey=Memory,ParameterValue=512"))
+                .containsEntry("Memory", "512");
+
+        Files.createDirectories(dir.resolve("other"));
+        Path other = Files.writeString(dir.resolve("other/template.yaml"), """
+                Parameters:
+                  Table: { Type: String }
+                Resources:
+                  Other:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: .
+                      Environment: { Variables: { TABLE: !Ref Table } }
+                """);
+        var both = LocalCommand.parse(
+                print(out),
+                "--template",
+                template.toString(),
+                "--template",
+                other.toString(),
+                "--parameter-overrides",
+                "Memory=512 Table=t1");
+        assertThat(both.functions())
+                .extracting(f -> f.name() + " " + f.memoryMb() + " " + f.environment())
+                .containsExactly("Api 512 {STAGE=dev}", "Other 128 {TABLE=t1}");
+        assertThat(LocalCommand.run(
+                        print(out),
+                        print(err),
+                        "--template",
+                        template.toString(),
+                        "--template",
+                        other.toString(),
+                        "--parameter-overrides",
+                        "Memory=512 Table=t1 Tabel=t2"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("parameter override Tabel: no template declares it");
+        err.reset();
+
+        assertThat(LocalCommand.run(print(out), print(err), "--template", template.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString())
+                .contains("Resources.Api.Properties.MemorySize '!Ref Memory': parameter Memory has no Default;"
+                        + " give it one or pass --parameter-overrides Memory=VALUE");
+    }
+
+    @Test
     void invokeSaysWhenNothingListens() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

@@ -2,32 +2,42 @@ package dev.coldbrew.local.config;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Typed access to one function's merged SAM properties, with errors that name the template, function and value. */
+/**
+ * Typed access to one function's SAM properties over {@code Globals.Function}, with {@code Ref}s to parameters
+ * resolved, and errors that name the template, where the value was written ({@code Resources.Fn.Properties.X} or
+ * {@code Globals.Function.X}) and the value.
+ */
 final class Properties {
     private final Path path;
     private final String logicalId;
-    private final Map<String, Object> values;
+    private final Map<String, Object> globals;
+    private final Map<String, Object> own;
+    private final TemplateParameters parameters;
 
-    Properties(Path path, String logicalId, Map<String, Object> values) {
+    Properties(
+            Path path,
+            String logicalId,
+            Map<String, Object> globals,
+            Map<String, Object> own,
+            TemplateParameters parameters) {
         this.path = path;
         this.logicalId = logicalId;
-        this.values = values;
+        this.globals = globals;
+        this.own = own;
+        this.parameters = parameters;
+    }
+
+    /** The raw value: the function's own, else the global one. */
+    Object raw(String key) {
+        return own.containsKey(key) ? own.get(key) : globals.get(key);
     }
 
     String text(String key, String otherwise) {
-        Object value = values.get(key);
-        if (value == null) {
-            return otherwise;
-        }
-        if (value instanceof CfnConstructor.Intrinsic intrinsic) {
-            throw error(key, intrinsic, "intrinsic functions cannot be resolved locally; write the value");
-        }
-        if (value instanceof Map<?, ?> || value instanceof java.util.List<?>) {
-            throw error(key, value, "expected a plain value");
-        }
-        return value.toString();
+        String value = plain(key, raw(key));
+        return value == null ? otherwise : value;
     }
 
     int integer(String key, int otherwise) {
@@ -42,22 +52,58 @@ final class Properties {
         }
     }
 
+    /** {@code Environment.Variables} of the globals, then the function's own. */
     Map<String, String> variables() {
+        Map<String, Object> raw = new LinkedHashMap<>(variables(globals));
+        raw.putAll(variables(own));
         Map<String, String> out = new LinkedHashMap<>();
-        if (values.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> vars) {
-            for (Map.Entry<?, ?> e : vars.entrySet()) {
-                Object value = e.getValue();
-                if (value instanceof CfnConstructor.Intrinsic || value instanceof Map<?, ?>) {
-                    throw error("Environment.Variables." + e.getKey(), value, "expected a plain value");
-                }
-                out.put(String.valueOf(e.getKey()), value == null ? "" : value.toString());
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            String value = plain("Environment.Variables." + e.getKey(), e.getValue());
+            if (value != null || !TemplateParameters.isNoValue(e.getValue())) {
+                out.put(e.getKey(), value == null ? "" : value);
             }
         }
         return out;
     }
 
+    private static Map<String, Object> variables(Map<String, Object> props) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (props.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> vars) {
+            vars.forEach((k, v) -> out.put(String.valueOf(k), v));
+        }
+        return out;
+    }
+
+    /** The text of a scalar, with intrinsics resolved; null if absent or {@code !Ref AWS::NoValue}. */
+    private String plain(String key, Object value) {
+        if (value == null || TemplateParameters.isNoValue(value)) {
+            return null;
+        }
+        Object resolved;
+        try {
+            resolved = parameters.resolve(value);
+        } catch (IllegalArgumentException e) {
+            throw error(key, value, e.getMessage());
+        }
+        if (resolved instanceof CfnConstructor.Intrinsic) {
+            throw error(key, value, "this intrinsic function cannot be resolved locally; write the value");
+        }
+        if (resolved instanceof Map<?, ?> || resolved instanceof List<?>) {
+            throw error(key, value, "expected a plain value");
+        }
+        return resolved.toString();
+    }
+
     IllegalArgumentException error(String key, Object value, String problem) {
-        return new IllegalArgumentException(
-                path + ": Resources." + logicalId + ".Properties." + key + " '" + value + "': " + problem);
+        return new IllegalArgumentException(path + ": " + where(key) + " '" + value + "': " + problem);
+    }
+
+    /** Where {@code key} (e.g. {@code MemorySize}, {@code Environment.Variables.STAGE}) was written. */
+    private String where(String key) {
+        String variablePrefix = "Environment.Variables.";
+        boolean ownValue = key.startsWith(variablePrefix)
+                ? variables(own).containsKey(key.substring(variablePrefix.length()))
+                : own.containsKey(key.split("\\.", 2)[0]) || !globals.containsKey(key.split("\\.", 2)[0]);
+        return (ownValue ? "Resources." + logicalId + ".Properties." : "Globals.Function.") + key;
     }
 }

@@ -72,7 +72,7 @@ final class EnvironmentVariables {
     /** {@code AWS_Lambda_java21}, {@code AWS_Lambda_go1.x}; not set for OS-only runtimes. */
     private static java.util.Optional<String> executionEnv(RuntimeKind kind) {
         return switch (kind) {
-            case JAVA21, JAVA25, GO1X -> java.util.Optional.of("AWS_Lambda_" + kind.id());
+            case JAVA17, JAVA21, JAVA25, GO1X -> java.util.Optional.of("AWS_Lambda_" + kind.id());
             case COLDBREW, PROVIDED -> java.util.Optional.empty();
         };
     }

@@ -25,7 +25,7 @@ interface FunctionProtocol {
             throws IOException {
         return switch (function.runtime()) {
             case GO1X -> GoRpcProtocol.open(peers);
-            case PROVIDED, JAVA21, JAVA25, COLDBREW -> RuntimeApiProtocol.start(options, peers);
+            case PROVIDED, JAVA17, JAVA21, JAVA25, COLDBREW -> RuntimeApiProtocol.start(options, peers);
         };
     }
 

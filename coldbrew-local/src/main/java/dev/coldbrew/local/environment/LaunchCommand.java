@@ -22,7 +22,7 @@ final class LaunchCommand {
     static List<String> of(FunctionConfig function, Path taskRoot, LocalOptions options) {
         return switch (function.runtime()) {
             case PROVIDED -> provided(taskRoot);
-            case JAVA21, JAVA25 -> execWrapped(function, taskRoot, managedJava(function, taskRoot, options));
+            case JAVA17, JAVA21, JAVA25 -> execWrapped(function, taskRoot, managedJava(function, taskRoot, options));
             case COLDBREW -> coldbrew(taskRoot, options);
             case GO1X -> go1x(function, taskRoot);
         };

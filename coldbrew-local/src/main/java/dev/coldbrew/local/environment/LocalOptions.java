@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * @param enforceLimits use cgroups when they are writable; false runs without limits
  * @param freezeBetweenInvokes freeze an idle environment's cgroup between invokes, as Lambda does
  * @param freezeDelay how long an environment stays idle before it is frozen (zero: at once, as Lambda)
- * @param awsRuntimeClasspath jars of AWS's runtime interface client, for the {@code java21}/{@code java25} kinds
+ * @param awsRuntimeClasspath jars of AWS's runtime interface client, for the managed Java kinds
  * @param javaHome the JVM that runs the Java kinds
  * @param region {@code AWS_REGION} given to functions and used in ARNs
  * @param accountConcurrency concurrent environments of a function without reserved concurrency

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * One function as the local Lambda runs it, validated once in the canonical constructor.
  *
  * @param name function name: 1 to 64 letters, digits, {@code -} or {@code _} (Lambda's rule)
- * @param code a directory or a {@code .zip} file holding the deployment package
+ * @param code a directory or a {@code .zip} file holding the deployment package (or a {@code .jar} for the Java
+ *     kinds)
  * @param runtime how to start the runtime process
  * @param handler {@code _HANDLER}; required for the Java kinds
  * @param memoryMb memory size, 128 to 10,240 MB (sets the cgroup memory limit and CPU share)
@@ -68,10 +69,10 @@ public record FunctionConfig(
 
     public FunctionConfig {
         name = requireName(name);
-        code = requireCode(name, code);
         if (runtime == null) {
             throw new IllegalArgumentException("function " + name + ": runtime is required");
         }
+        code = requireCode(name, runtime, code);
         handler = requireHandler(name, runtime, handler);
         requireRange(name, "memory size (MB)", memoryMb, MIN_MEMORY_MB, MAX_MEMORY_MB);
         timeout = requireTimeout(name, timeout);
@@ -111,17 +112,34 @@ public record FunctionConfig(
         return name;
     }
 
-    private static Path requireCode(String name, Path code) {
+    /**
+     * A directory, a {@code .zip}, or for the Java kinds a {@code .jar}: Lambda deploys a jar as it does a zip (its
+     * entries are the code, classes at the root and jars in {@code lib/}).
+     */
+    private static Path requireCode(String name, RuntimeKind runtime, Path code) {
         if (code == null) {
             throw new IllegalArgumentException("function " + name + ": code path is required");
         }
         Path absolute = code.toAbsolutePath().normalize();
-        boolean zip = Files.isRegularFile(absolute) && absolute.toString().endsWith(".zip");
-        if (!Files.isDirectory(absolute) && !zip) {
-            throw new IllegalArgumentException(
-                    "function " + name + ": code '" + code + "' is neither a directory nor a .zip file");
+        if (!Files.exists(absolute)) {
+            throw new IllegalArgumentException("function " + name + ": code '" + code + "' does not exist");
         }
-        return absolute;
+        if (Files.isDirectory(absolute) || isArchive(absolute, ".zip")) {
+            return absolute;
+        }
+        if (isArchive(absolute, ".jar")) {
+            if (runtime.isJava()) {
+                return absolute;
+            }
+            throw new IllegalArgumentException("function " + name + ": code '" + code + "' is a .jar, which only"
+                    + " the Java runtimes accept; runtime " + runtime.id() + " needs a directory or a .zip file");
+        }
+        throw new IllegalArgumentException("function " + name + ": code '" + code + "' is neither a directory nor a"
+                + (runtime.isJava() ? " .zip or .jar" : " .zip") + " file");
+    }
+
+    private static boolean isArchive(Path file, String suffix) {
+        return Files.isRegularFile(file) && file.getFileName().toString().endsWith(suffix);
     }
 
     private static String requireHandler(String name, RuntimeKind runtime, String handler) {

@@ -9,6 +9,12 @@ import java.util.stream.Collectors;
 public enum RuntimeKind {
     /** {@code provided.al2023}: exec {@code ./bootstrap} in the code directory. */
     PROVIDED("provided.al2023", "provided.al2", "provided"),
+    /**
+     * Lambda's managed {@code java17} runtime: AWS's runtime interface client runs {@code _HANDLER}, as on
+     * {@code java21}; only {@code AWS_EXECUTION_ENV} ({@code AWS_Lambda_java17}) tells them apart locally, since
+     * Lambda gives both the same JVM flags (serial GC, tiered compilation stopped at C1).
+     */
+    JAVA17("java17"),
     /** Lambda's managed {@code java21} runtime: AWS's runtime interface client runs {@code _HANDLER}. */
     JAVA21("java21"),
     /** Lambda's managed {@code java25} runtime: AWS's runtime interface client runs {@code _HANDLER}. */
@@ -37,16 +43,22 @@ public enum RuntimeKind {
      * the telemetry log descriptor Lambda hands it ({@code _LAMBDA_TELEMETRY_LOG_FD}).
      */
     public boolean hasTelemetryLog() {
-        return this == JAVA21 || this == JAVA25;
+        return isManagedJava();
+    }
+
+    /** True for Lambda's managed Java runtimes ({@code java17}, {@code java21}, {@code java25}). */
+    public boolean isManagedJava() {
+        return this == JAVA17 || this == JAVA21 || this == JAVA25;
     }
 
     /** True for the kinds that run on a JVM and read classes from the code directory. */
     public boolean isJava() {
-        return this == JAVA21 || this == JAVA25 || this == COLDBREW;
+        return isManagedJava() || this == COLDBREW;
     }
 
     /**
-     * Parses a runtime identifier ({@code provided.al2023}, {@code java21}, {@code java25}, {@code coldbrew},
+     * Parses a runtime identifier ({@code provided.al2023}, {@code java17}, {@code java21}, {@code java25},
+     * {@code coldbrew},
      * {@code go1.x}), case-insensitively.
      *
      * @throws IllegalArgumentException naming the value and the valid ones

@@ -3,6 +3,7 @@ package dev.coldbrew.local.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coldbrew.local.apigateway.ApiRoute;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
@@ -76,7 +77,11 @@ class SamTemplateTest {
         assertThatThrownBy(() -> SamTemplate.load(function("MemorySize: 64")))
                 .hasMessageContaining("Resources.Fn: function Fn: memory size (MB) 64 is outside 128..10240");
         assertThatThrownBy(() -> SamTemplate.load(function("Timeout: !Ref TimeoutParam")))
-                .hasMessageContaining("Properties.Timeout '!Ref TimeoutParam': intrinsic functions cannot be resolved");
+                .hasMessageContaining("Properties.Timeout '!Ref TimeoutParam': refers to TimeoutParam, which is neither"
+                        + " a parameter of the template nor a pseudo parameter");
+        assertThatThrownBy(() -> SamTemplate.load(function("Timeout: !GetAtt Other.Arn")))
+                .hasMessageContaining("Properties.Timeout '!GetAtt Other.Arn': this intrinsic function cannot be"
+                        + " resolved locally");
         assertThatThrownBy(() -> SamTemplate.load(write("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
                         + "    Properties:\n      Runtime: nodejs20.x\n      CodeUri: .\n")))
                 .hasMessageContaining("Runtime 'nodejs20.x'")
@@ -86,6 +91,158 @@ class SamTemplateTest {
         assertThatThrownBy(() -> SamTemplate.load(write("Resources:\n  B:\n    Type: AWS::S3::Bucket\n")))
                 .hasMessageContaining("has no AWS::Serverless::Function");
         assertThatThrownBy(() -> SamTemplate.load(write("Resources: {\n"))).hasMessageContaining("is not valid YAML");
+    }
+
+    @Test
+    void refsToParametersArePseudoParametersAndOverridesAreResolved() throws IOException {
+        Files.createDirectories(dir.resolve("build/hello"));
+        Path template = write("""
+                Parameters:
+                  Stage: { Type: String, Default: dev, AllowedValues: [dev, prod] }
+                  Memory: { Type: Number, Default: 512 }
+                  Code: { Type: String, Default: build/hello }
+                Globals:
+                  Function:
+                    MemorySize: !Ref Memory
+                    Environment:
+                      Variables:
+                        STAGE: { Ref: Stage }
+                Resources:
+                  Hello:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: !Ref Code
+                      Handler: example.Hello
+                      Runtime: java17
+                      FunctionName: !Sub "${AWS::StackName}-hello-${Stage}"
+                      Timeout: !Ref AWS::NoValue
+                      Environment:
+                        Variables:
+                          REGION_SEEN: !Ref AWS::Region
+                          ACCOUNT: !Sub "${AWS::AccountId}"
+                """);
+
+        FunctionConfig f = SamTemplate.load(template).getFirst();
+        assertThat(f.name()).isEqualTo("local-hello-dev");
+        assertThat(f.code()).isEqualTo(dir.resolve("build/hello").toAbsolutePath());
+        assertThat(f.runtime()).isEqualTo(RuntimeKind.JAVA17);
+        assertThat(f.memoryMb()).isEqualTo(512);
+        assertThat(f.timeout()).isEqualTo(FunctionConfig.DEFAULT_TIMEOUT);
+        assertThat(f.environment())
+                .isEqualTo(Map.of("STAGE", "dev", "REGION_SEEN", "us-east-1", "ACCOUNT", "000000000000"));
+
+        FunctionConfig overridden = SamTemplate.read(template, Map.of("Stage", "prod", "Memory", "1024"), "eu-west-1")
+                .functions()
+                .getFirst();
+        assertThat(overridden.name()).isEqualTo("local-hello-prod");
+        assertThat(overridden.memoryMb()).isEqualTo(1024);
+        assertThat(overridden.environment()).containsEntry("REGION_SEEN", "eu-west-1");
+
+        assertThatThrownBy(() -> SamTemplate.read(template, Map.of("Stage", "test"), "us-east-1"))
+                .hasMessageContaining("parameter Stage 'test' is not one of its AllowedValues [dev, prod]");
+        assertThatThrownBy(() -> SamTemplate.read(template, Map.of("Stges", "x"), "us-east-1"))
+                .hasMessageContaining("parameter override Stges: the template declares no such parameter"
+                        + " (it declares [Stage, Memory, Code])");
+    }
+
+    @Test
+    void aRefToAParameterWithoutDefaultOrOverrideNamesTheParameter() throws IOException {
+        Path template = write("""
+                Parameters:
+                  TableName: { Type: String }
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: .
+                      Environment: { Variables: { TABLE: !Ref TableName } }
+                """);
+
+        assertThatThrownBy(() -> SamTemplate.load(template))
+                .hasMessageContaining("Resources.Fn.Properties.Environment.Variables.TABLE '!Ref TableName':"
+                        + " parameter TableName has no Default; give it one or pass --parameter-overrides"
+                        + " TableName=VALUE");
+        assertThat(SamTemplate.read(template, Map.of("TableName", "t1"), "us-east-1")
+                        .functions()
+                        .getFirst()
+                        .environment())
+                .isEqualTo(Map.of("TABLE", "t1"));
+    }
+
+    @Test
+    void errorsNameGlobalsWhenTheValueCameFromThere() throws IOException {
+        String globals = """
+                Globals:
+                  Function:
+                    MemorySize: lots
+                    Environment: { Variables: { GLOBAL: !GetAtt Table.Arn } }
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      CodeUri: .
+                """;
+        assertThatThrownBy(() -> SamTemplate.load(write(globals)))
+                .hasMessageContaining(": Globals.Function.MemorySize 'lots': expected a whole number");
+        assertThatThrownBy(() -> SamTemplate.load(write(globals.replace("MemorySize: lots", "MemorySize: 256"))))
+                .hasMessageContaining(": Globals.Function.Environment.Variables.GLOBAL '!GetAtt Table.Arn'");
+        assertThatThrownBy(() -> SamTemplate.load(write(globals + "      MemorySize: many\n")))
+                .hasMessageContaining(": Resources.Fn.Properties.MemorySize 'many'");
+    }
+
+    @Test
+    void aJarCodeUriIsAcceptedForJavaAndAMissingOneDoesNotExist() throws IOException {
+        Files.writeString(dir.resolve("function.jar"), "PK");
+        String template = """
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java21
+                      Handler: p.H::handleRequest
+                      CodeUri: %s
+                """;
+
+        assertThat(SamTemplate.load(write(template.formatted("function.jar")))
+                        .getFirst()
+                        .code())
+                .isEqualTo(dir.resolve("function.jar").toAbsolutePath());
+        assertThatThrownBy(() -> SamTemplate.load(write(template.formatted("target/missing.jar"))))
+                .hasMessageContaining("Resources.Fn: function Fn: code '"
+                        + dir.toAbsolutePath().resolve("target/missing.jar") + "' does not exist");
+    }
+
+    @Test
+    void apiEventsBecomeRoutesAndOtherEventsAreListedAsIgnored() throws IOException {
+        Path template = write("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: hello
+                      Runtime: provided.al2023
+                      CodeUri: .
+                      Events:
+                        Hello: { Type: Api, Properties: { Path: /hello, Method: get } }
+                        Items: { Type: HttpApi, Properties: { Path: "/items/{id}", PayloadFormatVersion: "1.0" } }
+                        Catch: { Type: HttpApi }
+                        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+                """);
+
+        SamTemplate.Template read = SamTemplate.read(template, Map.of(), "us-east-1");
+
+        assertThat(read.apiRoutes())
+                .containsExactly(
+                        new ApiRoute("hello", "GET", "/hello", ApiRoute.PayloadFormat.V1, "Fn.Events.Hello"),
+                        new ApiRoute("hello", "ANY", "/items/{id}", ApiRoute.PayloadFormat.V1, "Fn.Events.Items"),
+                        new ApiRoute("hello", "ANY", "$default", ApiRoute.PayloadFormat.V2, "Fn.Events.Catch"));
+        assertThat(read.ignoredEvents()).containsExactly("Fn.Events.Nightly (Schedule)");
+        assertThatThrownBy(() -> SamTemplate.load(write(Files.readString(template)
+                        .replace("Catch: { Type: HttpApi }", "Catch: { Type: Api, Properties: { Method: get } }"))))
+                .hasMessageContaining(
+                        "Resources.Fn.Properties.Events.Catch.Properties: Path is required for an Api" + " event");
     }
 
     private Path function(String property) throws IOException {

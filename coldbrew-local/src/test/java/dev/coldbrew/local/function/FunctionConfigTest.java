@@ -3,6 +3,8 @@ package dev.coldbrew.local.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -44,9 +46,25 @@ class FunctionConfigTest {
         assertThatThrownBy(() -> ok.withEnvironment(Map.of("BIG", "x".repeat(5000))))
                 .hasMessageContaining("4 KB");
         assertThatThrownBy(() -> FunctionConfig.of("hello", code.resolve("missing"), RuntimeKind.PROVIDED, "h"))
-                .hasMessageContaining("missing' is neither a directory nor a .zip file");
+                .hasMessage("function hello: code '" + code.resolve("missing") + "' does not exist");
         assertThatThrownBy(() -> FunctionConfig.of("hello", code, RuntimeKind.JAVA21, " "))
                 .hasMessageContaining("runtime java21 needs a handler");
+    }
+
+    @Test
+    void aJarIsCodeForTheJavaRuntimesOnly() throws IOException {
+        Path jar = Files.writeString(code.resolve("function.jar"), "PK");
+
+        assertThat(FunctionConfig.of("hello", jar, RuntimeKind.JAVA17, "p.H").code())
+                .isEqualTo(jar);
+        assertThat(FunctionConfig.of("hello", jar, RuntimeKind.COLDBREW, "p.H").code())
+                .isEqualTo(jar);
+        assertThatThrownBy(() -> FunctionConfig.of("hello", jar, RuntimeKind.PROVIDED, null))
+                .hasMessage("function hello: code '" + jar + "' is a .jar, which only the Java runtimes accept;"
+                        + " runtime provided.al2023 needs a directory or a .zip file");
+        Path text = Files.writeString(code.resolve("notes.txt"), "x");
+        assertThatThrownBy(() -> FunctionConfig.of("hello", text, RuntimeKind.JAVA21, "p.H"))
+                .hasMessage("function hello: code '" + text + "' is neither a directory nor a .zip or .jar file");
     }
 
     @Test
@@ -56,9 +74,11 @@ class FunctionConfigTest {
         assertThat(RuntimeKind.parse("java25")).isEqualTo(RuntimeKind.JAVA25);
         assertThat(RuntimeKind.parse("coldbrew")).isEqualTo(RuntimeKind.COLDBREW);
         assertThat(RuntimeKind.parse("go1.x")).isEqualTo(RuntimeKind.GO1X);
-        assertThatThrownBy(() -> RuntimeKind.parse("java17"))
-                .hasMessage(
-                        "unknown runtime 'java17': valid runtimes are provided.al2023, provided.al2, provided, java21,"
-                                + " java25, coldbrew, go1.x");
+        assertThat(RuntimeKind.parse("java17")).isEqualTo(RuntimeKind.JAVA17);
+        assertThat(RuntimeKind.JAVA17.isManagedJava()).isTrue();
+        assertThat(RuntimeKind.JAVA17.hasTelemetryLog()).isTrue();
+        assertThatThrownBy(() -> RuntimeKind.parse("java8"))
+                .hasMessage("unknown runtime 'java8': valid runtimes are provided.al2023, provided.al2, provided,"
+                        + " java17, java21, java25, coldbrew, go1.x");
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -55,13 +56,37 @@ public record LambdaRun(
         this(functionName, RuntimeKind.PROVIDED, handler, memoryMb, timeout, env);
     }
 
-    /** Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit). */
+    /**
+     * Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit). Its log
+     * reaches {@code log} without the JVM's notices about the flags the training and the check add
+     * ({@link #isJvmNotice}), which would otherwise fill the user's build output.
+     */
     static LocalLambda localLambda(Consumer<String> log) {
         return LocalLambda.create(LocalOptions.builder()
                 .freezeBetweenInvokes(false)
                 .idleExpiry(Duration.ofHours(1))
-                .logSink(log)
+                .logSink(line -> {
+                    if (!isJvmNotice(line)) {
+                        log.accept(line);
+                    }
+                })
                 .build());
+    }
+
+    /** The JVM's unified-logging prefix of an AOT/CDS warning or info line: {@code [0.497s][warning][aot] ...}. */
+    private static final Pattern AOT_NOTICE =
+            Pattern.compile("(\\[[^\\]]*])?\\[(warning|info) *]\\[(aot|cds)[^\\]]*].*");
+
+    /**
+     * True for what a JVM prints about our flags rather than about the function: {@code Picked up
+     * JAVA_TOOL_OPTIONS: ...} (printed whenever the variable is set, and the flags travel in it), the record run's
+     * {@code AOTConfiguration recorded: ...}, and AOT/CDS warnings (classes the cache cannot hold: the cache simply
+     * leaves them out). AOT errors are kept.
+     */
+    static boolean isJvmNotice(String line) {
+        return line.startsWith("Picked up JAVA_TOOL_OPTIONS: ")
+                || line.strip().startsWith("AOTConfiguration recorded: ")
+                || AOT_NOTICE.matcher(line).matches();
     }
 
     /**

@@ -20,6 +20,23 @@ class LambdaRunTest {
     }
 
     @Test
+    void theJvmsNoticesAboutTheTrainingFlagsAreNotTheFunctionsLog() {
+        assertThat(LambdaRun.isJvmNotice("Picked up JAVA_TOOL_OPTIONS: -XX:AOTMode=record -XX:AOTConfiguration=a"))
+                .isTrue();
+        assertThat(LambdaRun.isJvmNotice(" AOTConfiguration recorded: /tmp/x/coldbrew.aotconf"))
+                .isTrue();
+        assertThat(LambdaRun.isJvmNotice("[0.497s][warning][aot] Skipping Foo: Unlinked class"))
+                .isTrue();
+        assertThat(LambdaRun.isJvmNotice("[1.2s][info   ][aot,class] loaded")).isTrue();
+
+        assertThat(LambdaRun.isJvmNotice("[0.497s][error  ][aot] class path and/or module path are not compatible"))
+                .isFalse();
+        assertThat(LambdaRun.isJvmNotice("START RequestId: 1 Version: $LATEST")).isFalse();
+        assertThat(LambdaRun.isJvmNotice("hello: Picked up JAVA_TOOL_OPTIONS: said the function"))
+                .isFalse();
+    }
+
+    @Test
     void theJvmWritesTheRecordedConfigurationUnderAFolderWithASpace() throws Exception {
         Path configuration = Files.createDirectory(dir.resolve("with space")).resolve("app.aotconf");
         String java = ProcessHandle.current().info().command().orElseThrow();
