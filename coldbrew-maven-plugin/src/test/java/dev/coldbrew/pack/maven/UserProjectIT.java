@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A Java developer's own project, outside coldbrew's reactor: the system's Maven on a JDK 17 builds it with the
  * README's Maven snippets as written (dependencies and plugin from the repository {@code invoker:install} filled
  * with this build's artifacts), the goal packages it in a JDK 25 it finds through a toolchain, and the package runs
- * in coldbrew's local Lambda through a hand-written SAM template.
+ * in coldbrew's local Lambda through a hand-written SAM template (parameters' defaults through {@code !Ref},
+ * {@code Globals}), beside the project's own jar as a {@code CodeUri} on the managed {@code java21} runtime.
  */
 class UserProjectIT {
     /** Where the test's project comes from. */
@@ -81,22 +82,28 @@ class UserProjectIT {
                 .contains("AOT cache in use (-XX:AOTMode=on)");
 
         List<FunctionConfig> functions = SamTemplate.load(project.resolve("template.yaml"));
-        assertThat(functions).hasSize(1);
-        FunctionConfig greeter = functions.getFirst();
-        assertThat(greeter.memoryMb()).isEqualTo(512);
+        assertThat(functions).extracting(FunctionConfig::name).containsExactlyInAnyOrder("Greeter", "GreeterJar");
         ConcurrentLinkedQueue<String> lambdaLog = new ConcurrentLinkedQueue<>();
-        try (LocalLambda lambda = LocalLambda.create(
-                LocalOptions.builder().logSink(lambdaLog::add).build())) {
-            lambda.register(greeter);
-            InvocationResult result =
-                    lambda.invoke(greeter.name(), "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8));
-            assertThat(result.functionError())
-                    .as(result.payloadText() + "\n" + result.log())
-                    .isNull();
-            assertThat(result.payloadText())
-                    .contains("\"greeting\":\"Hello, Ada\"")
-                    .contains("\"function\":\"" + greeter.name() + "\"");
-            assertThat(result.log()).contains("greeting Ada");
+        LocalOptions options = LocalOptions.builder()
+                .logSink(lambdaLog::add)
+                .awsRuntimeClasspath(awsRuntimeClasspath())
+                .build();
+        try (LocalLambda lambda = LocalLambda.create(options)) {
+            for (FunctionConfig function : functions) {
+                // !Ref MemoryMb and !Ref Greeting in Globals: the parameters' defaults
+                assertThat(function.memoryMb()).as(function.name()).isEqualTo(512);
+                lambda.register(function);
+                InvocationResult result =
+                        lambda.invoke(function.name(), "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8));
+                assertThat(result.functionError())
+                        .as(function.name() + ": " + result.payloadText() + "\n" + result.log())
+                        .isNull();
+                assertThat(result.payloadText())
+                        .as(function.name())
+                        .contains("\"greeting\":\"Hello, Ada\"")
+                        .contains("\"function\":\"" + function.name() + "\"");
+                assertThat(result.log()).as(function.name()).contains("greeting Ada");
+            }
         }
     }
 
@@ -154,6 +161,18 @@ class UserProjectIT {
         } finally {
             maven.destroyForcibly();
         }
+    }
+
+    /** The jars of AWS's runtime interface client on the test class path: the managed java21 runtime's client. */
+    private static List<Path> awsRuntimeClasspath() {
+        List<Path> jars = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> p.contains("aws-lambda-java-runtime-interface-client")
+                        || p.contains("aws-lambda-java-serialization")
+                        || p.contains("aws-lambda-java-core"))
+                .map(Path::of)
+                .toList();
+        assertThat(jars).as("AWS runtime client jars on the test class path").hasSizeGreaterThanOrEqualTo(2);
+        return jars;
     }
 
     /** The test project with the README's snippets in place and the reactor's plugin versions. */
