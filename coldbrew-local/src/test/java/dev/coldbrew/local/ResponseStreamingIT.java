@@ -108,6 +108,9 @@ class ResponseStreamingIT {
         Streamed streamed = invokeWithResponseStream("pause", false);
 
         assertThat(streamed.response.statusCode()).isEqualTo(200);
+        assertThat(streamed.response.responseMetadata().requestId())
+                .as("x-amzn-RequestId, as on every Invoke API reply")
+                .matches("[0-9a-f-]{36}");
         assertThat(streamed.response.executedVersion()).isEqualTo("$LATEST");
         assertThat(streamed.response.responseStreamContentType()).isEqualTo("application/octet-stream");
         assertThat(streamed.chunks).containsExactly("first", "second");

@@ -38,8 +38,8 @@ final class EventStreamResponse implements ResponseStream {
     }
 
     @Override
-    public synchronized OutputStream open(String contentType) throws IOException {
-        start(contentType);
+    public synchronized OutputStream open(String requestId, String contentType) throws IOException {
+        start(requestId, contentType);
         streamed = true;
         return new OutputStream() {
             @Override
@@ -70,7 +70,7 @@ final class EventStreamResponse implements ResponseStream {
 
     /** Ends the stream with {@code result}: its buffered payload when nothing was streamed, then InvokeComplete. */
     synchronized void complete(InvocationResult result, boolean tail) throws IOException {
-        start(result.contentType() == null ? RuntimeApi.CONTENT_TYPE_JSON : result.contentType());
+        start(result.requestId(), result.contentType() == null ? RuntimeApi.CONTENT_TYPE_JSON : result.contentType());
         if (!result.isFunctionError() && !streamed && result.payload().length > 0) {
             chunk(result.payload(), 0, result.payload().length);
         }
@@ -100,9 +100,12 @@ final class EventStreamResponse implements ResponseStream {
         return new ErrorResponse(new String(payload, StandardCharsets.UTF_8), RuntimeApi.FN_ERROR_UNKNOWN);
     }
 
-    private void start(String contentType) throws IOException {
+    private void start(String requestId, String contentType) throws IOException {
         if (body != null) {
             return;
+        }
+        if (requestId != null && !requestId.isEmpty()) {
+            http.getResponseHeaders().set(InvokeWire.HEADER_REQUEST_ID, requestId);
         }
         http.getResponseHeaders().set(InvokeWire.HEADER_EXECUTED_VERSION, InvokeWire.LATEST);
         // the operation's ResponseStreamContentType member is bound to Content-Type; the body is an event stream

@@ -136,7 +136,7 @@ public final class InvocationExchange implements RuntimeApiBackend {
             return null;
         }
         try {
-            return invocation.stream().open(contentType);
+            return invocation.stream().open(requestId, contentType);
         } catch (IOException e) {
             return OutputStream.nullOutputStream(); // the caller is gone; the runtime's response is still read
         }

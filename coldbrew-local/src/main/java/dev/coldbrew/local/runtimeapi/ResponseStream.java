@@ -10,9 +10,10 @@ import java.io.OutputStream;
  */
 public interface ResponseStream {
     /**
-     * The function started a streamed response of {@code contentType}: where its bytes go.
+     * The function started a streamed response of {@code contentType} to invocation {@code requestId}: where its
+     * bytes go.
      *
      * @throws IOException when the caller can no longer be written to
      */
-    OutputStream open(String contentType) throws IOException;
+    OutputStream open(String requestId, String contentType) throws IOException;
 }

@@ -253,7 +253,7 @@ class InvocationExchangeTest {
     void aStreamGoesToItsCallerAsItArrivesAndOverTwoHundredMegabytesFailsNamingThatLimit() throws Exception {
         java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
         java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ResponseStream caller = contentType -> {
+        ResponseStream caller = (requestId, contentType) -> {
             opened.add(contentType);
             return new OutputStream() {
                 @Override
