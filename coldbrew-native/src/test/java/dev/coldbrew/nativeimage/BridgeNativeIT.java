@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * local Lambda's go1.x runtime kind the same holds with REPORT lines and environment replacement.
  */
 @EnabledIf(value = BridgeLibrary.BUNDLED, disabledReason = BridgeLibrary.NOT_BUNDLED)
+@Timeout(value = 15, unit = TimeUnit.MINUTES) // the first test to run builds the functions image
 class BridgeNativeIT {
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration CALL = Duration.ofSeconds(30);
