@@ -59,6 +59,11 @@ public final class ServiceErrors {
         return result(requestId, 429, body);
     }
 
+    /** 400 {@code InvalidParameterValueException}: a parameter Lambda refuses, e.g. a tenant id it does not take. */
+    public static InvocationResult invalidParameter(String requestId, String message) {
+        return result(requestId, 400, invalid(message));
+    }
+
     /** A 400 body for a malformed request. */
     public static String invalid(String message) {
         return userError("message", message).endObject().toString();
