@@ -258,6 +258,12 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
         return pool == null ? List.of() : pool.pids();
     }
 
+    /** The pids of a function's idle environments, ready to be handed an invocation, most recently used first. */
+    public List<Long> idleEnvironmentPids(String functionName) {
+        FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
+        return pool == null ? List.of() : pool.idlePids();
+    }
+
     /** Serves the Invoke API on {@code address} (127.0.0.1:9000 by default in the CLI). */
     public HttpInvokeServer serve(InetSocketAddress address) {
         try {

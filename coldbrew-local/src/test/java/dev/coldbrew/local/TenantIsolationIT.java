@@ -99,12 +99,24 @@ class TenantIsolationIT {
         return Answer.of(response.payload().asUtf8String());
     }
 
+    /** Waits (bounded) until the environment {@code pid} is idle, so that the next invoke could be handed it. */
+    private void awaitIdle(String function, long pid) throws InterruptedException {
+        for (int i = 0; i < 400 && !lambda.idleEnvironmentPids(function).contains(pid); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(lambda.idleEnvironmentPids(function)).contains(pid);
+    }
+
     @Test
-    void eachTenantGetsItsOwnEnvironmentsAndItsIdInTheContext() {
+    void eachTenantGetsItsOwnEnvironmentsAndItsIdInTheContext() throws InterruptedException {
         Answer blue = sdkInvoke("tenants", "blue");
+        awaitIdle("tenants", blue.pid());
         Answer blueAgain = sdkInvoke("tenants", "blue");
+        awaitIdle("tenants", blue.pid());
         Answer green = sdkInvoke("tenants", "green");
+        awaitIdle("tenants", green.pid());
         Answer blueThird = sdkInvoke("tenants", "blue");
+        awaitIdle("tenants", blue.pid());
         Answer greenAgain = sdkInvoke("tenants", "green");
 
         assertThat(blue.tenant()).isEqualTo("blue");

@@ -314,6 +314,11 @@ public final class FunctionPool {
         return idle.size() + busy.size() + settling.size() + starting;
     }
 
+    /** The pids of the idle environments (frozen or about to be), most recently used first. */
+    public synchronized List<Long> idlePids() {
+        return idle.stream().map(Environment::pid).toList();
+    }
+
     public synchronized List<Long> pids() {
         List<Long> pids = new ArrayList<>();
         idle.forEach(e -> pids.add(e.pid()));
