@@ -225,6 +225,29 @@ class TenantIsolationIT {
                 .isNotEqualTo(Answer.of(blue.payloadText()).pid());
     }
 
+    /** {@code InvokeWithResponseStream} takes the tenant id the same way (raw HTTP: the event stream's bytes). */
+    @Test
+    void responseStreamingInvokesCarryTheTenant() throws Exception {
+        URI streaming = URI.create(server.endpoint() + InvokeWire.STREAMING_FUNCTIONS_PATH + "/tenants"
+                + InvokeWire.STREAMING_INVOCATIONS_SUFFIX);
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(streaming)
+                        .header("X-Amz-Tenant-Id", "stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(streaming)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("PayloadChunk").contains("\"tenant\":\"stream\"");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidParameterValueException");
+    }
+
     @Test
     void getFunctionShowsTheTenancyConfig() {
         assertThat(sdk.getFunction(b -> b.functionName("tenants"))
