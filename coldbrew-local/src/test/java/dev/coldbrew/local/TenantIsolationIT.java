@@ -129,6 +129,23 @@ class TenantIsolationIT {
         assertThat(lines).contains("serving tenant blue", "serving tenant green");
     }
 
+    /** coldbrew's runtime writes the tenant id into each JSON log line of the invocation, as Lambda's runtimes do. */
+    @Test
+    void jsonLogLinesCarryTheTenantId() {
+        FunctionConfig json = TestFunctions.tenant(dir.resolve("json"), "json").withPerTenant(true);
+        java.util.Map<String, String> env = new java.util.HashMap<>(json.environment());
+        env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        lambda.register(json.withEnvironment(env));
+
+        InvocationResult result = lambda.invoke("json", "{}".getBytes(StandardCharsets.UTF_8), null, "violet");
+
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.log())
+                .contains("\"message\":\"serving tenant violet\"")
+                .contains("\"AWSRequestId\":\"" + result.requestId() + "\"")
+                .contains("\"tenantId\":\"violet\"");
+    }
+
     @Test
     void tenantIdsOfEveryAllowedCharacterReachTheFunction() {
         String id = "Org-1_a.b:c/d=e+f@g h";
