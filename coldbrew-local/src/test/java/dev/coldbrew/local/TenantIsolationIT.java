@@ -265,6 +265,37 @@ class TenantIsolationIT {
         assertThat(missing.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidParameterValueException");
     }
 
+    /**
+     * Lambda caps a tenant-isolated function's environments, active or idle, at 2,500 for every 1,000 of its
+     * concurrency: with a reserved concurrency of 1, two tenants' environments; a third tenant gets 429 until one ends.
+     */
+    @Test
+    void tenantEnvironmentsAreCappedByConcurrency() throws Exception {
+        lambda.register(TestFunctions.tenant(dir.resolve("capped"), "capped")
+                .withPerTenant(true)
+                .withReservedConcurrency(1));
+        byte[] event = "{}".getBytes(StandardCharsets.UTF_8);
+        Answer a = Answer.of(lambda.invoke("capped", event, null, "a").payloadText());
+        awaitIdle("capped", a.pid());
+        Answer b = Answer.of(lambda.invoke("capped", event, null, "b").payloadText());
+        awaitIdle("capped", b.pid());
+
+        InvocationResult third = lambda.invoke("capped", event, null, "c");
+        Answer aAgain = Answer.of(lambda.invoke("capped", event, null, "a").payloadText());
+        awaitIdle("capped", a.pid());
+        lambda.stopEnvironments("capped");
+        InvocationResult thirdLater = lambda.invoke("capped", event, null, "c");
+
+        assertThat(third.statusCode()).as(third.payloadText()).isEqualTo(429);
+        assertThat(third.payloadText())
+                .contains("Rate exceeded")
+                .contains("2 tenant execution environments")
+                .contains("a concurrency of 1");
+        assertThat(aAgain).as("a tenant with an environment still gets it").isEqualTo(a);
+        assertThat(thirdLater.statusCode()).isEqualTo(200);
+        assertThat(Answer.of(thirdLater.payloadText()).tenant()).isEqualTo("c");
+    }
+
     @Test
     void getFunctionShowsTheTenancyConfig() {
         assertThat(sdk.getFunction(b -> b.functionName("tenants"))

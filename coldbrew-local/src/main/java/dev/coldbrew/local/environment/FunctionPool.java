@@ -38,6 +38,12 @@ public final class FunctionPool {
     public static final String REASON_ACCOUNT = "ConcurrentInvocationLimitExceeded";
 
     /**
+     * Lambda's cap on a tenant-isolated function's environments, active or idle: 2,500 for every 1,000 of its
+     * concurrency (tenant isolation troubleshooting); beyond it a new tenant environment is refused with 429.
+     */
+    public static final int TENANT_ENVIRONMENTS_PER_1000_CONCURRENCY = 2_500;
+
+    /**
      * How long a caller that finds no idle environment waits for one that is settling (its runtime between its
      * answer and its next {@code GET /next}, usually well under a millisecond) before it starts a new environment.
      */
@@ -53,6 +59,13 @@ public final class FunctionPool {
 
         /** The concurrency limit is reached. */
         record Throttled(String reason, int limit) implements Lease {}
+
+        /**
+         * A new tenant environment would exceed Lambda's cap on tenant environments, active or idle
+         * ({@link #TENANT_ENVIRONMENTS_PER_1000_CONCURRENCY}): {@code environments} exist for a concurrency of
+         * {@code limit}.
+         */
+        record TenantCap(int environments, int limit) implements Lease {}
     }
 
     private final FunctionConfig function;
@@ -133,6 +146,10 @@ public final class FunctionPool {
         if (inUse() >= limit) {
             return new Lease.Throttled(reserved ? REASON_RESERVED : REASON_ACCOUNT, limit);
         }
+        int environments = idle.size() + inUse();
+        if (tenantId != null && environments >= tenantEnvironmentCap()) {
+            return new Lease.TenantCap(environments, limit);
+        }
         starting++;
         return new Lease.Cold();
     }
@@ -151,6 +168,11 @@ public final class FunctionPool {
             }
         }
         return null;
+    }
+
+    /** How many tenant environments may exist: 2.5 per unit of concurrency, rounded down, at least one. */
+    private int tenantEnvironmentCap() {
+        return (int) Math.max(1, (long) limit * TENANT_ENVIRONMENTS_PER_1000_CONCURRENCY / 1000);
     }
 
     /** Environments that count against the concurrency limit: busy, settling and starting ones. */

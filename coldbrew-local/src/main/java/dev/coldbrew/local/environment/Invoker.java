@@ -62,6 +62,8 @@ public final class Invoker {
         FunctionPool.Lease lease = pool.acquire(request.tenantId());
         return switch (lease) {
             case FunctionPool.Lease.Throttled t -> ServiceErrors.throttled(request.requestId(), t.reason(), t.limit());
+            case FunctionPool.Lease.TenantCap t ->
+                ServiceErrors.tenantEnvironments(request.requestId(), t.environments(), t.limit());
             case FunctionPool.Lease.Warm w -> run(pool, w.environment(), request, OptionalDouble.empty(), 0);
             case FunctionPool.Lease.Cold c -> cold(pool, request);
         };
