@@ -19,6 +19,7 @@ public class Hello implements RequestHandler<Map<String, Object>, Map<String, Ob
         out.put("function", context.getFunctionName());
         out.put("memory", context.getMemoryLimitInMB());
         out.put("remainingMs", context.getRemainingTimeInMillis());
+        out.put("tenant", context.getTenantId());
         out.put("executionEnv", System.getenv("AWS_EXECUTION_ENV"));
         out.put("jvmFlags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         return out;

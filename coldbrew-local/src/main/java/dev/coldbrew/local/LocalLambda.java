@@ -10,6 +10,7 @@ import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.FunctionNames;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.local.runtimeapi.ResponseStream;
@@ -154,7 +155,17 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
     /** As {@link #invoke(String, byte[])} with the decoded client context JSON delivered to the runtime. */
     @Override
     public InvocationResult invoke(String functionName, byte[] payload, String clientContext) {
-        return invokeStreaming(functionName, payload, clientContext, null);
+        return invokeStreaming(functionName, payload, clientContext, null, null);
+    }
+
+    /**
+     * As {@link #invoke(String, byte[], String)} for a tenant ({@code X-Amz-Tenant-Id}): a function with tenant
+     * isolation {@code PER_TENANT} runs it in an environment that serves only that tenant; 400 when the tenant id is
+     * missing on such a function, present on any other, or not of Lambda's form.
+     */
+    @Override
+    public InvocationResult invoke(String functionName, byte[] payload, String clientContext, String tenantId) {
+        return invokeStreaming(functionName, payload, clientContext, tenantId, null);
     }
 
     /**
@@ -164,16 +175,30 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
     @Override
     public InvocationResult invokeStreaming(
             String functionName, byte[] payload, String clientContext, ResponseStream stream) {
+        return invokeStreaming(functionName, payload, clientContext, null, stream);
+    }
+
+    /** As {@link #invokeStreaming(String, byte[], String, ResponseStream)} for a tenant (or {@code null}). */
+    @Override
+    public InvocationResult invokeStreaming(
+            String functionName, byte[] payload, String clientContext, String tenantId, ResponseStream stream) {
         String requestId = UUID.randomUUID().toString();
         FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
         if (pool == null || closed) {
             return ServiceErrors.notFound(requestId, FunctionNames.arn(options.region(), functionName));
         }
+        String refusal = Tenancy.invalidTenantId(tenantId);
+        if (refusal == null) {
+            refusal = Tenancy.refusal(pool.function(), tenantId).orElse(null);
+        }
+        if (refusal != null) {
+            return ServiceErrors.invalidParameter(requestId, refusal);
+        }
         if (payload.length > RuntimeApi.MAX_REQUEST_BYTES) {
             return ServiceErrors.tooLarge(requestId, payload.length, RuntimeApi.MAX_REQUEST_BYTES);
         }
         try {
-            return invoker.invoke(pool, new Invoker.Request(requestId, payload, clientContext, stream));
+            return invoker.invoke(pool, new Invoker.Request(requestId, payload, clientContext, stream, tenantId));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("invoke " + functionName + " interrupted", e);
@@ -188,12 +213,18 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
      */
     @Override
     public void invokeAsync(String functionName, byte[] payload) {
+        invokeAsync(functionName, payload, null);
+    }
+
+    /** As {@link #invokeAsync(String, byte[])} for a tenant (or {@code null}). */
+    @Override
+    public void invokeAsync(String functionName, byte[] payload, String tenantId) {
         background.execute(() -> {
             try {
-                InvocationResult result = invoke(functionName, payload);
+                InvocationResult result = invoke(functionName, payload, null, tenantId);
                 while (result.statusCode() == 429 && !closed) {
                     Thread.sleep(EVENT_RETRY_INTERVAL);
-                    result = invoke(functionName, payload);
+                    result = invoke(functionName, payload, null, tenantId);
                 }
                 if (result.statusCode() != 200 && !closed) {
                     options.logSink()
@@ -225,6 +256,12 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
     public List<Long> environmentPids(String functionName) {
         FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
         return pool == null ? List.of() : pool.pids();
+    }
+
+    /** The pids of a function's idle environments, ready to be handed an invocation, most recently used first. */
+    public List<Long> idleEnvironmentPids(String functionName) {
+        FunctionPool pool = pools.get(FunctionNames.baseName(functionName));
+        return pool == null ? List.of() : pool.idlePids();
     }
 
     /** Serves the Invoke API on {@code address} (127.0.0.1:9000 by default in the CLI). */

@@ -3,6 +3,7 @@ package dev.coldbrew.cli.local;
 import dev.coldbrew.cli.ExitCode;
 import dev.coldbrew.cli.Flags;
 import dev.coldbrew.local.HttpInvokeServer;
+import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.local.invokeapi.InvokeRequest;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class InvokeCommand {
               --log-type Tail|None     Tail prints the last 4 KB of the invocation's log on standard error
               --invocation-type TYPE   RequestResponse (default), Event or DryRun
               --qualifier Q            version or alias ($LATEST locally)
+              --tenant-id ID           the tenant of a function with tenant isolation (X-Amz-Tenant-Id)
               --help                   this text
 
             Exit status: 0 on success, 1 on a function or service error, 2 on a bad command line.
@@ -46,7 +48,8 @@ public final class InvokeCommand {
 
     private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
 
-    record Arguments(String name, byte[] payload, URI endpoint, boolean tail, String type, String qualifier) {}
+    record Arguments(
+            String name, byte[] payload, URI endpoint, boolean tail, String type, String qualifier, String tenantId) {}
 
     public static ExitCode run(PrintStream out, PrintStream err, String... args) {
         if (Flags.wantsHelp(args)) {
@@ -82,8 +85,11 @@ public final class InvokeCommand {
                 + (a.qualifier() == null
                         ? ""
                         : "?Qualifier=" + URLEncoder.encode(a.qualifier(), StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(a.endpoint().resolve(path))
-                .header(InvokeRequest.HEADER_INVOCATION_TYPE, a.type())
+        HttpRequest.Builder request = HttpRequest.newBuilder(a.endpoint().resolve(path));
+        if (a.tenantId() != null) {
+            request.header(Tenancy.HEADER_TENANT_ID, a.tenantId());
+        }
+        return request.header(InvokeRequest.HEADER_INVOCATION_TYPE, a.type())
                 .header(InvokeRequest.HEADER_LOG_TYPE, a.tail() ? "Tail" : "None")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(a.payload()))
@@ -119,6 +125,7 @@ public final class InvokeCommand {
         boolean tail = false;
         String type = "RequestResponse";
         String qualifier = null;
+        String tenantId = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -127,6 +134,7 @@ public final class InvokeCommand {
                 case "--log-type" -> tail = logType(Flags.value(args, ++i, arg));
                 case "--invocation-type" -> type = invocationType(Flags.value(args, ++i, arg));
                 case "--qualifier" -> qualifier = Flags.value(args, ++i, arg);
+                case "--tenant-id" -> tenantId = tenantId(Flags.value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--") || name != null) {
                         throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -138,7 +146,15 @@ public final class InvokeCommand {
         if (name == null) {
             throw new IllegalArgumentException("missing function NAME");
         }
-        return new Arguments(name, payload, endpoint, tail, type, qualifier);
+        return new Arguments(name, payload, endpoint, tail, type, qualifier, tenantId);
+    }
+
+    private static String tenantId(String value) {
+        String invalid = Tenancy.invalidTenantId(value);
+        if (invalid != null) {
+            throw new IllegalArgumentException("--tenant-id: " + invalid);
+        }
+        return value;
     }
 
     private static byte[] payload(String value) {

@@ -52,7 +52,7 @@ public final class LocalCommand {
               --parameter-overrides 'NAME=VALUE ...'
                                      values of the template's Parameters (else their Default)
               --function SPEC        name=NAME,code=DIR|ZIP|JAR,runtime=RUNTIME[,handler=H][,memory=MB]
-                                     [,timeout=SECONDS][,concurrency=N][,env.KEY=VALUE]...
+                                     [,timeout=SECONDS][,concurrency=N][,tenancy=per-tenant][,env.KEY=VALUE]...
                                      runtimes: %s
             Options:
               --port N               Invoke API port (default 9000)

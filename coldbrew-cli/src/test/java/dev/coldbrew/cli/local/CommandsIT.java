@@ -172,6 +172,45 @@ class CommandsIT {
     }
 
     @Test
+    void invokeSendsTheTenantIdOfAPerTenantFunction() throws IOException {
+        TestFunctions.probe(dir.resolve("probe"), "unused");
+        var args = LocalCommand.parse(
+                print(out),
+                "--function",
+                "name=Tenants,code=" + dir.resolve("probe") + ",runtime=provided.al2023,memory=1769,tenancy=per-tenant,"
+                        + "env.JAVA=" + TestFunctions.JAVA,
+                "--port",
+                "0");
+        try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
+            String endpoint = local.server().endpoint();
+
+            ExitCode ok = InvokeCommand.run(
+                    print(out),
+                    print(err),
+                    "Tenants",
+                    "--tenant-id",
+                    "blue",
+                    "--payload",
+                    "{\"t\":1}",
+                    "--endpoint",
+                    endpoint);
+            assertThat(ok).as(err.toString()).isEqualTo(ExitCode.OK);
+            assertThat(out.toString()).contains("{\"t\":1}");
+
+            err.reset();
+            ExitCode missing = InvokeCommand.run(print(out), print(err), "Tenants", "--endpoint", endpoint);
+            assertThat(missing).isEqualTo(ExitCode.FAILURE);
+            assertThat(err.toString())
+                    .contains("HTTP 400 InvalidParameterValueException")
+                    .contains("PER_TENANT");
+        }
+        err.reset();
+        assertThat(InvokeCommand.run(print(out), print(err), "Tenants", "--tenant-id", "a*b"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--tenant-id: invalid X-Amz-Tenant-Id 'a*b'");
+    }
+
+    @Test
     void badCommandLinesExitWith2AndNameTheValue() {
         assertThat(LocalCommand.run(print(out), print(err))).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString())

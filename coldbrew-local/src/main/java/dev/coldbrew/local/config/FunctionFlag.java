@@ -2,6 +2,7 @@ package dev.coldbrew.local.config;
 
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
+import dev.coldbrew.local.function.Tenancy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,13 +13,14 @@ import java.util.Set;
 /**
  * One {@code --function} flag: comma-separated {@code key=value} pairs, e.g.
  * {@code name=hello,code=build/hello,runtime=java21,handler=example.Hello::handleRequest,memory=512,timeout=10,
- * concurrency=2,env.GREETING=hi}. Unset keys take Lambda's defaults (128 MB, 3 s, unreserved).
+ * concurrency=2,env.GREETING=hi}. Unset keys take Lambda's defaults (128 MB, 3 s, unreserved, no tenant isolation);
+ * {@code tenancy=per-tenant} sets tenant isolation mode {@code PER_TENANT}.
  */
 public final class FunctionFlag {
     private FunctionFlag() {}
 
     private static final Set<String> KEYS =
-            Set.of("name", "code", "runtime", "handler", "memory", "timeout", "concurrency");
+            Set.of("name", "code", "runtime", "handler", "memory", "timeout", "concurrency", "tenancy");
 
     /** Parses one flag value; relative code paths resolve against {@code baseDir}. */
     public static FunctionConfig parse(String spec, Path baseDir) {
@@ -51,7 +53,27 @@ public final class FunctionFlag {
         int timeout = integer(name, v, "timeout", (int) FunctionConfig.DEFAULT_TIMEOUT.toSeconds());
         int concurrency = integer(name, v, "concurrency", FunctionConfig.UNRESERVED);
         return new FunctionConfig(
-                name, code, runtime, v.get("handler"), memory, Duration.ofSeconds(timeout), concurrency, env);
+                name,
+                code,
+                runtime,
+                v.get("handler"),
+                memory,
+                Duration.ofSeconds(timeout),
+                concurrency,
+                env,
+                perTenant(name, v.get("tenancy")));
+    }
+
+    /** {@code tenancy=per-tenant} (or Lambda's own spelling {@code PER_TENANT}); unset: no tenant isolation. */
+    private static boolean perTenant(String name, String value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.equals("per-tenant") || value.equals(Tenancy.PER_TENANT)) {
+            return true;
+        }
+        throw new IllegalArgumentException(
+                "function " + name + ": tenancy '" + value + "' is not a tenant isolation mode (use per-tenant)");
     }
 
     private static String required(String spec, Map<String, String> values, String key) {

@@ -52,6 +52,25 @@ final class Properties {
         }
     }
 
+    /**
+     * True for {@code TenancyConfig: {TenantIsolationMode: PER_TENANT}} (the function's own, else the global one);
+     * false when absent. Any other mode, or a {@code TenancyConfig} without one, is an error naming the value.
+     */
+    boolean perTenant() {
+        Object config = raw("TenancyConfig");
+        if (config == null || TemplateParameters.isNoValue(config)) {
+            return false;
+        }
+        if (!(config instanceof Map<?, ?> map)) {
+            throw error("TenancyConfig", config, "expected a mapping with TenantIsolationMode");
+        }
+        String mode = plain("TenancyConfig.TenantIsolationMode", map.get("TenantIsolationMode"));
+        if (!"PER_TENANT".equals(mode)) {
+            throw error("TenancyConfig.TenantIsolationMode", mode, "the only tenant isolation mode is PER_TENANT");
+        }
+        return true;
+    }
+
     /** {@code Environment.Variables} of the globals, then the function's own. */
     Map<String, String> variables() {
         Map<String, Object> raw = new LinkedHashMap<>(variables(globals));

@@ -127,7 +127,8 @@ public final class SamTemplate {
                     props.integer("MemorySize", FunctionConfig.DEFAULT_MEMORY_MB),
                     Duration.ofSeconds(props.integer("Timeout", (int) FunctionConfig.DEFAULT_TIMEOUT.toSeconds())),
                     props.integer("ReservedConcurrentExecutions", FunctionConfig.UNRESERVED),
-                    props.variables());
+                    props.variables(),
+                    props.perTenant());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": Resources." + logicalId + ": " + e.getMessage(), e);
         }

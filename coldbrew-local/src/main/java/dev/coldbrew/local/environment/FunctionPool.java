@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  * exits instead (as a runtime does after {@code Runtime.OutOfMemory}) is discarded and never handed out. A caller
  * that finds no idle environment while one is settling waits for it, at most {@link #SETTLE_WAIT} after it began
  * to settle, before it starts a new one, so back-to-back invokes stay warm.
+ *
+ * <p>With tenant isolation ({@code PER_TENANT}) every environment belongs to the tenant it was started for, for its
+ * whole life: an invoke for a tenant is only handed an idle (or settling) environment of that tenant, else a cold
+ * start. The function's concurrency limit counts the environments in use across all tenants.
  */
 public final class FunctionPool {
 
@@ -31,6 +36,12 @@ public final class FunctionPool {
     public static final String REASON_RESERVED = "ReservedFunctionConcurrentInvocationLimitExceeded";
 
     public static final String REASON_ACCOUNT = "ConcurrentInvocationLimitExceeded";
+
+    /**
+     * Lambda's cap on a tenant-isolated function's environments, active or idle: 2,500 for every 1,000 of its
+     * concurrency (tenant isolation troubleshooting); beyond it a new tenant environment is refused with 429.
+     */
+    public static final int TENANT_ENVIRONMENTS_PER_1000_CONCURRENCY = 2_500;
 
     /**
      * How long a caller that finds no idle environment waits for one that is settling (its runtime between its
@@ -48,6 +59,13 @@ public final class FunctionPool {
 
         /** The concurrency limit is reached. */
         record Throttled(String reason, int limit) implements Lease {}
+
+        /**
+         * A new tenant environment would exceed Lambda's cap on tenant environments, active or idle
+         * ({@link #TENANT_ENVIRONMENTS_PER_1000_CONCURRENCY}): {@code environments} exist for a concurrency of
+         * {@code limit}.
+         */
+        record TenantCap(int environments, int limit) implements Lease {}
     }
 
     private final FunctionConfig function;
@@ -60,6 +78,9 @@ public final class FunctionPool {
     private final Map<Environment, Long> settling = new HashMap<>();
 
     private final Set<Environment> retired = new HashSet<>();
+    /** The tenant of each environment started for one (tenant isolation); absent for environments without. */
+    private final Map<Environment, String> tenants = new HashMap<>();
+
     private int starting;
     private int sequence;
     private boolean closed;
@@ -89,71 +110,121 @@ public final class FunctionPool {
      * one (see {@link #SETTLE_WAIT}). Dead idle environments found on the way are killed.
      */
     public Lease acquire() throws InterruptedException {
+        return acquire(null);
+    }
+
+    /**
+     * As {@link #acquire()} for {@code tenantId}: only an environment started for that tenant is handed out warm
+     * ({@code null}: one started without a tenant).
+     */
+    public Lease acquire(String tenantId) throws InterruptedException {
         List<Environment> dead = new ArrayList<>();
         try {
-            return lease(dead);
+            return lease(tenantId, dead);
         } finally {
             dead.forEach(Environment::kill);
         }
     }
 
-    private synchronized Lease lease(List<Environment> dead) throws InterruptedException {
+    private synchronized Lease lease(String tenantId, List<Environment> dead) throws InterruptedException {
         while (true) {
-            Environment env = takeIdle(dead);
+            Environment env = takeIdle(tenantId, dead);
             if (env != null) {
                 busy.add(env);
                 return new Lease.Warm(env);
             }
-            long waitNanos = settleWaitNanos();
+            long waitNanos = settleWaitNanos(tenantId, false);
+            if (waitNanos <= 0 && inUse() >= limit) {
+                // at the limit, an environment of another tenant that is settling frees a slot once it is idle
+                waitNanos = settleWaitNanos(tenantId, true);
+            }
             if (waitNanos <= 0) {
                 break;
             }
             TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
         }
-        if (busy.size() + settling.size() + starting >= limit) {
+        if (inUse() >= limit) {
             return new Lease.Throttled(reserved ? REASON_RESERVED : REASON_ACCOUNT, limit);
+        }
+        int environments = idle.size() + inUse();
+        if (tenantId != null && environments >= tenantEnvironmentCap()) {
+            return new Lease.TenantCap(environments, limit);
         }
         starting++;
         return new Lease.Cold();
     }
 
-    private Environment takeIdle(List<Environment> dead) {
-        while (!idle.isEmpty()) {
-            Environment env = idle.pollFirst();
-            if (env.isAlive()) {
+    /** The most recently used live idle environment of {@code tenantId}; dead idle ones go to {@code dead}. */
+    private Environment takeIdle(String tenantId, List<Environment> dead) {
+        for (var it = idle.iterator(); it.hasNext(); ) {
+            Environment env = it.next();
+            if (!env.isAlive()) {
+                it.remove();
+                tenants.remove(env);
+                dead.add(env);
+            } else if (Objects.equals(tenants.get(env), tenantId)) {
+                it.remove();
                 return env;
             }
-            dead.add(env);
         }
         return null;
     }
 
-    /** How long to wait for the most recently settling environment: 0 when none began less than SETTLE_WAIT ago. */
-    private long settleWaitNanos() {
+    /** How many tenant environments may exist: 2.5 per unit of concurrency, rounded down, at least one. */
+    private int tenantEnvironmentCap() {
+        return (int) Math.max(1, (long) limit * TENANT_ENVIRONMENTS_PER_1000_CONCURRENCY / 1000);
+    }
+
+    /** Environments that count against the concurrency limit: busy, settling and starting ones. */
+    private int inUse() {
+        return busy.size() + settling.size() + starting;
+    }
+
+    /**
+     * How long to wait for the most recently settling environment of {@code tenantId} (of any tenant when
+     * {@code anyTenant}): 0 when none began less than SETTLE_WAIT ago.
+     */
+    private long settleWaitNanos(String tenantId, boolean anyTenant) {
         long now = System.nanoTime();
         long longest = 0;
-        for (long since : settling.values()) {
-            longest = Math.max(longest, since + SETTLE_WAIT.toNanos() - now);
+        for (Map.Entry<Environment, Long> e : settling.entrySet()) {
+            if (anyTenant || Objects.equals(tenants.get(e.getKey()), tenantId)) {
+                longest = Math.max(longest, e.getValue() + SETTLE_WAIT.toNanos() - now);
+            }
         }
         return longest;
+    }
+
+    /** The tenant {@code env} was started for, or {@code null}. */
+    public synchronized String tenantOf(Environment env) {
+        return tenants.get(env);
     }
 
     /**
      * A cold start produced {@code env}: it now counts as busy. Returns false when the pool is closed (the caller
      * kills the environment and gives the slot back with {@link #startFailed}).
      */
-    public synchronized boolean started(Environment env) {
+    public boolean started(Environment env) {
+        return started(env, null);
+    }
+
+    /** As {@link #started(Environment)}, the environment serving only {@code tenantId} (null: no tenant). */
+    public synchronized boolean started(Environment env, String tenantId) {
         if (closed) {
             return false; // the slot stays with the cold start, which gives it back with startFailed()
         }
         starting--;
         busy.add(env);
+        if (tenantId != null) {
+            tenants.put(env, tenantId);
+        }
         return true;
     }
 
     /** The init of {@code env} failed and is retried: its slot goes back to the starting ones for the retry. */
     public synchronized void initFailed(Environment env) {
         busy.remove(env);
+        tenants.remove(env);
         starting++;
     }
 
@@ -195,6 +266,7 @@ public final class FunctionPool {
         idle.remove(env);
         settling.remove(env);
         retired.remove(env);
+        tenants.remove(env);
         notifyAll();
     }
 
@@ -208,6 +280,7 @@ public final class FunctionPool {
         all.addAll(settling.keySet());
         idle.clear();
         settling.clear();
+        all.forEach(tenants::remove);
         notifyAll();
         return all;
     }
@@ -232,6 +305,7 @@ public final class FunctionPool {
             }
             return old;
         });
+        expired.forEach(tenants::remove);
         return expired;
     }
 
@@ -248,6 +322,7 @@ public final class FunctionPool {
         idle.clear();
         busy.clear();
         settling.clear();
+        tenants.clear();
         notifyAll();
         return all;
     }
@@ -259,6 +334,11 @@ public final class FunctionPool {
     /** Environments that exist now (idle, busy, settling or starting). */
     public synchronized int size() {
         return idle.size() + busy.size() + settling.size() + starting;
+    }
+
+    /** The pids of the idle environments (frozen or about to be), most recently used first. */
+    public synchronized List<Long> idlePids() {
+        return idle.stream().map(Environment::pid).toList();
     }
 
     public synchronized List<Long> pids() {

@@ -47,26 +47,30 @@ public final class Invoker {
     }
 
     /**
-     * A request to invoke: the payload, the decoded client context (or {@code null}) and where a streamed response
-     * goes as it is written (or {@code null} to buffer it, as the Invoke API does).
+     * A request to invoke: the payload, the decoded client context (or {@code null}), where a streamed response
+     * goes as it is written (or {@code null} to buffer it, as the Invoke API does) and the tenant id (or
+     * {@code null}): with one, only an environment of that tenant runs it.
      */
-    public record Request(String requestId, byte[] payload, String clientContext, ResponseStream stream) {
+    public record Request(
+            String requestId, byte[] payload, String clientContext, ResponseStream stream, String tenantId) {
         public Request(String requestId, byte[] payload, String clientContext) {
-            this(requestId, payload, clientContext, null);
+            this(requestId, payload, clientContext, null, null);
         }
     }
 
     public InvocationResult invoke(FunctionPool pool, Request request) throws InterruptedException {
-        FunctionPool.Lease lease = pool.acquire();
+        FunctionPool.Lease lease = pool.acquire(request.tenantId());
         return switch (lease) {
             case FunctionPool.Lease.Throttled t -> ServiceErrors.throttled(request.requestId(), t.reason(), t.limit());
+            case FunctionPool.Lease.TenantCap t ->
+                ServiceErrors.tenantEnvironments(request.requestId(), t.environments(), t.limit());
             case FunctionPool.Lease.Warm w -> run(pool, w.environment(), request, OptionalDouble.empty(), 0);
             case FunctionPool.Lease.Cold c -> cold(pool, request);
         };
     }
 
     private InvocationResult cold(FunctionPool pool, Request request) throws InterruptedException {
-        Started first = startAndInit(pool, options.initTimeout(), PHASE_INIT, false);
+        Started first = startAndInit(pool, request.tenantId(), options.initTimeout(), PHASE_INIT, false);
         if (first.ready()) {
             return run(pool, first.environment(), request, OptionalDouble.of(first.initMs()), 0);
         }
@@ -77,7 +81,7 @@ public final class Invoker {
         // Lambda retries a failed init inside the first invoke, limited by the function timeout.
         FunctionConfig function = pool.function();
         long retryStart = System.nanoTime();
-        Started retry = startAndInit(pool, function.timeout(), PHASE_INVOKE, true);
+        Started retry = startAndInit(pool, request.tenantId(), function.timeout(), PHASE_INVOKE, true);
         double spentMs = (System.nanoTime() - retryStart) / 1e6;
         if (retry.ready()) {
             InvocationResult result = run(pool, retry.environment(), request, OptionalDouble.empty(), spentMs);
@@ -108,10 +112,11 @@ public final class Invoker {
     }
 
     /**
-     * Starts an environment in the cold lease's slot and waits for its init. A failed attempt that is not the
-     * {@code last} keeps the slot for the retry, so that the lease gives its slot back exactly once.
+     * Starts an environment in the cold lease's slot (for {@code tenantId}, or null) and waits for its init. A failed
+     * attempt that is not the {@code last} keeps the slot for the retry, so that the lease gives its slot back exactly
+     * once.
      */
-    private Started startAndInit(FunctionPool pool, Duration limit, String phase, boolean last)
+    private Started startAndInit(FunctionPool pool, String tenantId, Duration limit, String phase, boolean last)
             throws InterruptedException {
         Environment env;
         try {
@@ -125,7 +130,7 @@ public final class Invoker {
                     .accept("function " + pool.function().name() + ": start failed: " + type + ": " + e.getMessage());
             return new Started(null, new Environment.Init.Failed(0, "error", type, null), e.getMessage() + "\n", 0);
         }
-        if (!pool.started(env)) {
+        if (!pool.started(env, tenantId)) {
             env.kill();
             if (last) {
                 pool.startFailed();
@@ -249,7 +254,8 @@ public final class Invoker {
         env.logLine(PlatformLines.start(id));
         long deadline = System.currentTimeMillis() + remaining.toMillis();
         Invocation invocation = Invocation.of(
-                id, request.payload(), deadline, arn(function), request.clientContext(), request.stream());
+                        id, request.payload(), deadline, arn(function), request.clientContext(), request.stream())
+                .withTenantId(request.tenantId());
         long start = System.nanoTime();
         boolean released = false;
         try {

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param timeout 1 to 900 s
  * @param reservedConcurrency {@link #UNRESERVED} or 0 to 1,000 concurrent environments
  * @param environment the function's own environment variables (not the reserved ones), at most 4 KB
+ * @param perTenant tenant isolation mode {@code PER_TENANT}: every invoke names a tenant ({@code X-Amz-Tenant-Id})
+ *     and an execution environment serves one tenant for its whole life
  */
 public record FunctionConfig(
         String name,
@@ -29,7 +31,8 @@ public record FunctionConfig(
         int memoryMb,
         Duration timeout,
         int reservedConcurrency,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        boolean perTenant) {
 
     public static final int MIN_MEMORY_MB = 128;
     public static final int MAX_MEMORY_MB = 10_240;
@@ -82,6 +85,19 @@ public record FunctionConfig(
         environment = requireEnvironment(name, environment);
     }
 
+    /** A function without tenant isolation. */
+    public FunctionConfig(
+            String name,
+            Path code,
+            RuntimeKind runtime,
+            String handler,
+            int memoryMb,
+            Duration timeout,
+            int reservedConcurrency,
+            Map<String, String> environment) {
+        this(name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, environment, false);
+    }
+
     /** A function with Lambda's defaults: 128 MB, 3 s, unreserved concurrency, no variables. */
     public static FunctionConfig of(String name, Path code, RuntimeKind runtime, String handler) {
         return new FunctionConfig(
@@ -89,19 +105,28 @@ public record FunctionConfig(
     }
 
     public FunctionConfig withMemoryMb(int mb) {
-        return new FunctionConfig(name, code, runtime, handler, mb, timeout, reservedConcurrency, environment);
+        return new FunctionConfig(
+                name, code, runtime, handler, mb, timeout, reservedConcurrency, environment, perTenant);
     }
 
     public FunctionConfig withTimeout(Duration value) {
-        return new FunctionConfig(name, code, runtime, handler, memoryMb, value, reservedConcurrency, environment);
+        return new FunctionConfig(
+                name, code, runtime, handler, memoryMb, value, reservedConcurrency, environment, perTenant);
     }
 
     public FunctionConfig withReservedConcurrency(int value) {
-        return new FunctionConfig(name, code, runtime, handler, memoryMb, timeout, value, environment);
+        return new FunctionConfig(name, code, runtime, handler, memoryMb, timeout, value, environment, perTenant);
     }
 
     public FunctionConfig withEnvironment(Map<String, String> value) {
-        return new FunctionConfig(name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, value);
+        return new FunctionConfig(
+                name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, value, perTenant);
+    }
+
+    /** This function with tenant isolation mode {@code PER_TENANT} ({@code true}) or without it. */
+    public FunctionConfig withPerTenant(boolean value) {
+        return new FunctionConfig(
+                name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, environment, value);
     }
 
     private static String requireName(String name) {

@@ -59,6 +59,25 @@ public final class ServiceErrors {
         return result(requestId, 429, body);
     }
 
+    /** 400 {@code InvalidParameterValueException}: a parameter Lambda refuses, e.g. a tenant id it does not take. */
+    public static InvocationResult invalidParameter(String requestId, String message) {
+        return result(requestId, 400, invalid(message));
+    }
+
+    /**
+     * 429 for a tenant-isolated function whose environments (active or idle) reached Lambda's cap: 2,500 for every
+     * 1,000 of its concurrency. Lambda documents only "Rate exceeded" for it, and no {@code Reason}.
+     */
+    public static InvocationResult tenantEnvironments(String requestId, int environments, int limit) {
+        String body = userError(
+                        "message",
+                        "Rate exceeded. (" + environments + " tenant execution environments, active or idle, exist for"
+                                + " a concurrency of " + limit + ": Lambda allows 2,500 for every 1,000)")
+                .endObject()
+                .toString();
+        return result(requestId, 429, body);
+    }
+
     /** A 400 body for a malformed request. */
     public static String invalid(String message) {
         return userError("message", message).endObject().toString();

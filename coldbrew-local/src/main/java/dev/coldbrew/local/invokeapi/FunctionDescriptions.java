@@ -2,6 +2,7 @@ package dev.coldbrew.local.invokeapi;
 
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.FunctionNames;
+import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,9 @@ public final class FunctionDescriptions {
         c.put("LastUpdateStatus", "Successful");
         c.put("PackageType", "Zip");
         c.put("Architectures", List.of(System.getProperty("os.arch").contains("aarch64") ? "arm64" : "x86_64"));
+        if (f.perTenant()) {
+            c.put("TenancyConfig", Map.of("TenantIsolationMode", Tenancy.PER_TENANT));
+        }
         return c;
     }
 }

@@ -1,6 +1,7 @@
 package dev.coldbrew.local.invokeapi;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.json.JsonReader;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A validated {@code Invoke} request (invoke-api-and-environment.md §1.1): function name, qualifier, invocation
- * type, log type, client context and payload.
+ * type, log type, client context, tenant id ({@code X-Amz-Tenant-Id}, or null) and payload.
  */
 public record InvokeRequest(
         String functionName,
@@ -21,7 +22,8 @@ public record InvokeRequest(
         InvocationType type,
         boolean tail,
         String clientContext,
-        byte[] payload) {
+        byte[] payload,
+        String tenantId) {
 
     public static final String HEADER_INVOCATION_TYPE = "X-Amz-Invocation-Type";
     public static final String HEADER_LOG_TYPE = "X-Amz-Log-Type";
@@ -92,6 +94,11 @@ public record InvokeRequest(
         InvocationType type = invocationType(headers.getFirst(HEADER_INVOCATION_TYPE));
         boolean tail = logType(headers.getFirst(HEADER_LOG_TYPE));
         String clientContext = clientContext(headers.getFirst(HEADER_CLIENT_CONTEXT));
+        String tenantId = headers.getFirst(Tenancy.HEADER_TENANT_ID);
+        String invalidTenant = Tenancy.invalidTenantId(tenantId);
+        if (invalidTenant != null) {
+            throw invalidParameter(invalidTenant);
+        }
         String qualifier = qualifier(http.getRequestURI().getRawQuery());
         int limit = type == InvocationType.EVENT ? MAX_EVENT_PAYLOAD_BYTES : RuntimeApi.MAX_REQUEST_BYTES;
         if (HttpBodies.announcedLength(http) > limit) {
@@ -108,7 +115,7 @@ public record InvokeRequest(
                     "Could not parse request body into json:" + " the payload of " + payload.length
                             + " bytes is not valid JSON");
         }
-        return new InvokeRequest(name, qualifier, type, tail, clientContext, payload);
+        return new InvokeRequest(name, qualifier, type, tail, clientContext, payload, tenantId);
     }
 
     private static String tooLarge(int limit) {

@@ -20,16 +20,36 @@ public interface InvokeTarget {
     /** The registered function for a name, a {@code name:qualifier}, or a full or partial ARN. */
     Optional<FunctionConfig> function(String nameOrArn);
 
-    /** A RequestResponse invoke, with the base64 client context or {@code null}. */
-    InvocationResult invoke(String functionName, byte[] payload, String clientContext);
+    /** A RequestResponse invoke, with the decoded client context or {@code null}. */
+    default InvocationResult invoke(String functionName, byte[] payload, String clientContext) {
+        return invoke(functionName, payload, clientContext, null);
+    }
+
+    /**
+     * A RequestResponse invoke for a tenant ({@code X-Amz-Tenant-Id}; {@code null} for a function without tenant
+     * isolation).
+     */
+    InvocationResult invoke(String functionName, byte[] payload, String clientContext, String tenantId);
 
     /**
      * A RequestResponse invoke whose streamed response goes to {@code stream} as the function writes it
      * ({@code InvokeWithResponseStream}); the result then holds no payload for a streamed response, only the
      * error, log and report.
      */
-    InvocationResult invokeStreaming(String functionName, byte[] payload, String clientContext, ResponseStream stream);
+    default InvocationResult invokeStreaming(
+            String functionName, byte[] payload, String clientContext, ResponseStream stream) {
+        return invokeStreaming(functionName, payload, clientContext, null, stream);
+    }
+
+    /** As {@link #invokeStreaming(String, byte[], String, ResponseStream)} for a tenant (or {@code null}). */
+    InvocationResult invokeStreaming(
+            String functionName, byte[] payload, String clientContext, String tenantId, ResponseStream stream);
 
     /** An Event invoke: queued, run when an environment is free. */
-    void invokeAsync(String functionName, byte[] payload);
+    default void invokeAsync(String functionName, byte[] payload) {
+        invokeAsync(functionName, payload, null);
+    }
+
+    /** An Event invoke for a tenant (or {@code null}). */
+    void invokeAsync(String functionName, byte[] payload, String tenantId);
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.coldbrew.local.function.FunctionNames;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.server.HttpBodies;
@@ -48,18 +49,22 @@ public final class InvokeWire {
             send(http, ServiceErrors.notFound("", arn), false);
             return;
         }
+        if (refusedTenancy(http, target, request)) {
+            return;
+        }
         Headers out = http.getResponseHeaders();
         out.set(HEADER_EXECUTED_VERSION, LATEST);
         switch (request.type()) {
             case DRY_RUN -> HttpBodies.send(http, 204, null);
             case EVENT -> {
-                target.invokeAsync(request.functionName(), request.payload());
+                target.invokeAsync(request.functionName(), request.payload(), request.tenantId());
                 HttpBodies.send(http, 202, null);
             }
             case REQUEST_RESPONSE ->
                 send(
                         http,
-                        target.invoke(request.functionName(), request.payload(), request.clientContext()),
+                        target.invoke(
+                                request.functionName(), request.payload(), request.clientContext(), request.tenantId()),
                         request.tail());
         }
     }
@@ -86,14 +91,36 @@ public final class InvokeWire {
             respond(http, target, request);
             return;
         }
+        if (refusedTenancy(http, target, request)) {
+            return;
+        }
         EventStreamResponse stream = new EventStreamResponse(http);
-        InvocationResult result =
-                target.invokeStreaming(request.functionName(), request.payload(), request.clientContext(), stream);
+        InvocationResult result = target.invokeStreaming(
+                request.functionName(), request.payload(), request.clientContext(), request.tenantId(), stream);
         if (result.statusCode() != 200 && !stream.started()) {
             send(http, result, false);
             return;
         }
         stream.complete(result, request.tail());
+    }
+
+    /**
+     * Answers 400 {@code InvalidParameterValueException}, as Lambda does, when the tenant id is missing on a
+     * {@code PER_TENANT} function or present on one without tenant isolation; true when it did.
+     */
+    private static boolean refusedTenancy(HttpExchange http, InvokeTarget target, InvokeRequest request)
+            throws IOException {
+        var function = target.function(request.functionName());
+        var refusal = function.flatMap(f -> Tenancy.refusal(f, request.tenantId()));
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        http.getResponseHeaders()
+                .set(HEADER_REQUEST_ID, java.util.UUID.randomUUID().toString());
+        http.getResponseHeaders().set(ServiceErrors.HEADER_ERROR_TYPE, ServiceErrors.INVALID_PARAMETER);
+        http.getResponseHeaders().set("Content-Type", RuntimeApi.CONTENT_TYPE_JSON);
+        HttpBodies.send(http, 400, ServiceErrors.invalid(refusal.get()).getBytes(StandardCharsets.UTF_8));
+        return true;
     }
 
     private static boolean found(InvokeTarget target, InvokeRequest request) {

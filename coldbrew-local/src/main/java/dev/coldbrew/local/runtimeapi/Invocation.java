@@ -1,6 +1,9 @@
 package dev.coldbrew.local.runtimeapi;
 
+import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.server.NextEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * @param traceId X-Ray trace header or {@code null}
  * @param stream where a streamed response goes as the function writes it ({@code InvokeWithResponseStream}), or
  *     {@code null} to buffer it
+ * @param tenantId sent as {@code Lambda-Runtime-Aws-Tenant-Id} (tenant isolation), or {@code null}
  */
 public record Invocation(
         String requestId,
@@ -21,7 +25,47 @@ public record Invocation(
         String clientContext,
         String cognitoIdentity,
         ResponseStream stream,
-        CompletableFuture<Outcome> result) {
+        CompletableFuture<Outcome> result,
+        String tenantId) {
+
+    /** An invocation without a tenant. */
+    public Invocation(
+            String requestId,
+            byte[] payload,
+            long deadlineEpochMs,
+            String functionArn,
+            String traceId,
+            String clientContext,
+            String cognitoIdentity,
+            ResponseStream stream,
+            CompletableFuture<Outcome> result) {
+        this(
+                requestId,
+                payload,
+                deadlineEpochMs,
+                functionArn,
+                traceId,
+                clientContext,
+                cognitoIdentity,
+                stream,
+                result,
+                null);
+    }
+
+    /** This invocation for {@code tenant} (or none when null). */
+    public Invocation withTenantId(String tenant) {
+        return new Invocation(
+                requestId,
+                payload,
+                deadlineEpochMs,
+                functionArn,
+                traceId,
+                clientContext,
+                cognitoIdentity,
+                stream,
+                result,
+                tenant);
+    }
 
     public static Invocation of(
             String requestId, byte[] payload, long deadlineEpochMs, String functionArn, String clientContext) {
@@ -53,6 +97,13 @@ public record Invocation(
 
     /** The reply to the {@code GET /next} that hands this invocation out. */
     public NextEvent toNextEvent() {
-        return NextEvent.of(requestId, deadlineEpochMs, functionArn, traceId, clientContext, cognitoIdentity, payload);
+        NextEvent event =
+                NextEvent.of(requestId, deadlineEpochMs, functionArn, traceId, clientContext, cognitoIdentity, payload);
+        if (tenantId == null) {
+            return event;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(event.headers());
+        headers.put(RuntimeApi.HEADER_TENANT_ID, tenantId);
+        return new NextEvent(event.status(), headers, event.body());
     }
 }

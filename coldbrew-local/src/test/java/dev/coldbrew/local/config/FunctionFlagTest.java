@@ -32,6 +32,20 @@ class FunctionFlagTest {
     }
 
     @Test
+    void tenancyPerTenantSetsTenantIsolation() {
+        assertThat(FunctionFlag.parse("name=t,code=.,runtime=provided,tenancy=per-tenant", dir)
+                        .perTenant())
+                .isTrue();
+        assertThat(FunctionFlag.parse("name=t,code=.,runtime=provided,tenancy=PER_TENANT", dir)
+                        .perTenant())
+                .isTrue();
+        assertThat(FunctionFlag.parse("name=t,code=.,runtime=provided", dir).perTenant())
+                .isFalse();
+        assertThatThrownBy(() -> FunctionFlag.parse("name=t,code=.,runtime=provided,tenancy=shared", dir))
+                .hasMessageContaining("tenancy 'shared' is not a tenant isolation mode");
+    }
+
+    @Test
     void badSpecsAreNamed() {
         assertThatThrownBy(() -> FunctionFlag.parse("name=x,code=.", dir))
                 .hasMessageContaining("'runtime' is required");

@@ -245,6 +245,21 @@ class SamTemplateTest {
                         "Resources.Fn.Properties.Events.Catch.Properties: Path is required for an Api" + " event");
     }
 
+    @Test
+    void tenancyConfigPerTenantSetsTenantIsolation() throws IOException {
+        assertThat(SamTemplate.load(function("TenancyConfig: { TenantIsolationMode: PER_TENANT }"))
+                        .getFirst()
+                        .perTenant())
+                .isTrue();
+        assertThat(SamTemplate.load(function("Timeout: 3")).getFirst().perTenant())
+                .isFalse();
+        assertThatThrownBy(() -> SamTemplate.load(function("TenancyConfig: { TenantIsolationMode: SHARED }")))
+                .hasMessageContaining("Properties.TenancyConfig.TenantIsolationMode 'SHARED': the only tenant"
+                        + " isolation mode is PER_TENANT");
+        assertThatThrownBy(() -> SamTemplate.load(function("TenancyConfig: PER_TENANT")))
+                .hasMessageContaining("Properties.TenancyConfig 'PER_TENANT': expected a mapping");
+    }
+
     private Path function(String property) throws IOException {
         return write("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                 + "      Runtime: provided.al2023\n      CodeUri: .\n      " + property + "\n");

@@ -24,6 +24,37 @@ class FunctionConfigTest {
         assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(f.reservedConcurrency()).isEqualTo(FunctionConfig.UNRESERVED);
         assertThat(f.handler()).isEmpty();
+        assertThat(f.perTenant()).isFalse();
+    }
+
+    @Test
+    void tenantIsolationSurvivesEveryOtherSetting() {
+        FunctionConfig f = FunctionConfig.of("hello", code, RuntimeKind.PROVIDED, null)
+                .withPerTenant(true)
+                .withMemoryMb(256)
+                .withTimeout(Duration.ofSeconds(5))
+                .withReservedConcurrency(2)
+                .withEnvironment(Map.of("K", "v"));
+
+        assertThat(f.perTenant()).isTrue();
+        assertThat(f.withPerTenant(false).perTenant()).isFalse();
+    }
+
+    @Test
+    void tenantIdsFollowLambdasForm() {
+        assertThat(Tenancy.invalidTenantId(null)).isNull();
+        assertThat(Tenancy.invalidTenantId("a-Z_0.9:/=+@ x")).isNull();
+        assertThat(Tenancy.invalidTenantId("x".repeat(256))).isNull();
+        assertThat(Tenancy.invalidTenantId("x".repeat(257))).contains("1 to 256");
+        assertThat(Tenancy.invalidTenantId("")).contains("''");
+        assertThat(Tenancy.invalidTenantId("a#b")).contains("'a#b'");
+        FunctionConfig plain = FunctionConfig.of("plain", code, RuntimeKind.PROVIDED, null);
+        assertThat(Tenancy.refusal(plain, null)).isEmpty();
+        assertThat(Tenancy.refusal(plain, "t"))
+                .hasValueSatisfying(m -> assertThat(m).contains("plain").contains("'t'"));
+        assertThat(Tenancy.refusal(plain.withPerTenant(true), "t")).isEmpty();
+        assertThat(Tenancy.refusal(plain.withPerTenant(true), null))
+                .hasValueSatisfying(m -> assertThat(m).contains("PER_TENANT"));
     }
 
     @Test

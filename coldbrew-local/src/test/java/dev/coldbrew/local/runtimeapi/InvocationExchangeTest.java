@@ -64,7 +64,20 @@ class InvocationExchangeTest {
         assertThat(next.headers().firstValue("Lambda-Runtime-Trace-Id")).hasValue("Root=1-a-b");
         assertThat(next.headers().firstValue("Lambda-Runtime-Client-Context")).hasValue("{\"c\":1}");
         assertThat(next.headers().firstValue("Lambda-Runtime-Cognito-Identity")).hasValue("{\"i\":1}");
+        assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id")).isEmpty();
         assertThat(exchange.firstNext()).isDone();
+    }
+
+    @Test
+    void nextCarriesTheTenantIdOfATenantInvocation() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        exchange.submit(Invocation.of(id, "{}".getBytes(), 1L, "arn:fn", null).withTenantId("blue"));
+
+        HttpResponse<String> next = get(BASE + "/invocation/next");
+
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Request-Id")).hasValue(id);
+        assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id")).hasValue("blue");
     }
 
     @Test

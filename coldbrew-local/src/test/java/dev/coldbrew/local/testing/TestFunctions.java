@@ -67,6 +67,19 @@ public final class TestFunctions {
                 .withMemoryMb(MEMORY_MB);
     }
 
+    /**
+     * The tenant function (see {@code Tenant.java}: coldbrew's runtime, answering with its {@code Context}'s tenant
+     * id and its pid) as provided.al2023 in {@code dir}.
+     */
+    public static FunctionConfig tenant(Path dir, String name) {
+        copy("tenant", dir, "Tenant.java", "bootstrap");
+        String runtime = Go1xFunctions.classpath();
+        compile(dir.resolve("Tenant.java"), "-cp", runtime);
+        return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Tenant")
+                .withEnvironment(Map.of("JAVA", JAVA, "COLDBREW_CLASSPATH", dir + java.io.File.pathSeparator + runtime))
+                .withMemoryMb(MEMORY_MB);
+    }
+
     /** Compiles a Java source into its own directory. */
     public static void compile(Path source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
