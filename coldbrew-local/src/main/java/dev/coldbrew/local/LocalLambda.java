@@ -297,12 +297,15 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
         }
     }
 
-    /** A new environment: its user (see {@link #chooseUser}), its cgroups, then its process. */
+    /**
+     * A new environment: its user (see {@link #chooseUser}), its cgroups, then its process. The user's home is
+     * removed again when any step fails.
+     */
     private Environment startEnvironment(FunctionPool pool) throws IOException {
         String id = pool.nextEnvironmentId();
         EnvironmentUser user = ownUsers.contains(pool.function().name()) ? users.create(id) : null;
-        EnvironmentCgroup cgroup = null;
         try {
+            EnvironmentCgroup cgroup = null;
             if (cgroups.isPresent()) {
                 int memoryMb = pool.function().memoryMb();
                 cgroup = cgroups.get()
@@ -311,13 +314,17 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
                                 memoryMb,
                                 options.initCpu().vcpus(memoryMb));
             }
+            return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup, user);
         } catch (IOException | RuntimeException e) {
             if (user != null) {
-                user.remove();
+                try {
+                    user.remove();
+                } catch (IOException removal) {
+                    e.addSuppressed(removal);
+                }
             }
             throw e;
         }
-        return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup, user);
     }
 
     private void expireIdle() {

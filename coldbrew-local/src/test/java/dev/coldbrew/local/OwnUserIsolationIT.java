@@ -126,6 +126,21 @@ class OwnUserIsolationIT {
     }
 
     @Test
+    void theHomeOfAnEnvironmentThatCannotStartIsRemoved() throws IOException {
+        readableByAll();
+        start(false, true, "broken");
+        Files.delete(dir.resolve("broken/bootstrap"));
+
+        InvocationResult result = lambda.invoke("broken", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.payloadText()).contains("Runtime.InvalidEntrypoint");
+        try (var homes = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(homes.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("coldbrew-user-broken-"));
+        }
+    }
+
+    @Test
     void aFunctionWhoseCodeOtherUsersCannotReadRunsAsTheCurrentUserAndSaysWhy() {
         start(false, false, "private");
 

@@ -75,7 +75,7 @@ public final class EnvironmentUser {
         return Map.of("HOME", home.toString(), TMPDIR, home.resolve("tmp").toString());
     }
 
-    /** Deletes the home and everything in it; called once the environment's processes are gone. */
+    /** Deletes the home and everything in it, if it is still there; called once the environment's processes are gone. */
     public void remove() throws IOException {
         deleteTree(home);
         if (Files.exists(home)) {
