@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.isolation.EnvironmentUsers;
+import dev.coldbrew.local.testing.AwsJavaRuntime;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +125,26 @@ class OwnUserIsolationIT {
         lambda.close();
         lambda = null;
         assertThat(tmp.getParent()).doesNotExist();
+    }
+
+    @Test
+    void awsRuntimeClientRunsAsAUserOfItsOwnWhenItsJarsAreReadable() throws IOException {
+        readableByAll();
+        Path jars = Files.createDirectories(dir.resolve("ric"));
+        List<Path> classpath = new java.util.ArrayList<>();
+        for (Path jar : AwsJavaRuntime.classpath()) {
+            classpath.add(Files.copy(jar, jars.resolve(jar.getFileName())));
+        }
+        lambda = LocalLambda.create(LocalOptions.builder()
+                .logSink(lines::add)
+                .awsRuntimeClasspath(classpath)
+                .build());
+        Path code = TestFunctions.awsCoreHandler(dir.resolve("hello"));
+        lambda.register(FunctionConfig.of("hello", code, RuntimeKind.JAVA25, "Hello::handleRequest")
+                .withMemoryMb(TestFunctions.MEMORY_MB));
+
+        assertThat(lambda.runsAsOwnUsers("hello")).as(lines.toString()).isTrue();
+        assertThat(invoke("hello", "{\"name\":\"coldbrew\"}")).contains("\"hello\":\"coldbrew\"");
     }
 
     @Test

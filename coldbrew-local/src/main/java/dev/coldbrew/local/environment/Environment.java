@@ -97,7 +97,10 @@ public final class Environment {
         try {
             var env = EnvironmentVariables.of(
                     function, taskRoot, protocol.variables(), options, user == null ? Map.of() : user.variables());
-            var command = LaunchCommand.of(function, taskRoot, options);
+            List<String> localFlags = user != null && function.runtime().isManagedJava()
+                    ? AwsJniLibrary.flags(options.awsRuntimeClasspath(), user.home())
+                    : List.of();
+            var command = LaunchCommand.of(function, taskRoot, options, localFlags);
             if (user != null) {
                 command = user.command(command);
             }
