@@ -1,6 +1,7 @@
 #!/bin/sh
 # Warm invoke overhead of the local Lambda (see WarmInvokeBenchmark). Usage: coldbrew-local/bench.sh [invokes-per-run [cold-starts]]
 # The connection check's socket lookup (see SocketLookupBenchmark): coldbrew-local/bench.sh lookup [connections]
+# A user of its own per environment, cold starts (see OwnUserColdStartBenchmark, as root): coldbrew-local/bench.sh user [cold-starts]
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl coldbrew-local -am install -DskipTests
@@ -10,6 +11,9 @@ JAVA="$JAVA_HOME/bin/java"
 main=dev.coldbrew.local.bench.WarmInvokeBenchmark
 if [ "${1:-}" = lookup ]; then
     main=dev.coldbrew.local.isolation.SocketLookupBenchmark
+    shift
+elif [ "${1:-}" = user ]; then
+    main=dev.coldbrew.local.bench.OwnUserColdStartBenchmark
     shift
 fi
 exec "$JAVA" --enable-native-access=ALL-UNNAMED \

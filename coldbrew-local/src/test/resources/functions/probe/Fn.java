@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * itself, "alloc" holds "mb" MB, "error" posts /error, "big" answers "bytes" bytes, "env" answers a variable,
  * "pid" answers its pid, "limits" its open files limit, "headers" answers the /next headers, "fork" starts a child that sleeps,
  * "typed" answers "typed" with the Content-Type "type", "steal" reads the Runtime API of process "pid" from its
- * /proc/<pid>/environ, asks it for /next (2 s) and posts a forged /response, and answers what it was told, "proxy"
- * answers an API Gateway proxy response (201) whose body is the event.
+ * /proc/<pid>/environ, asks it for /next (2 s) and posts a forged /response, and answers what it was told (or why
+ * the environ could not be read), "proxy" answers an API Gateway proxy response (201) whose body is the event, "uid"
+ * answers `id -u`, "ls" answers how many entries folder "path" holds (or why it could not be listed) after writing a
+ * file into it.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -87,6 +89,9 @@ public class Fn {
                         .build();
                 HTTP.send(typed, HttpResponse.BodyHandlers.ofString());
             }
+            case "uid" -> respond(id, "\"" + new String(new ProcessBuilder("id", "-u").start().getInputStream()
+                    .readAllBytes()).strip() + "\"");
+            case "ls" -> respond(id, "\"" + list(field(body, "path", "/")).replace("\"", "'") + "\"");
             case "steal" -> respond(id, "\"" + steal(field(body, "pid", "0")).replace("\"", "'") + "\"");
             case "proxy" -> respond(id, "{\"statusCode\":201,\"headers\":{\"X-Probe\":\"proxy\"},"
                     + "\"multiValueHeaders\":{\"Set-Cookie\":[\"a=1\",\"b=2\"]},\"body\":" + quote(body) + "}");
@@ -94,8 +99,24 @@ public class Fn {
         }
     }
 
+    static String list(String path) {
+        java.nio.file.Path dir = java.nio.file.Path.of(path);
+        try (var entries = java.nio.file.Files.list(dir)) {
+            long count = entries.count();
+            java.nio.file.Files.writeString(dir.resolve("written-" + ProcessHandle.current().pid()), "x");
+            return count + " entries";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     static String steal(String pid) throws Exception {
-        String environ = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/environ")));
+        String environ;
+        try {
+            environ = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/environ")));
+        } catch (java.io.IOException e) {
+            return "environ " + e;
+        }
         String api = java.util.Arrays.stream(environ.split("\0"))
                 .filter(v -> v.startsWith("AWS_LAMBDA_RUNTIME_API="))
                 .findFirst().orElseThrow().substring("AWS_LAMBDA_RUNTIME_API=".length());

@@ -126,8 +126,14 @@ public final class Bench {
         return failed ? Outcome.FAILED : Outcome.OK;
     }
 
+    /**
+     * The strategies' environments all run as the current user: as root the local Lambda would run a function whose
+     * files every user can read as a user of its own and others (AWS's runtime jars in a private Maven repository)
+     * as the current user, and the strategies would not be started alike.
+     */
     private LocalOptions localOptions(FunctionLog log) {
         return LocalOptions.builder()
+                .sameUser(true)
                 .logSink(log)
                 .javaHome(Path.of(System.getProperty("java.home")))
                 .awsRuntimeClasspath(AwsRuntimeJars.locate())

@@ -13,16 +13,20 @@ import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
+import dev.coldbrew.local.isolation.EnvironmentUser;
+import dev.coldbrew.local.isolation.EnvironmentUsers;
 import dev.coldbrew.local.runtimeapi.ResponseStream;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +53,10 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
 
     private final LocalOptions options;
     private final Optional<Cgroups> cgroups;
+    private final EnvironmentUsers users;
+    /** The functions whose environments run as users of their own. */
+    private final Set<String> ownUsers = ConcurrentHashMap.newKeySet();
+
     private final Invoker invoker;
     private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
     private final Map<String, CodePackage> packages = new ConcurrentHashMap<>();
@@ -59,9 +67,10 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
             ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean closed;
 
-    private LocalLambda(LocalOptions options, Optional<Cgroups> cgroups) {
+    private LocalLambda(LocalOptions options, Optional<Cgroups> cgroups, EnvironmentUsers users) {
         this.options = options;
         this.cgroups = cgroups;
+        this.users = users;
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "coldbrew-idle");
             t.setDaemon(true);
@@ -72,7 +81,10 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
         reaper.scheduleWithFixedDelay(this::expireIdle, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
 
-    /** A local Lambda with cgroup limits where they are writable; says once when they are not. */
+    /**
+     * A local Lambda with cgroup limits where they are writable, and environments as users of their own when it runs
+     * as root; says once when either does not hold.
+     */
     public static LocalLambda create(LocalOptions options) {
         Optional<Cgroups> cgroups = Optional.empty();
         if (options.enforceLimits()) {
@@ -87,7 +99,19 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
         } else {
             options.logSink().accept("coldbrew local: limits are NOT enforced (disabled by configuration)");
         }
-        return new LocalLambda(options, cgroups);
+        EnvironmentUsers users = EnvironmentUsers.detect(options.sameUser());
+        if (!users.available() && !options.sameUser()) {
+            options.logSink()
+                    .accept("coldbrew local: environments run as the current user (" + users.unavailableReason()
+                            + "): their Runtime API connections and go1.x ports are checked, but a function can read"
+                            + " another's /proc/<pid>/environ, files and /tmp");
+        }
+        return new LocalLambda(options, cgroups, users);
+    }
+
+    /** True when {@code functionName}'s environments run as users of their own. */
+    public boolean runsAsOwnUsers(String functionName) {
+        return ownUsers.contains(FunctionNames.baseName(functionName));
     }
 
     /** True when environments run inside cgroups with Lambda's limits. */
@@ -122,10 +146,43 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
         try {
             CodePackage code = CodePackage.open(function.code());
             packages.put(function.name(), code);
+            if (users.available()) {
+                chooseUser(function, code.taskRoot());
+            }
             pools.put(function.name(), new FunctionPool(function, code.taskRoot(), options.accountConcurrency()));
         } catch (IOException e) {
             throw new UncheckedIOException("register function " + function.name() + " failed", e);
         }
+    }
+
+    /**
+     * A function runs as users of its own when any user can read its code and its runtime's files; otherwise as the
+     * current user, said once.
+     */
+    private void chooseUser(FunctionConfig function, Path taskRoot) throws IOException {
+        Optional<String> blocked = EnvironmentUsers.unreadableByOthers(taskRoot, runtimeFiles(function));
+        if (blocked.isEmpty()) {
+            ownUsers.add(function.name());
+            return;
+        }
+        options.logSink()
+                .accept("coldbrew local: function " + function.name() + " runs as the current user, not as users of"
+                        + " its own: " + blocked.get() + "; its environments can read each other's and other"
+                        + " functions' /proc/<pid>/environ");
+    }
+
+    /** The files outside the task root a function's runtime reads: the JVM, AWS's runtime client. */
+    private List<Path> runtimeFiles(FunctionConfig function) {
+        Path java = options.javaHome().resolve("bin").resolve("java");
+        return switch (function.runtime()) {
+            case JAVA17, JAVA21, JAVA25 -> {
+                List<Path> files = new ArrayList<>(options.awsRuntimeClasspath());
+                files.add(java);
+                yield files;
+            }
+            case COLDBREW -> List.of(java);
+            case PROVIDED, GO1X -> List.of();
+        };
     }
 
     /** The registered functions, by name. */
@@ -277,15 +334,34 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
         }
     }
 
+    /**
+     * A new environment: its user (see {@link #chooseUser}), its cgroups, then its process. The user's home is
+     * removed again when any step fails.
+     */
     private Environment startEnvironment(FunctionPool pool) throws IOException {
         String id = pool.nextEnvironmentId();
-        EnvironmentCgroup cgroup = null;
-        if (cgroups.isPresent()) {
-            int memoryMb = pool.function().memoryMb();
-            cgroup = cgroups.get()
-                    .create(instanceId + "-" + id, memoryMb, options.initCpu().vcpus(memoryMb));
+        EnvironmentUser user = ownUsers.contains(pool.function().name()) ? users.create(id) : null;
+        try {
+            EnvironmentCgroup cgroup = null;
+            if (cgroups.isPresent()) {
+                int memoryMb = pool.function().memoryMb();
+                cgroup = cgroups.get()
+                        .create(
+                                instanceId + "-" + id,
+                                memoryMb,
+                                options.initCpu().vcpus(memoryMb));
+            }
+            return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup, user);
+        } catch (IOException | RuntimeException e) {
+            if (user != null) {
+                try {
+                    user.remove();
+                } catch (IOException removal) {
+                    e.addSuppressed(removal);
+                }
+            }
+            throw e;
         }
-        return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup);
     }
 
     private void expireIdle() {

@@ -6,11 +6,13 @@ import dev.coldbrew.local.LocalLambda;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.function.RuntimeKind;
+import dev.coldbrew.local.isolation.EnvironmentUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import org.yaml.snakeyaml.Yaml;
 class HelloProvidedIT {
     @TempDir
     static Path dir;
+
+    /** True where the local Lambda runs environments as users of their own (root): the packaged code allows it. */
+    static final boolean OWN_USERS = EnvironmentUsers.detect(false).available();
 
     static PackagedFunctions.Outcome packaged;
     static Path output;
@@ -81,6 +86,8 @@ class HelloProvidedIT {
 
     @Test
     void runsUnzippedInAnotherFolderWithTheAotCacheRequired() throws Exception {
+        // readable by any user, so that a local Lambda running as root runs it as a user of its own
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path task = PackagedFunctions.unzip(output.resolve("function.zip"), dir.resolve("elsewhere/var/task"));
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
         try (LocalLambda lambda = PackagedFunctions.localLambda(log)) {
@@ -90,6 +97,7 @@ class HelloProvidedIT {
                     task,
                     "dev.coldbrew.examples.hello.Hello",
                     Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info")));
+            assertThat(lambda.runsAsOwnUsers("hello")).as(log.toString()).isEqualTo(OWN_USERS);
             InvocationResult cold = lambda.invoke("hello", "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
             assertThat(cold.functionError()).as(cold.log()).isNull();
             assertThat(cold.payloadText())
@@ -132,6 +140,7 @@ class HelloProvidedIT {
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
         try (LocalLambda lambda = PackagedFunctions.localLambda(log)) {
             lambda.register(function);
+            assertThat(lambda.runsAsOwnUsers("Hello")).as(log.toString()).isEqualTo(OWN_USERS);
             InvocationResult result = lambda.invoke("Hello", "{}".getBytes(StandardCharsets.UTF_8));
             assertThat(result.statusCode()).isEqualTo(200);
             assertThat(result.payloadText()).as(result.log()).contains("Hello from coldbrew");

@@ -63,6 +63,8 @@ public final class LocalCommand {
                                      AWS runtime interface client jars (java17/21/25), separated by ':'
               --no-limits            do not use cgroups (no memory, CPU or pids limits)
               --no-freeze            do not freeze environments between invokes
+              --same-user            as root too, run environments as the current user (by default root runs
+                                     each environment as a user of its own)
               --freeze-delay MS      freeze an environment after it is idle this long (default 20; 0 = at once)
               --init-cpu MODE        CPU of the Init phase: lambda (default: Lambda's vCPUs, 2 up to 3,008 MB),
                                      invoke (throttled like the invoke: memory / 1,769 MB), or a number of vCPUs
@@ -209,6 +211,7 @@ public final class LocalCommand {
                                     .toList());
                 case "--no-limits" -> options.enforceLimits(false);
                 case "--no-freeze" -> options.freezeBetweenInvokes(false);
+                case "--same-user" -> options.sameUser(true);
                 case "--freeze-delay" ->
                     options.freezeDelay(Duration.ofMillis(Flags.intIn(flag, value(args, ++i, flag), 0, 60_000)));
                 case "--init-cpu" -> options.initCpu(InitCpu.parse(value(args, ++i, flag)));

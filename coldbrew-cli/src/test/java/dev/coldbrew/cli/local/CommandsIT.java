@@ -240,6 +240,31 @@ class CommandsIT {
     }
 
     @Test
+    void sameUserRunsTheFunctionAsTheCurrentUser() throws IOException {
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        TestFunctions.probe(dir.resolve("probe"), "unused");
+        String function = "name=probe,code=" + dir.resolve("probe") + ",runtime=provided.al2023,memory=1769,env.JAVA="
+                + TestFunctions.JAVA;
+
+        var args = LocalCommand.parse(print(out), "--function", function, "--same-user", "--port", "0");
+
+        assertThat(args.options().sameUser()).isTrue();
+        try (LocalCommand.Running local = LocalCommand.start(print(out), args)) {
+            ExitCode ok = InvokeCommand.run(
+                    print(out),
+                    print(err),
+                    "probe",
+                    "--payload",
+                    "{\"action\":\"uid\"}",
+                    "--endpoint",
+                    local.server().endpoint());
+            assertThat(ok).isEqualTo(ExitCode.OK);
+            String uid = String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+            assertThat(out.toString()).contains("\"" + uid + "\"");
+        }
+    }
+
+    @Test
     void helpPrintsUsage() {
         assertThat(LocalCommand.run(print(out), print(err), "--help")).isEqualTo(ExitCode.OK);
         assertThat(InvokeCommand.run(print(out), print(err), "--help")).isEqualTo(ExitCode.OK);

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * The one owner of an environment's runtime process tree. It starts the process in its own session and
  * process group ({@code setsid}), inside the environment's cgroups when there are any (a shell writes its own
  * pid into {@code cgroup.procs} before it execs the runtime, so no child escapes), turns the exit into exactly
- * one {@link ExitStatus} event, and kills the whole tree.
+ * one {@link ExitStatus} event, and kills the whole tree. A command that starts with {@code setpriv}
+ * ({@link dev.coldbrew.local.isolation.EnvironmentUser#command}) drops to the environment's own user only after the
+ * shell, still root, has joined the cgroups; the process keeps its pid through both execs.
  */
 final class ChildProcess {
 

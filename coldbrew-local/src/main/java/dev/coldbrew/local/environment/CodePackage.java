@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,8 @@ public final class CodePackage implements AutoCloseable {
         Path target = Files.createTempDirectory("coldbrew-task-");
         try {
             extract(code, target);
+            // the environments' own users (any user but the owner) must reach the code, as on Lambda (mode 755)
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException | RuntimeException e) {
             deleteTree(target);
             throw new IOException("unzip " + code + " into " + target + " failed: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.coldbrew.local.environment;
 import dev.coldbrew.local.cgroup.EnvironmentCgroup;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.isolation.EnvironmentPeers;
+import dev.coldbrew.local.isolation.EnvironmentUser;
 import dev.coldbrew.local.meter.MemoryMeter;
 import dev.coldbrew.local.runtimeapi.Invocation;
 import dev.coldbrew.local.runtimeapi.Outcome;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,7 @@ public final class Environment {
     private final FunctionConfig function;
     private final FunctionProtocol protocol;
     private final EnvironmentCgroup cgroup;
+    private final EnvironmentUser user;
     private final ChildProcess process;
     private final EnvironmentLog log;
     private final boolean freeze;
@@ -60,6 +63,7 @@ public final class Environment {
             FunctionConfig function,
             FunctionProtocol protocol,
             EnvironmentCgroup cgroup,
+            EnvironmentUser user,
             ChildProcess process,
             EnvironmentLog log,
             boolean freeze) {
@@ -67,6 +71,7 @@ public final class Environment {
         this.function = function;
         this.protocol = protocol;
         this.cgroup = cgroup;
+        this.user = user;
         this.process = process;
         this.log = log;
         this.freeze = freeze;
@@ -74,18 +79,31 @@ public final class Environment {
 
     /**
      * Starts a new environment: its protocol ({@link FunctionProtocol}: a Runtime API server, or a port for the
-     * go1.x protocol), cgroups (when {@code cgroup} is not null), then the runtime process. On failure everything
-     * created so far is removed again.
+     * go1.x protocol), cgroups (when {@code cgroup} is not null), then the runtime process, as {@code user} when it
+     * is not null (the process joins its cgroups as root first). On failure everything created so far is removed
+     * again, the user's home included.
      */
     public static Environment start(
-            String id, FunctionConfig function, Path taskRoot, LocalOptions options, EnvironmentCgroup cgroup)
+            String id,
+            FunctionConfig function,
+            Path taskRoot,
+            LocalOptions options,
+            EnvironmentCgroup cgroup,
+            EnvironmentUser user)
             throws IOException {
         EnvironmentPeers peers = EnvironmentPeers.ofThisMachine(id);
         FunctionProtocol protocol = FunctionProtocol.open(function, options, peers);
         Path logDir = null;
         try {
-            var env = EnvironmentVariables.of(function, taskRoot, protocol.variables(), options);
-            var command = LaunchCommand.of(function, taskRoot, options);
+            var env = EnvironmentVariables.of(
+                    function, taskRoot, protocol.variables(), options, user == null ? Map.of() : user.variables());
+            List<String> localFlags = user != null && function.runtime().isManagedJava()
+                    ? AwsJniLibrary.flags(options.awsRuntimeClasspath(), user.home())
+                    : List.of();
+            var command = LaunchCommand.of(function, taskRoot, options, localFlags);
+            if (user != null) {
+                command = user.command(command);
+            }
             logDir = Files.createTempDirectory("coldbrew-env-" + id + "-");
             Path output = Files.createFile(logDir.resolve(OUTPUT_FILE));
             Path telemetry =
@@ -101,7 +119,7 @@ public final class Environment {
             log.follow(process.exit(), id, () -> deleteLogDir(dir));
             process.exit().whenComplete((status, error) -> protocol.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
-            Environment environment = new Environment(id, function, protocol, cgroup, process, log, freeze);
+            Environment environment = new Environment(id, function, protocol, cgroup, user, process, log, freeze);
             peers.bind(environment::pids);
             return environment;
         } catch (IOException | RuntimeException e) {
@@ -112,6 +130,7 @@ public final class Environment {
             if (cgroup != null) {
                 cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS));
             }
+            removeHome(id, user);
             throw e;
         }
     }
@@ -269,7 +288,7 @@ public final class Environment {
 
     /**
      * Kills the whole process tree, closes the protocol (Runtime API server or go1.x connection) and removes the
-     * cgroups. Idempotent: a caller that finds the kill under way on another thread waits for it to end, so that no
+     * cgroups and the home of the environment's own user. Idempotent: a caller that finds the kill under way on another thread waits for it to end, so that no
      * caller returns while the process may still run (closing the local Lambda right after an invoke races with
      * the invoke's own clean-up).
      */
@@ -290,6 +309,7 @@ public final class Environment {
             if (cgroup != null && !cgroup.remove(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_WAIT_MS))) {
                 LOG.log(Level.WARNING, "environment " + id + ": cgroup " + cgroup.name() + " could not be removed");
             }
+            removeHome(id, user);
         } finally {
             killDone.countDown();
         }
@@ -329,6 +349,18 @@ public final class Environment {
     /** One platform log line, into this environment's log after every line its runtime wrote so far. */
     public void logLine(String line) {
         log.platformLine(line);
+    }
+
+    /** The home of the environment's own user, once its processes are gone. */
+    private static void removeHome(String id, EnvironmentUser user) {
+        if (user == null) {
+            return;
+        }
+        try {
+            user.remove();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "environment " + id + ": " + e.getMessage());
+        }
     }
 
     /** The files the runtime's output went to, once it is read to the end. */

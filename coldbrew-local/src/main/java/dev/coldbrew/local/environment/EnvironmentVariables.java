@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * The environment of a runtime process, as Lambda sets it (runtime-api.md §10): the function's own variables
  * first, then the reserved ones, which a function cannot override. The local process keeps {@code PATH},
- * {@code HOME} and {@code TMPDIR} from the local Lambda's own environment so that tools still resolve.
+ * {@code HOME} and {@code TMPDIR} from the local Lambda's own environment so that tools still resolve, unless the
+ * environment runs as a user of its own, whose home and temporary folder replace them.
  */
 final class EnvironmentVariables {
     private EnvironmentVariables() {}
@@ -43,12 +44,23 @@ final class EnvironmentVariables {
      */
     static Map<String, String> of(
             FunctionConfig function, Path taskRoot, Map<String, String> protocol, LocalOptions options) {
+        return of(function, taskRoot, protocol, options, Map.of());
+    }
+
+    /** As {@link #of(FunctionConfig, Path, Map, LocalOptions)} with {@code user}'s {@code HOME} and {@code TMPDIR}. */
+    static Map<String, String> of(
+            FunctionConfig function,
+            Path taskRoot,
+            Map<String, String> protocol,
+            LocalOptions options,
+            Map<String, String> user) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         copyIfSet(env, "HOME");
         copyIfSet(env, "TMPDIR");
+        env.putAll(user);
         env.putAll(function.environment());
         env.putAll(protocol);
         env.put(ENV_HANDLER, function.handler());

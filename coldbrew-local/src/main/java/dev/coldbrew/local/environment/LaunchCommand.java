@@ -20,9 +20,15 @@ final class LaunchCommand {
     static final String COLDBREW_MAIN = "dev.coldbrew.runtime.Main";
 
     static List<String> of(FunctionConfig function, Path taskRoot, LocalOptions options) {
+        return of(function, taskRoot, options, List.of());
+    }
+
+    /** As {@link #of(FunctionConfig, Path, LocalOptions)}, with {@code localFlags} after a managed JVM's own flags. */
+    static List<String> of(FunctionConfig function, Path taskRoot, LocalOptions options, List<String> localFlags) {
         return switch (function.runtime()) {
             case PROVIDED -> provided(taskRoot);
-            case JAVA17, JAVA21, JAVA25 -> execWrapped(function, taskRoot, managedJava(function, taskRoot, options));
+            case JAVA17, JAVA21, JAVA25 ->
+                execWrapped(function, taskRoot, managedJava(function, taskRoot, options, localFlags));
             case COLDBREW -> coldbrew(taskRoot, options);
             case GO1X -> go1x(function, taskRoot);
         };
@@ -84,7 +90,8 @@ final class LaunchCommand {
                 "--add-opens=java.base/java.io=ALL-UNNAMED");
     }
 
-    private static List<String> managedJava(FunctionConfig function, Path taskRoot, LocalOptions options) {
+    private static List<String> managedJava(
+            FunctionConfig function, Path taskRoot, LocalOptions options, List<String> localFlags) {
         if (options.awsRuntimeClasspath().isEmpty()) {
             throw new IllegalArgumentException("function " + function.name() + ": runtime "
                     + function.runtime().id()
@@ -93,6 +100,7 @@ final class LaunchCommand {
         List<String> argv = new ArrayList<>();
         argv.add(java(options));
         argv.addAll(managedJvmFlags(function.memoryMb()));
+        argv.addAll(localFlags);
         argv.add("-cp");
         argv.add(Stream.concat(options.awsRuntimeClasspath().stream(), taskClasspath(taskRoot).stream())
                 .map(Path::toString)

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  * @param accountConcurrency concurrent environments of a function without reserved concurrency
  * @param initTimeout the init phase limit before init is retried inside the first invoke (10 s on Lambda)
  * @param initCpu the CPU an environment gets during Init ({@link InitCpu#LAMBDA}: not throttled, as on Lambda)
+ * @param sameUser run every environment as the user running the local Lambda, even as root (by default root runs
+ *     each environment as a user of its own: {@link dev.coldbrew.local.isolation.EnvironmentUser})
  */
 public record LocalOptions(
         Duration idleExpiry,
@@ -40,7 +42,8 @@ public record LocalOptions(
         String region,
         int accountConcurrency,
         Duration initTimeout,
-        InitCpu initCpu) {
+        InitCpu initCpu,
+        boolean sameUser) {
 
     /** Lambda keeps idle environments for minutes; the local default keeps them 10 minutes. */
     public static final Duration DEFAULT_IDLE_EXPIRY = Duration.ofMinutes(10);
@@ -109,6 +112,7 @@ public record LocalOptions(
         private int accountConcurrency = DEFAULT_ACCOUNT_CONCURRENCY;
         private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
         private InitCpu initCpu = InitCpu.LAMBDA;
+        private boolean sameUser;
 
         private Builder() {}
 
@@ -180,6 +184,12 @@ public record LocalOptions(
             return this;
         }
 
+        /** True: environments run as the current user even as root (no user of their own). */
+        public Builder sameUser(boolean value) {
+            sameUser = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the bad value
          * @throws NullPointerException naming the missing one
@@ -199,7 +209,8 @@ public record LocalOptions(
                     region,
                     accountConcurrency,
                     initTimeout,
-                    initCpu);
+                    initCpu,
+                    sameUser);
         }
     }
 }

@@ -49,7 +49,7 @@ class InvokerIT {
                 p -> {
                     starting.countDown();
                     awaitLatch(proceed);
-                    Environment env = Environment.start(p.nextEnvironmentId(), function, dir, options, null);
+                    Environment env = Environment.start(p.nextEnvironmentId(), function, dir, options, null, null);
                     started.set(env);
                     return env;
                 },

@@ -104,7 +104,7 @@ public final class TestFunctions {
                     Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
                 if (file.equals("bootstrap")) {
-                    dir.resolve(file).toFile().setExecutable(true);
+                    dir.resolve(file).toFile().setExecutable(true, false);
                 }
             }
         } catch (IOException e) {

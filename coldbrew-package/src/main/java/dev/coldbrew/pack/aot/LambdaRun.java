@@ -57,13 +57,16 @@ public record LambdaRun(
     }
 
     /**
-     * Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit). Its log
+     * Starts a local Lambda that does not freeze idle environments (a frozen JVM cannot be asked to exit) and runs
+     * them as the current user: the training run writes its AOT configuration into the caller's work folder, and
+     * the code is the user's own build output. Its log
      * reaches {@code log} without the JVM's notices about the flags the training and the check add
      * ({@link #isJvmNotice}), which would otherwise fill the user's build output.
      */
     static LocalLambda localLambda(Consumer<String> log) {
         return LocalLambda.create(LocalOptions.builder()
                 .freezeBetweenInvokes(false)
+                .sameUser(true)
                 .idleExpiry(Duration.ofHours(1))
                 .logSink(line -> {
                     if (!isJvmNotice(line)) {
