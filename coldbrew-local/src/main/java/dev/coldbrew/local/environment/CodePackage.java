@@ -40,7 +40,7 @@ public final class CodePackage implements AutoCloseable {
             // the environments' own users (any user but the owner) must reach the code, as on Lambda (mode 755)
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException | RuntimeException e) {
-            deleteTree(target);
+            Folders.deleteTree(target);
             throw new IOException("unzip " + code + " into " + target + " failed: " + e.getMessage(), e);
         }
         return new CodePackage(target, true);
@@ -90,16 +90,7 @@ public final class CodePackage implements AutoCloseable {
     @Override
     public void close() {
         if (extracted) {
-            deleteTree(taskRoot);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a temporary directory
+            Folders.deleteTree(taskRoot);
         }
     }
 }

@@ -365,13 +365,8 @@ public final class Environment {
 
     /** The files the runtime's output went to, once it is read to the end. */
     private static void deleteLogDir(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "removing " + dir + " failed: " + e.getMessage());
+        if (!Folders.deleteTree(dir)) {
+            LOG.log(Level.WARNING, "removing " + dir + " failed");
         }
     }
 
