@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coldbrew.local.environment.LocalOptions;
+import dev.coldbrew.local.testing.SdkClients;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -17,12 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -54,20 +49,8 @@ class ResponseStreamingIT {
         lambda.register(
                 TestFunctions.streamer(dir.resolve("short"), "short").withTimeout(java.time.Duration.ofSeconds(3)));
         server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
-        sdk = LambdaClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
-                .build();
-        async = LambdaAsyncClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
-                .build();
+        sdk = SdkClients.lambda(server.endpoint());
+        async = SdkClients.lambdaAsync(server.endpoint());
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.invokeapi.InvokeWire;
 import dev.coldbrew.local.testing.AwsJavaRuntime;
+import dev.coldbrew.local.testing.SdkClients;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,11 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -64,13 +61,7 @@ class TenantIsolationIT {
         lambda.register(TestFunctions.tenant(dir.resolve("tenants"), "tenants").withPerTenant(true));
         lambda.register(TestFunctions.tenant(dir.resolve("shared"), "shared"));
         server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
-        sdk = LambdaClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
-                .build();
+        sdk = SdkClients.lambda(server.endpoint());
     }
 
     @AfterEach
