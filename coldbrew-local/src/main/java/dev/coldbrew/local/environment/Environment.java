@@ -80,8 +80,9 @@ public final class Environment {
     /**
      * Starts a new environment: its protocol ({@link FunctionProtocol}: a Runtime API server, or a port for the
      * go1.x protocol), cgroups (when {@code cgroup} is not null), then the runtime process, as {@code user} when it
-     * is not null (the process joins its cgroups as root first). On failure everything created so far is removed
-     * again, the user's home included.
+     * is not null (the process joins its cgroups as root first). On any failure, the protocol's among them (a
+     * Runtime API that cannot bind), everything created so far is removed again: the process, the protocol, the
+     * log folder, the cgroups and the user's home.
      */
     public static Environment start(
             String id,
@@ -91,10 +92,12 @@ public final class Environment {
             EnvironmentCgroup cgroup,
             EnvironmentUser user)
             throws IOException {
-        EnvironmentPeers peers = EnvironmentPeers.ofThisMachine(id);
-        FunctionProtocol protocol = FunctionProtocol.open(function, options, peers);
+        FunctionProtocol protocol = null;
         Path logDir = null;
+        ChildProcess process = null;
         try {
+            EnvironmentPeers peers = EnvironmentPeers.ofThisMachine(id);
+            protocol = FunctionProtocol.open(function, options, peers);
             var env = EnvironmentVariables.of(
                     function, taskRoot, protocol.variables(), options, user == null ? Map.of() : user.variables());
             List<String> localFlags = user != null && function.runtime().isManagedJava()
@@ -113,17 +116,23 @@ public final class Environment {
             if (telemetry != null) {
                 log.readFrames(telemetry);
             }
-            ChildProcess process = ChildProcess.start(command, taskRoot, env, cgroup, output, telemetry);
+            process = ChildProcess.start(command, taskRoot, env, cgroup, output, telemetry);
             log.platformLine(PlatformLines.initStart(function, options.initCpu(), cgroup != null));
             Path dir = logDir;
             log.follow(process.exit(), id, () -> deleteLogDir(dir));
-            process.exit().whenComplete((status, error) -> protocol.processExited());
+            FunctionProtocol opened = protocol;
+            process.exit().whenComplete((status, error) -> opened.processExited());
             boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
             Environment environment = new Environment(id, function, protocol, cgroup, user, process, log, freeze);
             peers.bind(environment::pids);
             return environment;
         } catch (IOException | RuntimeException e) {
-            protocol.close();
+            if (process != null) {
+                process.killTree(cgroup, KILL_WAIT_MS);
+            }
+            if (protocol != null) {
+                protocol.close();
+            }
             if (logDir != null) {
                 deleteLogDir(logDir);
             }

@@ -29,12 +29,18 @@ final class RuntimeApiProtocol implements FunctionProtocol {
         this.server = server;
     }
 
-    /** Starts the environment's Runtime API, which answers only {@code peers} (403 {@code ForeignConnection}). */
+    /**
+     * Starts the environment's Runtime API, which answers only {@code peers} (403 {@code ForeignConnection}); a
+     * failure names the address it could not bind.
+     */
     static RuntimeApiProtocol start(LocalOptions options, ConnectionCheck peers) throws IOException {
         InvocationExchange exchange = new InvocationExchange();
-        RuntimeApiServer server =
-                RuntimeApiServer.start(new InetSocketAddress(options.bindAddress(), 0), exchange, peers);
-        return new RuntimeApiProtocol(exchange, server);
+        InetSocketAddress address = new InetSocketAddress(options.bindAddress(), 0);
+        try {
+            return new RuntimeApiProtocol(exchange, RuntimeApiServer.start(address, exchange, peers));
+        } catch (IOException e) {
+            throw new IOException("start the Runtime API on " + address + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
