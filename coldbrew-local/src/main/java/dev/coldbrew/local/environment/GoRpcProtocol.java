@@ -104,8 +104,8 @@ final class GoRpcProtocol implements FunctionProtocol {
         }
     }
 
+    /** The refusal itself was logged by the peer check, once; here it becomes the Init error. */
     private static Environment.Init portTaken(ChildProcess process, RefusedConnectionException e) {
-        LOG.log(Level.WARNING, () -> "go1.x init refused: " + e.getMessage());
         byte[] body = JsonWriter.create()
                 .beginObject()
                 .field("errorType", FN_ERROR_PORT_TAKEN)
