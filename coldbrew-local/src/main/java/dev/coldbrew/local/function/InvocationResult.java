@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * @param log the end of this invocation's log (its last lines, at least the last 4 KB): START, the function's
  *     output, END, REPORT (and INIT_REPORT lines)
  * @param contentType the {@code Content-Type} the runtime posted its response with; {@code null} for JSON
+ * @param errorType for a service error (any status but 200), the exception Lambda names in {@code
+ *     x-amzn-ErrorType} ({@code InvalidParameterValueException}, {@code TooManyRequestsException}, ...), the same
+ *     the Invoke API sends for it; {@code null} otherwise
  */
 public record InvocationResult(
         String requestId,
@@ -20,7 +23,20 @@ public record InvocationResult(
         String functionError,
         Report report,
         String log,
-        String contentType) {
+        String contentType,
+        String errorType) {
+
+    /** A result the function produced (no service error). */
+    public InvocationResult(
+            String requestId,
+            int statusCode,
+            byte[] payload,
+            String functionError,
+            Report report,
+            String log,
+            String contentType) {
+        this(requestId, statusCode, payload, functionError, report, log, contentType, null);
+    }
 
     /** A result with a JSON payload. */
     public InvocationResult(

@@ -23,22 +23,19 @@ public final class ServiceErrors {
     public static final String INVALID_PARAMETER = "InvalidParameterValueException";
     public static final String SERVICE = "ServiceException";
 
-    /** The exception name for a service error status produced by the local Lambda. */
-    public static String typeOf(int status) {
-        return switch (status) {
-            case 404 -> NOT_FOUND;
-            case 413 -> TOO_LARGE;
-            case 429 -> TOO_MANY_REQUESTS;
-            case 400 -> INVALID_REQUEST_CONTENT;
-            default -> SERVICE;
-        };
+    /**
+     * The exception name ({@code x-amzn-ErrorType}) of a service error the local Lambda produced: the one it was made
+     * with here, so that the Java API and the Invoke API report the same; {@link #SERVICE} for any other.
+     */
+    public static String typeOf(InvocationResult result) {
+        return result.errorType() != null ? result.errorType() : SERVICE;
     }
 
     public static InvocationResult notFound(String requestId, String functionArn) {
         String body = userError("Message", "Function not found: " + functionArn)
                 .endObject()
                 .toString();
-        return result(requestId, 404, body);
+        return result(requestId, 404, NOT_FOUND, body);
     }
 
     public static InvocationResult tooLarge(String requestId, long size, long limit) {
@@ -48,7 +45,7 @@ public final class ServiceErrors {
                                 + ")")
                 .endObject()
                 .toString();
-        return result(requestId, 413, body);
+        return result(requestId, 413, TOO_LARGE, body);
     }
 
     public static InvocationResult throttled(String requestId, String reason, int limit) {
@@ -56,12 +53,12 @@ public final class ServiceErrors {
                 .field("Reason", reason)
                 .endObject()
                 .toString();
-        return result(requestId, 429, body);
+        return result(requestId, 429, TOO_MANY_REQUESTS, body);
     }
 
     /** 400 {@code InvalidParameterValueException}: a parameter Lambda refuses, e.g. a tenant id it does not take. */
     public static InvocationResult invalidParameter(String requestId, String message) {
-        return result(requestId, 400, invalid(message));
+        return result(requestId, 400, INVALID_PARAMETER, invalid(message));
     }
 
     /**
@@ -75,7 +72,7 @@ public final class ServiceErrors {
                                 + " a concurrency of " + limit + ": Lambda allows 2,500 for every 1,000)")
                 .endObject()
                 .toString();
-        return result(requestId, 429, body);
+        return result(requestId, 429, TOO_MANY_REQUESTS, body);
     }
 
     /** A 400 body for a malformed request. */
@@ -88,7 +85,8 @@ public final class ServiceErrors {
         return JsonWriter.create().beginObject().field("Type", "User").field(messageField, message);
     }
 
-    private static InvocationResult result(String requestId, int status, String body) {
-        return new InvocationResult(requestId, status, body.getBytes(StandardCharsets.UTF_8), null, null, "");
+    private static InvocationResult result(String requestId, int status, String errorType, String body) {
+        return new InvocationResult(
+                requestId, status, body.getBytes(StandardCharsets.UTF_8), null, null, "", null, errorType);
     }
 }

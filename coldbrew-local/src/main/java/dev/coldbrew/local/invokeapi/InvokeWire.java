@@ -137,7 +137,7 @@ public final class InvokeWire {
         // Lambda propagates the Content-Type the runtime posted its response with (runtime-api.md §4).
         out.set("Content-Type", result.contentType() == null ? RuntimeApi.CONTENT_TYPE_JSON : result.contentType());
         if (result.statusCode() != 200) {
-            out.set(ServiceErrors.HEADER_ERROR_TYPE, ServiceErrors.typeOf(result.statusCode()));
+            out.set(ServiceErrors.HEADER_ERROR_TYPE, ServiceErrors.typeOf(result));
             if (result.statusCode() == 429) {
                 out.set("Retry-After", Integer.toString(ServiceErrors.RETRY_AFTER_SECONDS));
             }
