@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tenant id refused before the function runs gets the same error through the Java API ({@link LocalLambda#invoke})
- * as over the Invoke API: 400 {@code InvalidParameterValueException}. No environment starts for any of these.
+ * An invoke refused before the function runs gets the same error through the Java API ({@link LocalLambda#invoke})
+ * as over the Invoke API: the status, the body and the exception name ({@code x-amzn-ErrorType}), e.g. 400
+ * {@code InvalidParameterValueException} for a tenant id Lambda refuses. No environment starts for any of these.
  */
-class TenantErrorsTest {
+class RefusedInvokeTest {
     private static final byte[] PAYLOAD = "{}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -73,6 +74,29 @@ class TenantErrorsTest {
         assertSameError("isolated", "no*stars");
     }
 
+    @Test
+    void anUnknownFunctionIsAResourceNotFoundOnBothPaths() throws Exception {
+        InvocationResult direct = lambda.invoke("nowhere", PAYLOAD, null, null);
+        HttpResponse<String> wire = overHttp("nowhere", null);
+
+        assertThat(direct.statusCode()).isEqualTo(404);
+        assertThat(direct.errorType()).isEqualTo("ResourceNotFoundException");
+        assertThat(wire.statusCode()).isEqualTo(404);
+        assertThat(wire.headers().firstValue("x-amzn-ErrorType")).hasValue(direct.errorType());
+    }
+
+    @Test
+    void aPayloadOverSixMegabytesIsARequestTooLargeOnBothPaths() throws Exception {
+        byte[] large = new byte[7 * 1024 * 1024];
+        InvocationResult direct = lambda.invoke("shared", large, null, null);
+        HttpResponse<String> wire = overHttp("shared", null, large);
+
+        assertThat(direct.statusCode()).isEqualTo(413);
+        assertThat(direct.errorType()).isEqualTo("RequestTooLargeException");
+        assertThat(wire.statusCode()).isEqualTo(413);
+        assertThat(wire.headers().firstValue("x-amzn-ErrorType")).hasValue(direct.errorType());
+    }
+
     private void assertSameError(String function, String tenantId) throws Exception {
         InvocationResult direct = lambda.invoke(function, PAYLOAD, null, tenantId);
         HttpResponse<String> wire = overHttp(function, tenantId);
@@ -85,10 +109,14 @@ class TenantErrorsTest {
     }
 
     private HttpResponse<String> overHttp(String function, String tenantId) throws Exception {
+        return overHttp(function, tenantId, PAYLOAD);
+    }
+
+    private HttpResponse<String> overHttp(String function, String tenantId, byte[] payload) throws Exception {
         var request = HttpRequest.newBuilder(
                         URI.create("http://" + server.address().getHostString() + ":"
                                 + server.address().getPort() + InvokeWire.invocationsPath(function)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PAYLOAD));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         if (tenantId != null) {
             request.header("X-Amz-Tenant-Id", tenantId);
         }
