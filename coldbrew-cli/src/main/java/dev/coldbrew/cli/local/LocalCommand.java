@@ -52,8 +52,11 @@ public final class LocalCommand {
               --parameter-overrides 'NAME=VALUE ...'
                                      values of the template's Parameters (else their Default)
               --function SPEC        name=NAME,code=DIR|ZIP|JAR,runtime=RUNTIME[,handler=H][,memory=MB]
-                                     [,timeout=SECONDS][,concurrency=N][,tenancy=per-tenant][,env.KEY=VALUE]...
+                                     [,timeout=SECONDS][,concurrency=N][,tenancy=per-tenant]
+                                     [,max-concurrency=N][,env.KEY=VALUE]...
                                      runtimes: %s
+                                     max-concurrency: Lambda Managed Instances, up to N (1-1600) invocations
+                                     at once per environment (java21, java25, coldbrew, provided.al2023)
             Options:
               --port N               Invoke API port (default 9000)
               --api-port N           port of the template's Api/HttpApi routes (default 3000)
