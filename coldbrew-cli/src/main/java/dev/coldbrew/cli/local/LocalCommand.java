@@ -138,6 +138,15 @@ public final class LocalCommand {
         }
     }
 
+    /** For a Lambda Managed Instances function, its concurrency per environment and capacity provider. */
+    private static String managedInstances(FunctionConfig f) {
+        if (!f.managed()) {
+            return "";
+        }
+        return "  (Managed Instances: up to " + f.environmentConcurrency() + " invocations per environment, capacity"
+                + " provider " + f.managedInstances().capacityProviderArn() + ")";
+    }
+
     /** Starts serving; the caller closes the result. */
     static Running start(PrintStream out, Arguments args) {
         LocalLambda lambda = LocalLambda.create(args.options());
@@ -148,12 +157,13 @@ public final class LocalCommand {
                     + (lambda.limitsEnforced() ? " (cgroup limits enforced)" : ""));
             for (FunctionConfig f : args.functions()) {
                 out.printf(
-                        "  %-24s %-16s %5d MB %4d s  %s%n",
+                        "  %-24s %-16s %5d MB %4d s  %s%s%n",
                         f.name(),
                         f.runtime().id(),
                         f.memoryMb(),
                         f.timeout().toSeconds(),
-                        server.endpoint() + InvokeWire.invocationsPath(f.name()));
+                        server.endpoint() + InvokeWire.invocationsPath(f.name()),
+                        managedInstances(f));
             }
             ApiGatewayServer api = args.apiRoutes().isEmpty() ? null : serveApi(out, lambda, args);
             if (!args.ignoredEvents().isEmpty()) {

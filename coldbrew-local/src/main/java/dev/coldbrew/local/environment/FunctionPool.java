@@ -93,6 +93,8 @@ public final class FunctionPool {
     private final Map<Environment, Integer> shared = new LinkedHashMap<>();
     /** Lambda Managed Instances: callers waiting for a slot in an environment that is starting. */
     private int joining;
+    /** Lambda Managed Instances: started environments whose init has not ended; their slots are not handed out. */
+    private final Set<Environment> initializing = new HashSet<>();
 
     private int starting;
     private int sequence;
@@ -188,12 +190,12 @@ public final class FunctionPool {
                         it.remove();
                         dead.add(env);
                     }
-                } else if (e.getValue() < perEnvironment && !retired.contains(env)) {
+                } else if (e.getValue() < perEnvironment && !retired.contains(env) && !initializing.contains(env)) {
                     e.setValue(e.getValue() + 1);
                     return new Lease.Warm(env);
                 }
             }
-            if (closed || joining >= starting * (perEnvironment - 1)) {
+            if (closed || joining >= (starting + initializing.size()) * (perEnvironment - 1)) {
                 break;
             }
             // an environment is starting with a slot to spare: wait for it rather than start another
@@ -299,6 +301,7 @@ public final class FunctionPool {
         notifyAll();
         if (function.managed()) {
             shared.put(env, 1);
+            initializing.add(env);
             return true;
         }
         busy.add(env);
@@ -308,10 +311,21 @@ public final class FunctionPool {
         return true;
     }
 
+    /**
+     * The init of started {@code env} ended well: on Lambda Managed Instances its other slots are handed out from now
+     * on (callers waiting for it get them). Nothing for other functions, whose environment is busy until released.
+     */
+    public synchronized void initialized(Environment env) {
+        if (initializing.remove(env)) {
+            notifyAll();
+        }
+    }
+
     /** The init of {@code env} failed and is retried: its slot goes back to the starting ones for the retry. */
     public synchronized void initFailed(Environment env) {
         busy.remove(env);
         shared.remove(env);
+        initializing.remove(env);
         tenants.remove(env);
         starting++;
     }
@@ -353,6 +367,7 @@ public final class FunctionPool {
     public synchronized void discard(Environment env) {
         busy.remove(env);
         shared.remove(env);
+        initializing.remove(env);
         idle.remove(env);
         settling.remove(env);
         retired.remove(env);
@@ -432,6 +447,7 @@ public final class FunctionPool {
         busy.clear();
         settling.clear();
         shared.clear();
+        initializing.clear();
         tenants.clear();
         notifyAll();
         return all;

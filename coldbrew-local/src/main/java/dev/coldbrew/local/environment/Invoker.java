@@ -146,6 +146,7 @@ public final class Invoker {
                 return failedInit(pool, env, f, phase, last);
             }
             env.endInit();
+            pool.initialized(env);
             return new Started(env, init, "", 0);
         } finally {
             if (!initEnded) {
