@@ -310,7 +310,11 @@ public final class Invoker {
         Outcome outcome;
         try {
             outcome = env.invoke(invocation, remaining);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            // this caller stops waiting; the others sharing the environment go on, and the slot frees with the answer
+            invocation.result().whenCompleteAsync((late, error) -> giveBack(pool, env), Invoker::onVirtualThread);
+            throw e;
+        } catch (RuntimeException e) {
             retire(pool, env);
             throw e;
         }
