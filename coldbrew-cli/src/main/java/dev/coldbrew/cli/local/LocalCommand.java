@@ -52,8 +52,11 @@ public final class LocalCommand {
               --parameter-overrides 'NAME=VALUE ...'
                                      values of the template's Parameters (else their Default)
               --function SPEC        name=NAME,code=DIR|ZIP|JAR,runtime=RUNTIME[,handler=H][,memory=MB]
-                                     [,timeout=SECONDS][,concurrency=N][,tenancy=per-tenant][,env.KEY=VALUE]...
+                                     [,timeout=SECONDS][,concurrency=N][,tenancy=per-tenant]
+                                     [,max-concurrency=N][,env.KEY=VALUE]...
                                      runtimes: %s
+                                     max-concurrency: Lambda Managed Instances, up to N (1-1600) invocations
+                                     at once per environment (java21, java25, coldbrew, provided.al2023)
             Options:
               --port N               Invoke API port (default 9000)
               --api-port N           port of the template's Api/HttpApi routes (default 3000)
@@ -135,6 +138,15 @@ public final class LocalCommand {
         }
     }
 
+    /** For a Lambda Managed Instances function, its concurrency per environment and capacity provider. */
+    private static String managedInstances(FunctionConfig f) {
+        if (!f.managed()) {
+            return "";
+        }
+        return "  (Managed Instances: up to " + f.environmentConcurrency() + " invocations per environment, capacity"
+                + " provider " + f.managedInstances().capacityProviderArn() + ")";
+    }
+
     /** Starts serving; the caller closes the result. */
     static Running start(PrintStream out, Arguments args) {
         LocalLambda lambda = LocalLambda.create(args.options());
@@ -145,12 +157,13 @@ public final class LocalCommand {
                     + (lambda.limitsEnforced() ? " (cgroup limits enforced)" : ""));
             for (FunctionConfig f : args.functions()) {
                 out.printf(
-                        "  %-24s %-16s %5d MB %4d s  %s%n",
+                        "  %-24s %-16s %5d MB %4d s  %s%s%n",
                         f.name(),
                         f.runtime().id(),
                         f.memoryMb(),
                         f.timeout().toSeconds(),
-                        server.endpoint() + InvokeWire.invocationsPath(f.name()));
+                        server.endpoint() + InvokeWire.invocationsPath(f.name()),
+                        managedInstances(f));
             }
             ApiGatewayServer api = args.apiRoutes().isEmpty() ? null : serveApi(out, lambda, args);
             if (!args.ignoredEvents().isEmpty()) {

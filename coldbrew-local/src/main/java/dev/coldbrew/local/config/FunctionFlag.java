@@ -1,6 +1,7 @@
 package dev.coldbrew.local.config;
 
 import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.ManagedInstances;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.function.Tenancy;
 import java.nio.file.Path;
@@ -14,13 +15,14 @@ import java.util.Set;
  * One {@code --function} flag: comma-separated {@code key=value} pairs, e.g.
  * {@code name=hello,code=build/hello,runtime=java21,handler=example.Hello::handleRequest,memory=512,timeout=10,
  * concurrency=2,env.GREETING=hi}. Unset keys take Lambda's defaults (128 MB, 3 s, unreserved, no tenant isolation);
- * {@code tenancy=per-tenant} sets tenant isolation mode {@code PER_TENANT}.
+ * {@code tenancy=per-tenant} sets tenant isolation mode {@code PER_TENANT}; {@code max-concurrency=N} runs the
+ * function as on Lambda Managed Instances, up to N invocations at once per execution environment (1 to 1,600).
  */
 public final class FunctionFlag {
     private FunctionFlag() {}
 
-    private static final Set<String> KEYS =
-            Set.of("name", "code", "runtime", "handler", "memory", "timeout", "concurrency", "tenancy");
+    private static final Set<String> KEYS = Set.of(
+            "name", "code", "runtime", "handler", "memory", "timeout", "concurrency", "tenancy", "max-concurrency");
 
     /** Parses one flag value; relative code paths resolve against {@code baseDir}. */
     public static FunctionConfig parse(String spec, Path baseDir) {
@@ -61,7 +63,24 @@ public final class FunctionFlag {
                 Duration.ofSeconds(timeout),
                 concurrency,
                 env,
-                perTenant(name, v.get("tenancy")));
+                perTenant(name, v.get("tenancy")),
+                managedInstances(name, v));
+    }
+
+    /** {@code max-concurrency=N}: Lambda Managed Instances with N invocations at once per environment; unset: none. */
+    private static ManagedInstances managedInstances(String name, Map<String, String> v) {
+        if (!v.containsKey("max-concurrency")) {
+            return null;
+        }
+        int n = integer(name, v, "max-concurrency", 0);
+        try {
+            return ManagedInstances.of(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "function " + name + ": max-concurrency " + n + " is outside "
+                            + ManagedInstances.MIN_MAX_CONCURRENCY + ".." + ManagedInstances.MAX_MAX_CONCURRENCY,
+                    e);
+        }
     }
 
     /** {@code tenancy=per-tenant} (or Lambda's own spelling {@code PER_TENANT}); unset: no tenant isolation. */

@@ -1,5 +1,6 @@
 package dev.coldbrew.local.config;
 
+import dev.coldbrew.local.function.ManagedInstances;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,82 @@ final class Properties {
             throw error("TenancyConfig.TenantIsolationMode", mode, "the only tenant isolation mode is PER_TENANT");
         }
         return true;
+    }
+
+    /**
+     * Lambda Managed Instances from {@code CapacityProviderConfig} (the function's own, else the global one): SAM's
+     * form ({@code Arn}, {@code PerExecutionEnvironmentMaxConcurrency}, {@code ExecutionEnvironmentMemoryGiBPerVCpu})
+     * or CloudFormation's ({@code LambdaManagedInstancesCapacityProviderConfig} with {@code CapacityProviderArn} and
+     * the same two). The ARN is required; written as an intrinsic function that cannot be resolved locally
+     * ({@code !GetAtt MyProvider.Arn}) it is kept as written, since it means nothing locally. Without a
+     * {@code PerExecutionEnvironmentMaxConcurrency}, Lambda's default for {@code memoryMb}
+     * ({@link ManagedInstances#defaultMaxConcurrency}). Null when the property is absent.
+     */
+    ManagedInstances managedInstances(int memoryMb) {
+        Object config = raw("CapacityProviderConfig");
+        if (config == null || TemplateParameters.isNoValue(config)) {
+            return null;
+        }
+        if (!(config instanceof Map<?, ?> outer)) {
+            throw error("CapacityProviderConfig", config, "expected a mapping with Arn");
+        }
+        String prefix = "CapacityProviderConfig.";
+        Map<?, ?> map = outer;
+        String arnKey = "Arn";
+        if (outer.get("LambdaManagedInstancesCapacityProviderConfig") instanceof Map<?, ?> inner) {
+            prefix += "LambdaManagedInstancesCapacityProviderConfig.";
+            map = inner;
+            arnKey = "CapacityProviderArn";
+        }
+        String arn = arn(prefix + arnKey, map.get(arnKey));
+        String ratioText =
+                plain(prefix + "ExecutionEnvironmentMemoryGiBPerVCpu", map.get("ExecutionEnvironmentMemoryGiBPerVCpu"));
+        double ratio = ManagedInstances.DEFAULT_GIB_PER_VCPU;
+        if (ratioText != null) {
+            try {
+                ratio = Double.parseDouble(ratioText.trim());
+            } catch (NumberFormatException e) {
+                throw error(prefix + "ExecutionEnvironmentMemoryGiBPerVCpu", ratioText, "expected a number");
+            }
+        }
+        String concurrencyKey = prefix + "PerExecutionEnvironmentMaxConcurrency";
+        String concurrencyText = plain(concurrencyKey, map.get("PerExecutionEnvironmentMaxConcurrency"));
+        int concurrency;
+        if (concurrencyText == null) {
+            concurrency = ManagedInstances.defaultMaxConcurrency(memoryMb, Math.max(ratio, 1));
+        } else {
+            try {
+                concurrency = Integer.parseInt(concurrencyText.trim());
+            } catch (NumberFormatException e) {
+                throw error(concurrencyKey, concurrencyText, "expected a whole number");
+            }
+        }
+        try {
+            return new ManagedInstances(arn, concurrency, ratio);
+        } catch (IllegalArgumentException e) {
+            throw error("CapacityProviderConfig", config, e.getMessage());
+        }
+    }
+
+    /** A capacity provider ARN: checked when it is text, kept as written when it is an unresolvable intrinsic. */
+    private String arn(String key, Object value) {
+        if (value == null || TemplateParameters.isNoValue(value)) {
+            throw error(key, value, "a capacity provider ARN is required for Lambda Managed Instances");
+        }
+        Object resolved;
+        try {
+            resolved = parameters.resolve(value);
+        } catch (IllegalArgumentException e) {
+            throw error(key, value, e.getMessage());
+        }
+        if (resolved instanceof CfnConstructor.Intrinsic) {
+            return resolved.toString();
+        }
+        try {
+            return ManagedInstances.requireArn(String.valueOf(resolved));
+        } catch (IllegalArgumentException e) {
+            throw error(key, value, e.getMessage());
+        }
     }
 
     /** {@code Environment.Variables} of the globals, then the function's own. */

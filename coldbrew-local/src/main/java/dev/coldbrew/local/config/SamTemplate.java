@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * The {@code AWS::Serverless::Function} resources of an AWS SAM {@code template.yaml}: {@code Runtime},
  * {@code Handler}, {@code CodeUri} (relative to the template: a directory, a {@code .zip}, or a {@code .jar} for the
  * Java runtimes), {@code MemorySize}, {@code Timeout}, {@code Environment.Variables},
- * {@code ReservedConcurrentExecutions}, {@code FunctionName}, with {@code Globals.Function} as defaults. {@code Ref}
+ * {@code ReservedConcurrentExecutions}, {@code FunctionName}, {@code TenancyConfig}, {@code CapacityProviderConfig}
+ * (Lambda Managed Instances), with {@code Globals.Function} as defaults. {@code Ref}
  * and {@code Sub} of the template's {@code Parameters} and of pseudo parameters are resolved
  * ({@link TemplateParameters}); other intrinsic functions ({@code !GetAtt}, ...) cannot be resolved locally and are
  * reported with the property that uses them. A function's {@code Api} and {@code HttpApi} events become
@@ -128,7 +129,8 @@ public final class SamTemplate {
                     Duration.ofSeconds(props.integer("Timeout", (int) FunctionConfig.DEFAULT_TIMEOUT.toSeconds())),
                     props.integer("ReservedConcurrentExecutions", FunctionConfig.UNRESERVED),
                     props.variables(),
-                    props.perTenant());
+                    props.perTenant(),
+                    props.managedInstances(props.integer("MemorySize", FunctionConfig.DEFAULT_MEMORY_MB)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": Resources." + logicalId + ": " + e.getMessage(), e);
         }

@@ -122,7 +122,8 @@ public final class Environment {
             log.follow(process.exit(), id, () -> deleteLogDir(dir));
             FunctionProtocol opened = protocol;
             process.exit().whenComplete((status, error) -> opened.processExited());
-            boolean freeze = options.freezeBetweenInvokes() && cgroup != null;
+            // Lambda Managed Instances: the environment runs continuously, never frozen between invokes
+            boolean freeze = options.freezeBetweenInvokes() && cgroup != null && !function.managed();
             Environment environment = new Environment(id, function, protocol, cgroup, user, process, log, freeze);
             peers.bind(environment::pids);
             return environment;
@@ -206,8 +207,14 @@ public final class Environment {
         return protocol.readyForNext();
     }
 
-    /** Thaws a frozen environment, cancels a pending freeze and resets the peak memory. */
+    /**
+     * Thaws a frozen environment, cancels a pending freeze and resets the peak memory; nothing on Lambda Managed
+     * Instances, where the environment is never frozen and invocations overlap (no peak is one invocation's).
+     */
     private synchronized void prepare() {
+        if (function.managed()) {
+            return;
+        }
         freezeGeneration++;
         if (cgroup == null) {
             meter.resetProcessPeaks(pids());

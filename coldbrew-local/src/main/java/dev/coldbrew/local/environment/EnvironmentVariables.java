@@ -7,11 +7,14 @@ import static dev.coldbrew.runtime.api.RuntimeApi.ENV_FUNCTION_NAME;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_FUNCTION_VERSION;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_HANDLER;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_INITIALIZATION_TYPE;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_FORMAT;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_GROUP_NAME;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_LOG_STREAM_NAME;
+import static dev.coldbrew.runtime.api.RuntimeApi.ENV_MAX_CONCURRENCY;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_REGION;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_RUNTIME_DIR;
 import static dev.coldbrew.runtime.api.RuntimeApi.ENV_TASK_ROOT;
+import static dev.coldbrew.runtime.api.RuntimeApi.LOG_FORMAT_JSON;
 
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.RuntimeKind;
@@ -34,6 +37,9 @@ final class EnvironmentVariables {
 
     /** Where Lambda's managed runtimes write framed log records (a descriptor number). */
     static final String TELEMETRY_LOG_FD = "_LAMBDA_TELEMETRY_LOG_FD";
+
+    /** {@code AWS_LAMBDA_INITIALIZATION_TYPE} of a Lambda Managed Instances function. */
+    static final String INITIALIZATION_MANAGED = "lambda-managed-instances";
 
     /** Lambda's version label for unpublished code. */
     static final String VERSION_LATEST = "$LATEST";
@@ -70,7 +76,13 @@ final class EnvironmentVariables {
         env.put(ENV_FUNCTION_NAME, function.name());
         env.put(ENV_FUNCTION_VERSION, VERSION_LATEST);
         env.put(ENV_FUNCTION_MEMORY_SIZE, Integer.toString(function.memoryMb()));
-        env.put(ENV_INITIALIZATION_TYPE, "on-demand");
+        env.put(ENV_INITIALIZATION_TYPE, function.managed() ? INITIALIZATION_MANAGED : "on-demand");
+        if (function.managed()) {
+            // runtime-api.md §9: the runtime runs this many /next loops, and logs in JSON only (Lambda sets the
+            // format to JSON for a Managed Instances function and it cannot be changed)
+            env.put(ENV_MAX_CONCURRENCY, Integer.toString(function.environmentConcurrency()));
+            env.put(ENV_LOG_FORMAT, LOG_FORMAT_JSON);
+        }
         env.put(ENV_LOG_GROUP_NAME, "/aws/lambda/" + function.name());
         env.put(ENV_LOG_STREAM_NAME, logStreamName());
         env.put(ENV_TASK_ROOT, taskRoot.toString());

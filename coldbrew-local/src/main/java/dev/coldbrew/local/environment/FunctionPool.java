@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,13 @@ import java.util.concurrent.TimeUnit;
  * <p>With tenant isolation ({@code PER_TENANT}) every environment belongs to the tenant it was started for, for its
  * whole life: an invoke for a tenant is only handed an idle (or settling) environment of that tenant, else a cold
  * start. The function's concurrency limit counts the environments in use across all tenants.
+ *
+ * <p>On Lambda Managed Instances ({@link FunctionConfig#managed()}) an environment is <i>shared</i>: it runs up to
+ * {@link FunctionConfig#environmentConcurrency()} invocations at once and is handed out while it has a free slot; it
+ * is busy only when all its slots are, and is never idle, settling or frozen. The concurrency limit then counts
+ * invocations, not environments (concurrency is the number of requests in flight). A caller that finds no free slot
+ * while an environment is starting waits for that environment when it will have a slot left, so N callers at once
+ * start one environment, not N.
  */
 public final class FunctionPool {
 
@@ -81,6 +89,13 @@ public final class FunctionPool {
     /** The tenant of each environment started for one (tenant isolation); absent for environments without. */
     private final Map<Environment, String> tenants = new HashMap<>();
 
+    /** Lambda Managed Instances: the invocations running on each live environment. */
+    private final Map<Environment, Integer> shared = new LinkedHashMap<>();
+    /** Lambda Managed Instances: callers waiting for a slot in an environment that is starting. */
+    private int joining;
+    /** Lambda Managed Instances: started environments whose init has not ended; their slots are not handed out. */
+    private final Set<Environment> initializing = new HashSet<>();
+
     private int starting;
     private int sequence;
     private boolean closed;
@@ -127,6 +142,9 @@ public final class FunctionPool {
     }
 
     private synchronized Lease lease(String tenantId, List<Environment> dead) throws InterruptedException {
+        if (function.managed()) {
+            return leaseSlot(dead);
+        }
         while (true) {
             Environment env = takeIdle(tenantId, dead);
             if (env != null) {
@@ -152,6 +170,72 @@ public final class FunctionPool {
         }
         starting++;
         return new Lease.Cold();
+    }
+
+    /**
+     * Lambda Managed Instances: a slot in a live environment (the first started that has one), else, when an
+     * environment that is starting will have a slot left, a wait for it; else a cold start or throttling.
+     */
+    private Lease leaseSlot(List<Environment> dead) throws InterruptedException {
+        int perEnvironment = function.environmentConcurrency();
+        while (true) {
+            if (runningInvocations() + starting >= limit) {
+                return new Lease.Throttled(reserved ? REASON_RESERVED : REASON_ACCOUNT, limit);
+            }
+            for (var it = shared.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Environment, Integer> e = it.next();
+                Environment env = e.getKey();
+                if (!env.isAlive()) {
+                    if (e.getValue() == 0) {
+                        it.remove();
+                        dead.add(env);
+                    }
+                } else if (e.getValue() < perEnvironment && !retired.contains(env) && !initializing.contains(env)) {
+                    e.setValue(e.getValue() + 1);
+                    return new Lease.Warm(env);
+                }
+            }
+            if (closed || joining >= (starting + initializing.size()) * (perEnvironment - 1)) {
+                break;
+            }
+            // an environment is starting with a slot to spare: wait for it rather than start another
+            joining++;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, SETTLE_WAIT.toNanos());
+            } finally {
+                joining--;
+            }
+        }
+        starting++;
+        return new Lease.Cold();
+    }
+
+    private int runningInvocations() {
+        int n = 0;
+        for (int running : shared.values()) {
+            n += running;
+        }
+        return n;
+    }
+
+    /**
+     * Lambda Managed Instances: an invocation on shared {@code env} is over and its slot is free again. Returns
+     * false when the environment no longer runs anything and must go (pool closed or environment retired): the
+     * caller kills it.
+     */
+    public synchronized boolean finished(Environment env) {
+        Integer running = shared.get(env);
+        if (running == null) {
+            return false;
+        }
+        shared.put(env, running - 1);
+        notifyAll();
+        if (running == 1 && (closed || retired.contains(env))) {
+            shared.remove(env);
+            retired.remove(env);
+            return false;
+        }
+        return true;
     }
 
     /** The most recently used live idle environment of {@code tenantId}; dead idle ones go to {@code dead}. */
@@ -214,6 +298,12 @@ public final class FunctionPool {
             return false; // the slot stays with the cold start, which gives it back with startFailed()
         }
         starting--;
+        notifyAll();
+        if (function.managed()) {
+            shared.put(env, 1);
+            initializing.add(env);
+            return true;
+        }
         busy.add(env);
         if (tenantId != null) {
             tenants.put(env, tenantId);
@@ -221,9 +311,21 @@ public final class FunctionPool {
         return true;
     }
 
+    /**
+     * The init of started {@code env} ended well: on Lambda Managed Instances its other slots are handed out from now
+     * on (callers waiting for it get them). Nothing for other functions, whose environment is busy until released.
+     */
+    public synchronized void initialized(Environment env) {
+        if (initializing.remove(env)) {
+            notifyAll();
+        }
+    }
+
     /** The init of {@code env} failed and is retried: its slot goes back to the starting ones for the retry. */
     public synchronized void initFailed(Environment env) {
         busy.remove(env);
+        shared.remove(env);
+        initializing.remove(env);
         tenants.remove(env);
         starting++;
     }
@@ -231,6 +333,7 @@ public final class FunctionPool {
     /** A cold start failed before an environment existed. */
     public synchronized void startFailed() {
         starting--;
+        notifyAll();
     }
 
     /**
@@ -263,6 +366,8 @@ public final class FunctionPool {
     /** The environment is dead (timeout, crash, OOM, an exit after its answer): it no longer counts. */
     public synchronized void discard(Environment env) {
         busy.remove(env);
+        shared.remove(env);
+        initializing.remove(env);
         idle.remove(env);
         settling.remove(env);
         retired.remove(env);
@@ -277,6 +382,15 @@ public final class FunctionPool {
     public synchronized List<Environment> retireAll() {
         retired.addAll(busy);
         List<Environment> all = new ArrayList<>(idle);
+        for (var it = shared.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Environment, Integer> e = it.next();
+            if (e.getValue() == 0) {
+                all.add(e.getKey());
+                it.remove();
+            } else {
+                retired.add(e.getKey());
+            }
+        }
         all.addAll(settling.keySet());
         idle.clear();
         settling.clear();
@@ -305,6 +419,15 @@ public final class FunctionPool {
             }
             return old;
         });
+        shared.entrySet().removeIf(e -> {
+            boolean old = e.getValue() == 0
+                    && (e.getKey().lastUsedNanos() < olderThanNanos
+                            || !e.getKey().isAlive());
+            if (old) {
+                expired.add(e.getKey());
+            }
+            return old;
+        });
         expired.forEach(tenants::remove);
         return expired;
     }
@@ -319,9 +442,12 @@ public final class FunctionPool {
         List<Environment> all = new ArrayList<>(idle);
         all.addAll(busy);
         all.addAll(settling.keySet());
+        all.addAll(shared.keySet());
         idle.clear();
         busy.clear();
         settling.clear();
+        shared.clear();
+        initializing.clear();
         tenants.clear();
         notifyAll();
         return all;
@@ -333,7 +459,7 @@ public final class FunctionPool {
 
     /** Environments that exist now (idle, busy, settling or starting). */
     public synchronized int size() {
-        return idle.size() + busy.size() + settling.size() + starting;
+        return idle.size() + busy.size() + settling.size() + shared.size() + starting;
     }
 
     /** The pids of the idle environments (frozen or about to be), most recently used first. */
@@ -346,6 +472,7 @@ public final class FunctionPool {
         idle.forEach(e -> pids.add(e.pid()));
         busy.forEach(e -> pids.add(e.pid()));
         settling.keySet().forEach(e -> pids.add(e.pid()));
+        shared.keySet().forEach(e -> pids.add(e.pid()));
         return pids;
     }
 }

@@ -146,6 +146,7 @@ public final class Invoker {
                 return failedInit(pool, env, f, phase, last);
             }
             env.endInit();
+            pool.initialized(env);
             return new Started(env, init, "", 0);
         } finally {
             if (!initEnded) {
@@ -249,6 +250,9 @@ public final class Invoker {
             FunctionPool pool, Environment env, Request request, OptionalDouble initMs, double initRetryMs)
             throws InterruptedException {
         FunctionConfig function = pool.function();
+        if (function.managed()) {
+            return runShared(pool, env, request, initMs, initRetryMs);
+        }
         String id = request.requestId();
         Duration remaining = function.timeout().minusNanos((long) (initRetryMs * 1e6));
         env.logLine(PlatformLines.start(id));
@@ -279,6 +283,68 @@ public final class Invoker {
                 retire(pool, env);
             }
         }
+    }
+
+    /**
+     * One invocation on a Lambda Managed Instances environment, which other invocations share: JSON platform lines
+     * ({@link ManagedPlatformLogs}), no freeze, and the slot given back to the pool when the runtime has answered.
+     * A timeout fails this invocation only, as Lambda does there (docs lambda-managed-instances-execution-environment:
+     * the timeout is not enforced, the code keeps running, the other invocations and the environment go on): its
+     * slot stays taken until the runtime answers it. A crash of the runtime process fails every invocation in
+     * flight on the environment, which is replaced.
+     */
+    private InvocationResult runShared(
+            FunctionPool pool, Environment env, Request request, OptionalDouble initMs, double initRetryMs)
+            throws InterruptedException {
+        FunctionConfig function = pool.function();
+        String id = request.requestId();
+        Duration remaining = function.timeout().minusNanos((long) (initRetryMs * 1e6));
+        StringBuilder log = new StringBuilder();
+        String startLine = ManagedPlatformLogs.start(id);
+        env.logLine(startLine);
+        log.append(startLine).append('\n');
+        long deadline = System.currentTimeMillis() + remaining.toMillis();
+        Invocation invocation = Invocation.of(
+                id, request.payload(), deadline, arn(function), request.clientContext(), request.stream());
+        long start = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = env.invoke(invocation, remaining);
+        } catch (InterruptedException e) {
+            // this caller stops waiting; the others sharing the environment go on, and the slot frees with the answer
+            invocation.result().whenCompleteAsync((late, error) -> giveBack(pool, env), Invoker::onVirtualThread);
+            throw e;
+        } catch (RuntimeException e) {
+            retire(pool, env);
+            throw e;
+        }
+        double durationMs = initRetryMs + (System.nanoTime() - start) / 1e6;
+        Classified result = Classified.of(env, outcome, id, function);
+        if (outcome == null) {
+            durationMs = function.timeout().toMillis();
+            invocation.result().whenCompleteAsync((late, error) -> giveBack(pool, env), Invoker::onVirtualThread);
+        } else if (result.killEnvironment()) {
+            retire(pool, env);
+        } else {
+            giveBack(pool, env);
+        }
+        String reportLine = ManagedPlatformLogs.report(id, durationMs, initMs, result.status(), result.errorType());
+        env.logLine(reportLine);
+        log.append(reportLine).append('\n');
+        Report report = report(id, function, durationMs, 0, initMs, result.status(), result.errorType());
+        return new InvocationResult(
+                id, 200, result.body(), result.functionError(), report, log.toString(), result.contentType());
+    }
+
+    /** Frees the slot of an invocation on shared {@code env}; kills it when it must go and runs nothing more. */
+    private static void giveBack(FunctionPool pool, Environment env) {
+        if (!pool.finished(env)) {
+            retire(pool, env);
+        }
+    }
+
+    private static void onVirtualThread(Runnable command) {
+        Thread.ofVirtual().name("managed-slot").start(command);
     }
 
     private Report report(

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param environment the function's own environment variables (not the reserved ones), at most 4 KB
  * @param perTenant tenant isolation mode {@code PER_TENANT}: every invoke names a tenant ({@code X-Amz-Tenant-Id})
  *     and an execution environment serves one tenant for its whole life
+ * @param managedInstances Lambda Managed Instances: up to {@link ManagedInstances#maxConcurrency()} invocations at
+ *     once per execution environment; {@code null} for a function that runs one invocation at a time per environment
  */
 public record FunctionConfig(
         String name,
@@ -32,7 +34,8 @@ public record FunctionConfig(
         Duration timeout,
         int reservedConcurrency,
         Map<String, String> environment,
-        boolean perTenant) {
+        boolean perTenant,
+        ManagedInstances managedInstances) {
 
     public static final int MIN_MEMORY_MB = 128;
     public static final int MAX_MEMORY_MB = 10_240;
@@ -83,6 +86,28 @@ public record FunctionConfig(
             requireRange(name, "reserved concurrency", reservedConcurrency, 0, MAX_RESERVED_CONCURRENCY);
         }
         environment = requireEnvironment(name, environment);
+        if (managedInstances != null && !ManagedInstances.supports(runtime)) {
+            throw new IllegalArgumentException("function " + name + ": runtime " + runtime.id()
+                    + " does not run on Lambda Managed Instances (Java 21 and later, provided.al2023 do)");
+        }
+        if (managedInstances != null && perTenant) {
+            throw new IllegalArgumentException("function " + name
+                    + ": the local Lambda does not combine tenant isolation with Lambda Managed Instances");
+        }
+    }
+
+    /** A function without Lambda Managed Instances. */
+    public FunctionConfig(
+            String name,
+            Path code,
+            RuntimeKind runtime,
+            String handler,
+            int memoryMb,
+            Duration timeout,
+            int reservedConcurrency,
+            Map<String, String> environment,
+            boolean perTenant) {
+        this(name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, environment, perTenant, null);
     }
 
     /** A function without tenant isolation. */
@@ -106,27 +131,88 @@ public record FunctionConfig(
 
     public FunctionConfig withMemoryMb(int mb) {
         return new FunctionConfig(
-                name, code, runtime, handler, mb, timeout, reservedConcurrency, environment, perTenant);
+                name,
+                code,
+                runtime,
+                handler,
+                mb,
+                timeout,
+                reservedConcurrency,
+                environment,
+                perTenant,
+                managedInstances);
     }
 
     public FunctionConfig withTimeout(Duration value) {
         return new FunctionConfig(
-                name, code, runtime, handler, memoryMb, value, reservedConcurrency, environment, perTenant);
+                name,
+                code,
+                runtime,
+                handler,
+                memoryMb,
+                value,
+                reservedConcurrency,
+                environment,
+                perTenant,
+                managedInstances);
     }
 
     public FunctionConfig withReservedConcurrency(int value) {
-        return new FunctionConfig(name, code, runtime, handler, memoryMb, timeout, value, environment, perTenant);
+        return new FunctionConfig(
+                name, code, runtime, handler, memoryMb, timeout, value, environment, perTenant, managedInstances);
     }
 
     public FunctionConfig withEnvironment(Map<String, String> value) {
         return new FunctionConfig(
-                name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, value, perTenant);
+                name,
+                code,
+                runtime,
+                handler,
+                memoryMb,
+                timeout,
+                reservedConcurrency,
+                value,
+                perTenant,
+                managedInstances);
     }
 
     /** This function with tenant isolation mode {@code PER_TENANT} ({@code true}) or without it. */
     public FunctionConfig withPerTenant(boolean value) {
         return new FunctionConfig(
-                name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, environment, value);
+                name,
+                code,
+                runtime,
+                handler,
+                memoryMb,
+                timeout,
+                reservedConcurrency,
+                environment,
+                value,
+                managedInstances);
+    }
+
+    /**
+     * This function on Lambda Managed Instances ({@code null}: without): up to {@code value.maxConcurrency()}
+     * invocations at once per execution environment.
+     */
+    public FunctionConfig withManagedInstances(ManagedInstances value) {
+        return new FunctionConfig(
+                name, code, runtime, handler, memoryMb, timeout, reservedConcurrency, environment, perTenant, value);
+    }
+
+    /** This function on Lambda Managed Instances with {@code n} invocations at once per execution environment. */
+    public FunctionConfig withMaxConcurrency(int n) {
+        return withManagedInstances(ManagedInstances.of(n));
+    }
+
+    /** True on Lambda Managed Instances. */
+    public boolean managed() {
+        return managedInstances != null;
+    }
+
+    /** How many invocations one execution environment runs at once: 1, or the Managed Instances' maximum. */
+    public int environmentConcurrency() {
+        return managedInstances == null ? 1 : managedInstances.maxConcurrency();
     }
 
     private static String requireName(String name) {

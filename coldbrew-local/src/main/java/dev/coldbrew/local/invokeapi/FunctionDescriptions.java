@@ -2,6 +2,7 @@ package dev.coldbrew.local.invokeapi;
 
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.FunctionNames;
+import dev.coldbrew.local.function.ManagedInstances;
 import dev.coldbrew.local.function.Tenancy;
 import dev.coldbrew.runtime.api.json.JsonWriter;
 import java.util.LinkedHashMap;
@@ -55,6 +56,17 @@ public final class FunctionDescriptions {
         c.put("Architectures", List.of(System.getProperty("os.arch").contains("aarch64") ? "arm64" : "x86_64"));
         if (f.perTenant()) {
             c.put("TenancyConfig", Map.of("TenantIsolationMode", Tenancy.PER_TENANT));
+        }
+        if (f.managed()) {
+            // FunctionConfiguration.CapacityProviderConfig (Lambda API reference), and the JSON log format Lambda
+            // sets for a Managed Instances function
+            ManagedInstances m = f.managedInstances();
+            Map<String, Object> lmi = new LinkedHashMap<>();
+            lmi.put("CapacityProviderArn", m.capacityProviderArn());
+            lmi.put("PerExecutionEnvironmentMaxConcurrency", m.maxConcurrency());
+            lmi.put("ExecutionEnvironmentMemoryGiBPerVCpu", m.memoryGiBPerVcpu());
+            c.put("CapacityProviderConfig", Map.of("LambdaManagedInstancesCapacityProviderConfig", lmi));
+            c.put("LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", "/aws/lambda/" + f.name()));
         }
         return c;
     }

@@ -10,17 +10,23 @@ import dev.coldbrew.runtime.api.server.RuntimeApiServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 
 /**
  * The Runtime API state of one execution environment behind its {@link RuntimeApiServer}: the init phase, the
- * event waiting for {@code /next}, the invocation in flight, and whether the runtime is waiting for its next event.
- * The environment submits events; the server hands them out, applies Lambda's rules and passes the runtime's
- * answers here, where they complete the invocation. An event the server could not write (its {@code /next} was
- * abandoned) goes back to the head of the queue for the next {@code /next}.
+ * events waiting for {@code /next}, the invocations in flight, and whether the runtime is waiting for its next
+ * event. The environment submits events; the server hands them out, applies Lambda's rules and passes the runtime's
+ * answers here, where they complete the invocation of that request id. An event the server could not write (its
+ * {@code /next} was abandoned) goes back to the head of the queue for the next {@code /next}.
+ *
+ * <p>An environment of a Lambda Managed Instances function has up to {@code AWS_LAMBDA_MAX_CONCURRENCY} invocations
+ * in flight, one per {@code /next} its runtime's workers keep pending; every other environment has at most one.
+ * When the runtime process exits, every invocation in flight and waiting fails.
  */
 public final class InvocationExchange implements RuntimeApiBackend {
 
@@ -32,7 +38,9 @@ public final class InvocationExchange implements RuntimeApiBackend {
     private final CompletableFuture<InitError> initError = new CompletableFuture<>();
     private final Object lock = new Object();
     private final List<CompletableFuture<Boolean>> readyWaiters = new ArrayList<>();
-    private Invocation current;
+    /** The invocations handed out and not yet answered, by request id. */
+    private final Map<String, Invocation> inFlight = new LinkedHashMap<>();
+
     private int waitingNexts;
     private volatile boolean exited;
 
@@ -87,7 +95,10 @@ public final class InvocationExchange implements RuntimeApiBackend {
             }
         }
         synchronized (lock) {
-            current = invocation;
+            inFlight.put(invocation.requestId(), invocation);
+        }
+        if (exited) {
+            processExited(); // the process exited between the take and the put: fail it too
         }
         return invocation.toNextEvent();
     }
@@ -103,16 +114,15 @@ public final class InvocationExchange implements RuntimeApiBackend {
         waiters.forEach(waiter -> waiter.complete(ready));
     }
 
-    /** The {@code /next} that took the invocation in flight was closed before it got it: the next one gets it. */
+    /** The {@code /next} that took an invocation was closed before it got it: the next one gets it. */
     @Override
     public void undelivered(NextEvent event) {
         Invocation invocation;
         synchronized (lock) {
-            if (current == null || !current.requestId().equals(event.requestId())) {
+            invocation = event.requestId() == null ? null : inFlight.remove(event.requestId());
+            if (invocation == null) {
                 return;
             }
-            invocation = current;
-            current = null;
         }
         events.addFirst(invocation);
         if (exited) {
@@ -121,18 +131,16 @@ public final class InvocationExchange implements RuntimeApiBackend {
     }
 
     /**
-     * The stream of the invocation in flight when it is {@code requestId} and its caller takes the response as it
-     * is written; null otherwise (the server then reads the body whole and checks the id).
+     * The stream of the invocation {@code requestId} in flight when its caller takes the response as it is written;
+     * null otherwise (the server then reads the body whole and checks the id).
      */
     @Override
     public OutputStream streamTo(String requestId, String contentType) {
         Invocation invocation;
         synchronized (lock) {
-            invocation = current;
+            invocation = inFlight.get(requestId);
         }
-        if (invocation == null
-                || invocation.stream() == null
-                || !invocation.requestId().equals(requestId)) {
+        if (invocation == null || invocation.stream() == null) {
             return null;
         }
         try {
@@ -142,16 +150,15 @@ public final class InvocationExchange implements RuntimeApiBackend {
         }
     }
 
-    /** Completes the invocation in flight with the runtime's answer. */
+    /** Completes the invocation {@code requestId} in flight with the runtime's answer. */
     @Override
     public void answered(String requestId, Answer answer) {
         Invocation answered;
         synchronized (lock) {
-            if (current == null || !current.requestId().equals(requestId)) {
+            answered = inFlight.remove(requestId);
+            if (answered == null) {
                 return;
             }
-            answered = current;
-            current = null;
         }
         answered.result().complete(outcome(answer));
     }
@@ -194,16 +201,17 @@ public final class InvocationExchange implements RuntimeApiBackend {
         return new ErrorResponse("", type == null || type.isBlank() ? RuntimeApi.FN_ERROR_UNKNOWN : type).toJson();
     }
 
-    /** The runtime process is gone: fail init and the invocation in flight or waiting. */
+    /** The runtime process is gone: fail init and every invocation in flight or waiting. */
     public void processExited() {
         exited = true;
         completeReadyWaiters(false, 0);
         firstNext.completeExceptionally(new IllegalStateException("runtime process exited during init"));
+        List<Invocation> failed;
         synchronized (lock) {
-            if (current != null) {
-                current.result().complete(Outcome.exited());
-            }
+            failed = List.copyOf(inFlight.values());
+            inFlight.clear();
         }
+        failed.forEach(invocation -> invocation.result().complete(Outcome.exited()));
         Invocation waiting;
         while ((waiting = events.poll()) != null) {
             waiting.result().complete(Outcome.exited());

@@ -46,6 +46,33 @@ class FunctionFlagTest {
     }
 
     @Test
+    void maxConcurrencyRunsTheFunctionOnManagedInstances() {
+        FunctionConfig f = FunctionFlag.parse("name=m,code=.,runtime=java25,handler=H,max-concurrency=8", dir);
+        assertThat(f.managed()).isTrue();
+        assertThat(f.environmentConcurrency()).isEqualTo(8);
+        assertThat(f.managedInstances().capacityProviderArn()).isEqualTo("local");
+        assertThat(FunctionFlag.parse("name=m,code=.,runtime=provided", dir).managed())
+                .isFalse();
+        assertThat(FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=1600", dir)
+                        .environmentConcurrency())
+                .isEqualTo(1600);
+
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=0", dir))
+                .hasMessageContaining("function m: max-concurrency 0 is outside 1..1600");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=1601", dir))
+                .hasMessageContaining("max-concurrency 1601 is outside 1..1600");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=many", dir))
+                .hasMessageContaining("max-concurrency 'many' is not a whole number");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=java17,handler=H,max-concurrency=4", dir))
+                .hasMessageContaining("runtime java17 does not run on Lambda Managed Instances");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=go1.x,handler=h,max-concurrency=4", dir))
+                .hasMessageContaining("runtime go1.x does not run on Lambda Managed Instances");
+        assertThatThrownBy(() ->
+                        FunctionFlag.parse("name=m,code=.,runtime=provided,tenancy=per-tenant,max-concurrency=4", dir))
+                .hasMessageContaining("does not combine tenant isolation with Lambda Managed Instances");
+    }
+
+    @Test
     void badSpecsAreNamed() {
         assertThatThrownBy(() -> FunctionFlag.parse("name=x,code=.", dir))
                 .hasMessageContaining("'runtime' is required");

@@ -260,6 +260,84 @@ class SamTemplateTest {
                 .hasMessageContaining("Properties.TenancyConfig 'PER_TENANT': expected a mapping");
     }
 
+    @Test
+    void capacityProviderConfigRunsTheFunctionOnManagedInstances() throws IOException {
+        Path template = write("""
+                Globals:
+                  Function:
+                    Runtime: java25
+                    Handler: example.Hello::handleRequest
+                    CodeUri: .
+                    MemorySize: 4096
+                Resources:
+                  Sam:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CapacityProviderConfig:
+                        Arn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:fleet-1
+                        PerExecutionEnvironmentMaxConcurrency: 64
+                        ExecutionEnvironmentMemoryGiBPerVCpu: 4.0
+                  Intrinsic:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CapacityProviderConfig:
+                        Arn: !GetAtt Fleet.Arn
+                  CloudFormationForm:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CapacityProviderConfig:
+                        LambdaManagedInstancesCapacityProviderConfig:
+                          CapacityProviderArn: arn:aws:lambda:eu-west-1:123456789012:capacity-provider:p
+                          PerExecutionEnvironmentMaxConcurrency: 3
+                  Plain:
+                    Type: AWS::Serverless::Function
+                """);
+
+        Map<String, FunctionConfig> byName = new java.util.HashMap<>();
+        SamTemplate.load(template).forEach(f -> byName.put(f.name(), f));
+
+        var sam = byName.get("Sam").managedInstances();
+        assertThat(sam.capacityProviderArn())
+                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:capacity-provider:fleet-1");
+        assertThat(sam.maxConcurrency()).isEqualTo(64);
+        assertThat(sam.memoryGiBPerVcpu()).isEqualTo(4.0);
+        var intrinsic = byName.get("Intrinsic").managedInstances();
+        assertThat(intrinsic.capacityProviderArn()).as("kept as written").isEqualTo("!GetAtt Fleet.Arn");
+        assertThat(intrinsic.maxConcurrency())
+                .as("32 per vCPU, 4096 MB at 2 GiB a vCPU")
+                .isEqualTo(64);
+        assertThat(byName.get("CloudFormationForm").environmentConcurrency()).isEqualTo(3);
+        assertThat(byName.get("Plain").managed()).isFalse();
+    }
+
+    @Test
+    void badCapacityProviderConfigsAreNamed() throws IOException {
+        assertThatThrownBy(() -> SamTemplate.load(
+                        function("CapacityProviderConfig: { PerExecutionEnvironmentMaxConcurrency: 4 }")))
+                .hasMessageContaining(
+                        "Resources.Fn.Properties.CapacityProviderConfig.Arn 'null': a capacity provider ARN"
+                                + " is required");
+        assertThatThrownBy(() -> SamTemplate.load(function("CapacityProviderConfig: { Arn: my-fleet }")))
+                .hasMessageContaining("CapacityProviderConfig.Arn 'my-fleet': capacity provider ARN 'my-fleet' is not"
+                        + " of the form");
+        String arn = "arn:aws:lambda:us-east-1:123456789012:capacity-provider:p";
+        assertThatThrownBy(() -> SamTemplate.load(function(
+                        "CapacityProviderConfig: { Arn: " + arn + ", PerExecutionEnvironmentMaxConcurrency: 2000 }")))
+                .hasMessageContaining("PerExecutionEnvironmentMaxConcurrency 2000 is outside 1..1600");
+        assertThatThrownBy(() -> SamTemplate.load(function(
+                        "CapacityProviderConfig: { Arn: " + arn + ", ExecutionEnvironmentMemoryGiBPerVCpu: 16 }")))
+                .hasMessageContaining("ExecutionEnvironmentMemoryGiBPerVCpu 16.0 is outside 2.0..8.0");
+        assertThatThrownBy(() -> SamTemplate.load(function("CapacityProviderConfig: fleet")))
+                .hasMessageContaining("Resources.Fn.Properties.CapacityProviderConfig 'fleet': expected a mapping");
+        Files.writeString(
+                dir.resolve("template.yaml"),
+                "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                        + "      Runtime: java17\n      Handler: H\n      CodeUri: .\n"
+                        + "      CapacityProviderConfig: { Arn: " + arn + " }\n");
+        assertThatThrownBy(() -> SamTemplate.load(dir.resolve("template.yaml")))
+                .hasMessageContaining("runtime java17 does not run on Lambda Managed Instances");
+    }
+
     private Path function(String property) throws IOException {
         return write("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                 + "      Runtime: provided.al2023\n      CodeUri: .\n      " + property + "\n");

@@ -35,6 +35,26 @@ class EnvironmentVariablesTest {
                 .contains(LaunchCommand.RIC_MAIN, "p.H::handleRequest", "-XX:TieredStopAtLevel=1");
     }
 
+    @Test
+    void aManagedInstancesFunctionGetsItsConcurrencyInitTypeAndJsonLogs() {
+        Map<String, String> variables = Map.of("AWS_LAMBDA_LOG_FORMAT", "TEXT");
+        FunctionConfig managed = FunctionConfig.of("f", code, RuntimeKind.JAVA25, "p.H::handleRequest")
+                .withEnvironment(variables)
+                .withMaxConcurrency(16);
+        FunctionConfig onDemand = FunctionConfig.of("f", code, RuntimeKind.JAVA25, "p.H::handleRequest");
+
+        assertThat(EnvironmentVariables.of(
+                        managed, code, Map.of(), LocalOptions.builder().build()))
+                .containsEntry("AWS_LAMBDA_MAX_CONCURRENCY", "16")
+                .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "lambda-managed-instances")
+                .as("JSON whatever the function sets: Lambda allows no other format there")
+                .containsEntry("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        assertThat(EnvironmentVariables.of(
+                        onDemand, code, Map.of(), LocalOptions.builder().build()))
+                .doesNotContainKeys("AWS_LAMBDA_MAX_CONCURRENCY", "AWS_LAMBDA_LOG_FORMAT")
+                .containsEntry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    }
+
     private String executionEnv(RuntimeKind kind) {
         FunctionConfig function = FunctionConfig.of("f", code, kind, "p.H::handleRequest");
         return EnvironmentVariables.of(

@@ -445,6 +445,42 @@ class InvocationExchangeTest {
         assertThat(exchange.readyForNext().getNow(true)).isFalse();
     }
 
+    /** Lambda Managed Instances: several invocations in flight, each answer completes its own, in any order. */
+    @Test
+    void invocationsInFlightTogetherAreAnsweredByRequestId() throws Exception {
+        Invocation first = submitAndFetch("id-a");
+        Invocation second = submitAndFetch("id-b");
+        Invocation third = submitAndFetch("id-c");
+
+        assertThat(post(BASE + "/invocation/id-c/response", "\"c\"").statusCode())
+                .isEqualTo(202);
+        assertThat(post(BASE + "/invocation/id-a/error", "{\"errorType\":\"E\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(post(BASE + "/invocation/id-b/response", "\"b\"").statusCode())
+                .isEqualTo(202);
+
+        assertThat(new String(third.result().get(1, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+                .isEqualTo("\"c\"");
+        assertThat(new String(second.result().get(1, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+                .isEqualTo("\"b\"");
+        Outcome error = first.result().get(1, TimeUnit.SECONDS);
+        assertThat(error.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
+        assertThat(new String(error.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorType\":\"E\"}");
+    }
+
+    /** A runtime that exits fails every invocation in flight on it, not only the last one handed out. */
+    @Test
+    void anExitFailsEveryInvocationInFlight() throws Exception {
+        Invocation first = submitAndFetch("id-x");
+        Invocation second = submitAndFetch("id-y");
+
+        exchange.processExited();
+
+        assertThat(first.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
+        assertThat(second.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
+    }
+
     private Invocation invocation(String id) {
         return new Invocation(
                 id,

@@ -80,6 +80,28 @@ public final class TestFunctions {
                 .withMemoryMb(MEMORY_MB);
     }
 
+    /**
+     * The Lambda Managed Instances function (see {@code Managed.java}: coldbrew's runtime, which runs
+     * {@code AWS_LAMBDA_MAX_CONCURRENCY} loops) as provided.al2023 in {@code dir}, {@code maxConcurrency}
+     * invocations at once per environment.
+     */
+    public static FunctionConfig managed(Path dir, String name, int maxConcurrency) {
+        copy("managed", dir, "Managed.java", "bootstrap");
+        String runtime = Go1xFunctions.classpath();
+        compile(dir.resolve("Managed.java"), "-cp", runtime);
+        return FunctionConfig.of(name, dir, RuntimeKind.PROVIDED, "Managed")
+                .withEnvironment(Map.of("JAVA", JAVA, "COLDBREW_CLASSPATH", dir + java.io.File.pathSeparator + runtime))
+                .withMemoryMb(MEMORY_MB)
+                .withMaxConcurrency(maxConcurrency);
+    }
+
+    /** The aws-lambda-java-core handler {@code SlowHello} (see {@code SlowHello.java}) compiled into {@code dir}. */
+    public static Path awsCoreManagedHandler(Path dir) {
+        copy("managed", dir, "SlowHello.java");
+        compile(dir.resolve("SlowHello.java"), "-cp", AwsJavaRuntime.coreJar().toString());
+        return dir;
+    }
+
     /** Compiles a Java source into its own directory. */
     public static void compile(Path source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

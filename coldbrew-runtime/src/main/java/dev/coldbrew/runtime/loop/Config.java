@@ -35,8 +35,11 @@ public record Config(
         String handler,
         FunctionConfig function,
         int maxConcurrency) {
-    /** Upper bound accepted for {@code AWS_LAMBDA_MAX_CONCURRENCY}: one loop thread each. */
-    public static final int MAX_CONCURRENCY_LIMIT = 1024;
+    /**
+     * Upper bound accepted for {@code AWS_LAMBDA_MAX_CONCURRENCY}, one loop thread each: Lambda's own maximum for
+     * {@code PerExecutionEnvironmentMaxConcurrency} (API reference, LambdaManagedInstancesCapacityProviderConfig).
+     */
+    public static final int MAX_CONCURRENCY_LIMIT = 1600;
 
     /** How invocations reach the function. */
     public enum Protocol {

@@ -77,7 +77,7 @@ class ConfigTest {
                 .hasMessage("AWS_LAMBDA_LOG_LEVEL is 'LOUD': expected one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL");
         assertThatThrownBy(() -> Config.from(env("AWS_LAMBDA_MAX_CONCURRENCY", "many")))
                 .hasMessage(
-                        "AWS_LAMBDA_MAX_CONCURRENCY is 'many': expected a number of concurrent invocations from 1 to 1024");
+                        "AWS_LAMBDA_MAX_CONCURRENCY is 'many': expected a number of concurrent invocations from 1 to 1600");
         assertThatThrownBy(() -> Config.from(env("AWS_LAMBDA_MAX_CONCURRENCY", "0")))
                 .hasMessageContaining("'0'");
     }
