@@ -12,57 +12,145 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * A small HTTP/1.1 server (RFC 9112) for the Runtime API: one thread of {@code executor} per connection, keep-alive,
- * request bodies framed by {@code Content-Length} or chunked <em>with trailer fields</em>, replies of a fixed length
- * or chunked, one {@link HttpHandler} for every request.
+ * A small HTTP/1.1 server (RFC 9112): one thread of {@code executor} per connection, keep-alive, request bodies
+ * framed by {@code Content-Length} or chunked <em>with trailer fields</em>, replies of a fixed length or chunked
+ * (flushed as the handler flushes), one {@link HttpHandler} for every request. It serves the Runtime API (the local
+ * Lambda's, the fake Runtime API's and the start-up bench's), the Invoke API and the API Gateway routes.
  *
  * <p>Why not the JDK's {@code com.sun.net.httpserver}: its chunked decoder ({@code sun.net.httpserver
  * .ChunkedInputStream}) decodes the body before a handler sees it and fails with {@code invalid chunk end} on any
  * trailer field, and its API gives no access to the raw body, so a streamed {@code /response} that ends with
- * Lambda's error trailers could never be read. A library that reads trailers (Jetty, Netty, Helidon) would put
- * hundreds of classes on the start-up path of every environment and of the start-up bench; this server is what the
- * Runtime API needs and no more, and it keeps the JDK's exchange API, so the server core did not change.
+ * Lambda's error trailers could never be read; and it refuses a request head over its limits or with a target that
+ * is not a URI before any handler runs (a closed connection, or its own HTML page), so the Invoke API could not
+ * answer those in AWS's error shape. A library that reads trailers (Jetty, Netty, Helidon) would put hundreds of
+ * classes on the start-up path of every environment and of the start-up bench; this server is what these APIs need
+ * and no more, and it keeps the JDK's exchange API, so their handlers did not change.
+ *
+ * <p>A request head is read within {@link Limits} (nothing beyond them is buffered); a head over them, malformed,
+ * or with a target that is not a URI is answered by the server's {@link Refuser} before any handler runs, and the
+ * connection then closes.
  */
-final class Http11Server implements AutoCloseable {
+public final class Http11Server implements AutoCloseable {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final int BUFFER_BYTES = 16 * 1024;
     /** The {@code errorType} of a request refused before any handler saw it: its head is not HTTP/1.1. */
     static final String ERROR_BAD_REQUEST = "BadRequest";
+    /** Most bytes read and discarded after a refusal, so that a peer still sending gets the reply, not a reset. */
+    static final long MAX_DISCARDED_BYTES = HttpBodies.MAX_DISCARDED_BYTES;
+    /** How long a refused peer may stay silent before the connection closes without reading the rest. */
+    static final int DISCARD_TIMEOUT_MS = 2_000;
+
+    /** Why a request was refused before any handler saw it. */
+    public enum Problem {
+        /** More header fields, or more bytes of head or of one line, than the server's {@link Limits}. */
+        HEAD_OVER_LIMITS,
+        /** A request line, header field, {@code Content-Length} or {@code Transfer-Encoding} that is not HTTP/1.1. */
+        MALFORMED_HEAD,
+        /** A request target that is not a URI, e.g. a malformed percent-escape {@code %zz}. */
+        MALFORMED_TARGET
+    }
+
+    /**
+     * Bounds on a request head: header fields, bytes of one line, and bytes of the request line and header fields
+     * together (line ends included).
+     */
+    public record Limits(int maxFields, int maxLineBytes, int maxHeadBytes) {
+        /** The Runtime API's: 256 fields, 64 KiB a line, 1 MiB in all (a runtime sends a handful of short fields). */
+        public static final Limits DEFAULT = new Limits(256, 64 * 1024, 1024 * 1024);
+
+        public Limits {
+            if (maxFields < 1 || maxLineBytes < 64 || maxHeadBytes < 64) {
+                throw new IllegalArgumentException("head limits must be at least 1 field and 64 bytes: maxFields="
+                        + maxFields + ", maxLineBytes=" + maxLineBytes + ", maxHeadBytes=" + maxHeadBytes);
+            }
+        }
+    }
+
+    /** The reply to a refused request: status, header fields and body ({@code Content-Length} and close are added). */
+    public record Refusal(int status, Map<String, String> headers, byte[] body) {
+        public Refusal {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** Words the reply to a request refused before any handler saw it. */
+    @FunctionalInterface
+    public interface Refuser {
+        /**
+         * @param target the request target as sent, or null when the request line itself was refused
+         * @param message what was wrong, naming the limit or the value refused
+         */
+        Refusal refuse(Problem problem, String target, String message);
+    }
+
+    /**
+     * How a server reads and refuses requests.
+     *
+     * @param backlog the listen backlog
+     */
+    public record Options(int backlog, Limits limits, Refuser refuser) {
+        public Options {
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
+            }
+            Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(refuser, "refuser");
+        }
+
+        /** {@link Limits#DEFAULT}, and every refusal a 400 with a Runtime API error body ({@code BadRequest}). */
+        public static Options defaults(int backlog) {
+            return new Options(backlog, Limits.DEFAULT, Http11Server::badRequest);
+        }
+    }
 
     private final ServerSocket socket;
     private final ExecutorService executor;
+    private final Options options;
     private final HttpHandler handler;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Http11Server(ServerSocket socket, ExecutorService executor, HttpHandler handler) {
+    private Http11Server(ServerSocket socket, ExecutorService executor, Options options, HttpHandler handler) {
         this.socket = socket;
         this.executor = executor;
+        this.options = options;
         this.handler = handler;
     }
 
-    /** Binds {@code address} (port 0 picks a free one) and serves {@code handler} on threads of {@code executor}. */
+    /** As {@link #start(InetSocketAddress, Options, ExecutorService, HttpHandler)} with {@link Options#defaults}. */
     static Http11Server start(InetSocketAddress address, int backlog, ExecutorService executor, HttpHandler handler)
+            throws IOException {
+        return start(address, Options.defaults(backlog), executor, handler);
+    }
+
+    /**
+     * Binds {@code address} (port 0 picks a free one) and serves {@code handler} on threads of {@code executor}, one
+     * per connection; {@link #close()} does not shut {@code executor} down.
+     */
+    public static Http11Server start(
+            InetSocketAddress address, Options options, ExecutorService executor, HttpHandler handler)
             throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
-            socket.bind(address, backlog);
+            socket.bind(address, options.backlog());
         } catch (IOException e) {
             socket.close();
             throw new IOException("bind " + address + " failed: " + e.getMessage(), e);
         }
-        Http11Server server = new Http11Server(socket, executor, handler);
+        Http11Server server = new Http11Server(socket, executor, options, handler);
         executor.execute(server::accept);
         return server;
     }
 
     /** The bound address (the real port when 0 was asked for). */
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
@@ -103,8 +191,17 @@ final class Http11Server implements AutoCloseable {
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), BUFFER_BYTES);
             InetSocketAddress local = (InetSocketAddress) connection.getLocalSocketAddress();
             InetSocketAddress remote = (InetSocketAddress) connection.getRemoteSocketAddress();
-            while (!closed && exchange(in, out, local, remote)) {
-                // next request on the same connection
+            while (!closed) {
+                Http11Exchange exchange;
+                try {
+                    exchange = next(in, out, local, remote);
+                } catch (RequestHead.Malformed e) {
+                    refuse(connection, in, out, e);
+                    return;
+                }
+                if (exchange == null || !serve(exchange, out)) {
+                    return;
+                }
             }
         } catch (IOException e) {
             // the peer went away, or the server closed
@@ -113,28 +210,30 @@ final class Http11Server implements AutoCloseable {
         }
     }
 
-    /** Serves one request; false when the connection must close after it (or closed before one). */
-    private boolean exchange(InputStream in, OutputStream out, InetSocketAddress local, InetSocketAddress remote)
+    /**
+     * Reads the next request's head: its exchange, or null when the peer closed the connection between requests.
+     *
+     * @throws RequestHead.Malformed when the request is refused before any handler sees it
+     */
+    private Http11Exchange next(InputStream in, OutputStream out, InetSocketAddress local, InetSocketAddress remote)
             throws IOException {
-        RequestHead head;
-        URI uri;
-        InputStream body;
-        try {
-            head = RequestHead.read(in);
-            if (head == null) {
-                return false;
-            }
-            uri = uri(head.target());
-            body = body(head, in);
-        } catch (RequestHead.Malformed e) {
-            refuse(out, 400, e.getMessage());
-            return false;
+        RequestHead head = RequestHead.read(in, options.limits());
+        if (head == null) {
+            return null;
         }
-        if ("100-continue".equalsIgnoreCase(head.headers().getFirst("Expect"))) {
+        try {
+            return new Http11Exchange(head, uri(head.target()), body(head, in), out, local, remote);
+        } catch (RequestHead.Malformed e) {
+            throw e.at(head.target());
+        }
+    }
+
+    /** Serves one request; false when the connection must close after it. */
+    private boolean serve(Http11Exchange exchange, OutputStream out) throws IOException {
+        if ("100-continue".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Expect"))) {
             out.write(CONTINUE);
             out.flush();
         }
-        Http11Exchange exchange = new Http11Exchange(head, uri, body, out, local, remote);
         try {
             handler.handle(exchange);
         } finally {
@@ -147,7 +246,8 @@ final class Http11Server implements AutoCloseable {
         try {
             return new URI(target);
         } catch (URISyntaxException e) {
-            throw new RequestHead.Malformed("malformed request target '" + target + "': " + e.getMessage());
+            throw new RequestHead.Malformed(
+                    Problem.MALFORMED_TARGET, "malformed request target '" + target + "': " + e.getMessage(), target);
         }
     }
 
@@ -181,13 +281,49 @@ final class Http11Server implements AutoCloseable {
         return Long.parseLong(digits);
     }
 
-    private static void refuse(OutputStream out, int status, String message) throws IOException {
-        byte[] body = Reply.error(status, ERROR_BAD_REQUEST, message).body();
-        String head = "HTTP/1.1 " + status + " Bad Request\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\nConnection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+    /**
+     * Answers a refused request with the {@link Refuser}'s reply and {@code Connection: close}, ends the output, and
+     * reads what the peer goes on sending (at most {@link #MAX_DISCARDED_BYTES}, until it is silent for
+     * {@link #DISCARD_TIMEOUT_MS}) so that a peer still writing its request reads the reply rather than a reset.
+     */
+    private void refuse(Socket connection, InputStream in, OutputStream out, RequestHead.Malformed e)
+            throws IOException {
+        Refusal refusal = options.refuser().refuse(e.problem(), e.target(), e.getMessage());
+        StringBuilder head = new StringBuilder(256)
+                .append("HTTP/1.1 ")
+                .append(refusal.status())
+                .append(' ')
+                .append(Http11Exchange.reason(refusal.status()))
+                .append("\r\n");
+        refusal.headers()
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(refusal.body().length).append("\r\nConnection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(refusal.body());
         out.flush();
+        connection.shutdownOutput();
+        connection.setSoTimeout(DISCARD_TIMEOUT_MS);
+        byte[] discarded = new byte[BUFFER_BYTES];
+        try {
+            for (long total = 0; total < MAX_DISCARDED_BYTES; ) {
+                int n = in.read(discarded);
+                if (n < 0) {
+                    return;
+                }
+                total += n;
+            }
+        } catch (IOException ended) {
+            // the peer reset or went silent once it had the reply
+        }
+    }
+
+    /** The default refusal: 400 with a Runtime API error body ({@code errorType} {@link #ERROR_BAD_REQUEST}). */
+    private static Refusal badRequest(Problem problem, String target, String message) {
+        return new Refusal(
+                400,
+                Map.of("Content-Type", "application/json"),
+                Reply.error(400, ERROR_BAD_REQUEST, message).body());
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {
