@@ -247,7 +247,9 @@ public final class Http11Server implements AutoCloseable {
             return new URI(target);
         } catch (URISyntaxException e) {
             throw new RequestHead.Malformed(
-                    Problem.MALFORMED_TARGET, "malformed request target '" + target + "': " + e.getMessage(), target);
+                    Problem.MALFORMED_TARGET,
+                    "malformed request target '" + target + "': " + e.getReason() + " at index " + e.getIndex(),
+                    target);
         }
     }
 
