@@ -8,6 +8,7 @@ import dev.coldbrew.local.invokeapi.FunctionDescriptions;
 import dev.coldbrew.local.invokeapi.InvokeRequest;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.local.invokeapi.InvokeWire;
+import dev.coldbrew.runtime.api.server.Http11Options;
 import dev.coldbrew.runtime.api.server.Http11Server;
 import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class HttpInvokeServer implements AutoCloseable {
      * A request head of at most 200 header fields and 384 KiB (request line included): the limits of the JDK's
      * server the Invoke API ran on before, so that no request it took is refused now.
      */
-    public static final Http11Server.Limits LIMITS = new Http11Server.Limits(200, 384 * 1024, 384 * 1024);
+    public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
 
     private static final int BACKLOG = 256;
     /** A {@code %} not followed by two hex digits. */
@@ -58,10 +59,7 @@ public final class HttpInvokeServer implements AutoCloseable {
         HttpInvokeServer api = new HttpInvokeServer(lambda, executor);
         try {
             api.server = Http11Server.start(
-                    address,
-                    new Http11Server.Options(BACKLOG, LIMITS, HttpInvokeServer::refuse),
-                    executor,
-                    api::handle);
+                    address, new Http11Options(BACKLOG, LIMITS, HttpInvokeServer::refuse), executor, api::handle);
         } catch (IOException e) {
             executor.shutdownNow();
             throw e;
@@ -213,17 +211,17 @@ public final class HttpInvokeServer implements AutoCloseable {
      * it), else 400 {@code InvalidRequestContentException} ("a request header is invalid"): Lambda documents no answer
      * to a head over limits, and its front end's is not known.
      */
-    static Http11Server.Refusal refuse(Http11Server.Problem problem, String target, String message) {
+    static Http11Options.Refusal refuse(Http11Options.Problem problem, String target, String message) {
         String type = ServiceErrors.INVALID_REQUEST_CONTENT;
         String text = message;
-        if (problem == Http11Server.Problem.MALFORMED_TARGET) {
+        if (problem == Http11Options.Problem.MALFORMED_TARGET) {
             type = ServiceErrors.INVALID_PARAMETER;
             String name = functionName(target);
             if (name != null && MALFORMED_ESCAPE.matcher(name).find()) {
                 text = "invalid function name '" + name + "': " + message;
             }
         }
-        return new Http11Server.Refusal(
+        return new Http11Options.Refusal(
                 400,
                 Map.of(
                         InvokeWire.HEADER_REQUEST_ID,

@@ -133,6 +133,18 @@ class InvokeApiLimitsTest {
     }
 
     @Test
+    void aMalformedContentLengthGetsAwsShapeNamingIt() throws Exception {
+        Reply reply = exchangeAll("POST " + INVOKE + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2x\r\n\r\n{}");
+
+        assertThat(reply.text())
+                .startsWith("HTTP/1.1 400 ")
+                .containsIgnoringCase("x-amzn-ErrorType: InvalidRequestContentException")
+                .containsIgnoringCase("x-amzn-RequestId: ")
+                .endsWith("{\"Type\":\"User\",\"message\":\"malformed Content-Length '2x'\"}");
+        assertThat(reply.closed()).isTrue();
+    }
+
+    @Test
     void aHeadOf200FieldsReachesTheInvokeApiAndTheConnectionStaysOpen() throws Exception {
         Reply reply = exchangeAll(withFields(200));
 

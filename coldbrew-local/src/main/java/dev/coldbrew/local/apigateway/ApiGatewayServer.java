@@ -5,6 +5,7 @@ import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.json.JsonWriter;
+import dev.coldbrew.runtime.api.server.Http11Options;
 import dev.coldbrew.runtime.api.server.Http11Server;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ public final class ApiGatewayServer implements AutoCloseable {
     /** The API's port in the CLI unless told otherwise ({@code sam local start-api}'s). */
     public static final int DEFAULT_PORT = 3000;
     /** 200 header fields and 384 KiB of head: the limits of the JDK's server it ran on before. */
-    public static final Http11Server.Limits LIMITS = new Http11Server.Limits(200, 384 * 1024, 384 * 1024);
+    public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
 
     private static final int BACKLOG = 256;
 
@@ -67,8 +68,8 @@ public final class ApiGatewayServer implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ApiGatewayServer api = new ApiGatewayServer(lambda, List.copyOf(ordered), executor, log);
         try {
-            api.server = Http11Server.start(
-                    address, new Http11Server.Options(BACKLOG, LIMITS, api::refuse), executor, api::handle);
+            api.server =
+                    Http11Server.start(address, new Http11Options(BACKLOG, LIMITS, api::refuse), executor, api::handle);
         } catch (IOException e) {
             executor.shutdownNow();
             throw e;
@@ -102,14 +103,14 @@ public final class ApiGatewayServer implements AutoCloseable {
     }
 
     /** 400 {@code {"message":...}} for a request refused before any route saw it, logged as a request is. */
-    private Http11Server.Refusal refuse(Http11Server.Problem problem, String target, String message) {
+    private Http11Options.Refusal refuse(Http11Options.Problem problem, String target, String message) {
         log.accept("API " + (target == null ? "(no request line)" : target) + " refused -> 400: " + message);
         String body = JsonWriter.create()
                 .beginObject()
                 .field("message", message)
                 .endObject()
                 .toString();
-        return new Http11Server.Refusal(
+        return new Http11Options.Refusal(
                 400, Map.of("Content-Type", ProxyResponses.JSON), body.getBytes(StandardCharsets.UTF_8));
     }
 

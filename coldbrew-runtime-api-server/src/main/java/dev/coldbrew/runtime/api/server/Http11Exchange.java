@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * One request and its reply on a connection of {@link Http11Server}, behind the JDK's {@link HttpExchange} API so
- * that the Runtime API server core and {@link HttpBodies} serve on either server: {@code sendResponseHeaders} with a
- * length of -1 for no body, 0 for a chunked one, else {@code Content-Length} (to {@code HEAD}: the head only, the
- * body written is dropped); {@link #close()} ends the reply and reads what is left of the request body. Beyond the JDK's exchange it gives a chunked body's {@link #trailers()}.
+ * that the handlers written for it serve unchanged: {@code sendResponseHeaders} with a length of -1 for no body, 0
+ * for a chunked one, else {@code Content-Length} (to {@code HEAD}: the head only, the body written is dropped);
+ * {@link #close()} ends the reply and reads what is left of the request body. Beyond the JDK's exchange it gives a
+ * chunked body's {@link #trailers()}.
  */
 final class Http11Exchange extends HttpExchange {
     /** Most unread request body bytes {@link #close()} discards to keep the connection; beyond, it closes. */

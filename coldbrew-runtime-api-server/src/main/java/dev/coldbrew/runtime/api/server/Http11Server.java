@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +32,9 @@ import java.util.concurrent.ExecutorService;
  * classes on the start-up path of every environment and of the start-up bench; this server is what these APIs need
  * and no more, and it keeps the JDK's exchange API, so their handlers did not change.
  *
- * <p>A request head is read within {@link Limits} (nothing beyond them is buffered); a head over them, malformed,
- * or with a target that is not a URI is answered by the server's {@link Refuser} before any handler runs, and the
- * connection then closes.
+ * <p>A request head is read within {@link Http11Options.Limits} (nothing beyond them is buffered); a head over them,
+ * malformed, or with a target that is not a URI is answered by the server's {@link Http11Options.Refuser} before
+ * any handler runs, and the connection then closes.
  */
 public final class Http11Server implements AutoCloseable {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -47,87 +46,24 @@ public final class Http11Server implements AutoCloseable {
     /** How long a refused peer may stay silent before the connection closes without reading the rest. */
     static final int DISCARD_TIMEOUT_MS = 2_000;
 
-    /** Why a request was refused before any handler saw it. */
-    public enum Problem {
-        /** More header fields, or more bytes of head or of one line, than the server's {@link Limits}. */
-        HEAD_OVER_LIMITS,
-        /** A request line, header field, {@code Content-Length} or {@code Transfer-Encoding} that is not HTTP/1.1. */
-        MALFORMED_HEAD,
-        /** A request target that is not a URI, e.g. a malformed percent-escape {@code %zz}. */
-        MALFORMED_TARGET
-    }
-
-    /**
-     * Bounds on a request head: header fields, bytes of one line, and bytes of the request line and header fields
-     * together (line ends included).
-     */
-    public record Limits(int maxFields, int maxLineBytes, int maxHeadBytes) {
-        /** The Runtime API's: 256 fields, 64 KiB a line, 1 MiB in all (a runtime sends a handful of short fields). */
-        public static final Limits DEFAULT = new Limits(256, 64 * 1024, 1024 * 1024);
-
-        public Limits {
-            if (maxFields < 1 || maxLineBytes < 64 || maxHeadBytes < 64) {
-                throw new IllegalArgumentException("head limits must be at least 1 field and 64 bytes: maxFields="
-                        + maxFields + ", maxLineBytes=" + maxLineBytes + ", maxHeadBytes=" + maxHeadBytes);
-            }
-        }
-    }
-
-    /** The reply to a refused request: status, header fields and body ({@code Content-Length} and close are added). */
-    public record Refusal(int status, Map<String, String> headers, byte[] body) {
-        public Refusal {
-            headers = Map.copyOf(headers);
-        }
-    }
-
-    /** Words the reply to a request refused before any handler saw it. */
-    @FunctionalInterface
-    public interface Refuser {
-        /**
-         * @param target the request target as sent, or null when the request line itself was refused
-         * @param message what was wrong, naming the limit or the value refused
-         */
-        Refusal refuse(Problem problem, String target, String message);
-    }
-
-    /**
-     * How a server reads and refuses requests.
-     *
-     * @param backlog the listen backlog
-     */
-    public record Options(int backlog, Limits limits, Refuser refuser) {
-        public Options {
-            if (backlog < 1) {
-                throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
-            }
-            Objects.requireNonNull(limits, "limits");
-            Objects.requireNonNull(refuser, "refuser");
-        }
-
-        /** {@link Limits#DEFAULT}, and every refusal a 400 with a Runtime API error body ({@code BadRequest}). */
-        public static Options defaults(int backlog) {
-            return new Options(backlog, Limits.DEFAULT, Http11Server::badRequest);
-        }
-    }
-
     private final ServerSocket socket;
     private final ExecutorService executor;
-    private final Options options;
+    private final Http11Options options;
     private final HttpHandler handler;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Http11Server(ServerSocket socket, ExecutorService executor, Options options, HttpHandler handler) {
+    private Http11Server(ServerSocket socket, ExecutorService executor, Http11Options options, HttpHandler handler) {
         this.socket = socket;
         this.executor = executor;
         this.options = options;
         this.handler = handler;
     }
 
-    /** As {@link #start(InetSocketAddress, Options, ExecutorService, HttpHandler)} with {@link Options#defaults}. */
+    /** As {@link #start(InetSocketAddress, Http11Options, ExecutorService, HttpHandler)} with the defaults. */
     static Http11Server start(InetSocketAddress address, int backlog, ExecutorService executor, HttpHandler handler)
             throws IOException {
-        return start(address, Options.defaults(backlog), executor, handler);
+        return start(address, Http11Options.defaults(backlog), executor, handler);
     }
 
     /**
@@ -135,7 +71,7 @@ public final class Http11Server implements AutoCloseable {
      * per connection; {@link #close()} does not shut {@code executor} down.
      */
     public static Http11Server start(
-            InetSocketAddress address, Options options, ExecutorService executor, HttpHandler handler)
+            InetSocketAddress address, Http11Options options, ExecutorService executor, HttpHandler handler)
             throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
@@ -247,7 +183,7 @@ public final class Http11Server implements AutoCloseable {
             return new URI(target);
         } catch (URISyntaxException e) {
             throw new RequestHead.Malformed(
-                    Problem.MALFORMED_TARGET,
+                    Http11Options.Problem.MALFORMED_TARGET,
                     "malformed request target '" + target + "': " + e.getReason() + " at index " + e.getIndex(),
                     target);
         }
@@ -284,13 +220,13 @@ public final class Http11Server implements AutoCloseable {
     }
 
     /**
-     * Answers a refused request with the {@link Refuser}'s reply and {@code Connection: close}, ends the output, and
-     * reads what the peer goes on sending (at most {@link #MAX_DISCARDED_BYTES}, until it is silent for
+     * Answers a refused request with the {@link Http11Options.Refuser}'s reply and {@code Connection: close}, ends
+     * the output, and reads what the peer goes on sending (at most {@link #MAX_DISCARDED_BYTES}, until it is silent for
      * {@link #DISCARD_TIMEOUT_MS}) so that a peer still writing its request reads the reply rather than a reset.
      */
     private void refuse(Socket connection, InputStream in, OutputStream out, RequestHead.Malformed e)
             throws IOException {
-        Refusal refusal = options.refuser().refuse(e.problem(), e.target(), e.getMessage());
+        Http11Options.Refusal refusal = options.refuser().refuse(e.problem(), e.target(), e.getMessage());
         StringBuilder head = new StringBuilder(256)
                 .append("HTTP/1.1 ")
                 .append(refusal.status())
@@ -321,8 +257,8 @@ public final class Http11Server implements AutoCloseable {
     }
 
     /** The default refusal: 400 with a Runtime API error body ({@code errorType} {@link #ERROR_BAD_REQUEST}). */
-    private static Refusal badRequest(Problem problem, String target, String message) {
-        return new Refusal(
+    static Http11Options.Refusal badRequest(Http11Options.Problem problem, String target, String message) {
+        return new Http11Options.Refusal(
                 400,
                 Map.of("Content-Type", "application/json"),
                 Reply.error(400, ERROR_BAD_REQUEST, message).body());

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * One request line and its header (or, after a chunked body, trailer) fields as {@link Http11Server} reads them
  * (RFC 9112 §2-3, §5): CRLF-terminated lines (a bare LF is accepted as the end of a line), within the server's
- * {@link Http11Server.Limits}: never more bytes than they allow are read into memory.
+ * {@link Http11Options.Limits}: never more bytes than they allow are read into memory.
  *
  * @param target the request target as sent (origin form, e.g. {@code /2018-06-01/runtime/invocation/next})
  */
@@ -18,25 +18,25 @@ record RequestHead(String method, String target, String version, Headers headers
     private static final int QUOTED_BYTES = 64;
 
     /**
-     * A request head the server refuses: {@link Http11Server.Refuser} words the reply from {@link #problem()} and
+     * A request head the server refuses: {@link Http11Options.Refuser} words the reply from {@link #problem()} and
      * {@code getMessage()}, then the connection closes.
      */
     static class Malformed extends IOException {
         private static final long serialVersionUID = 1L;
-        private final Http11Server.Problem problem;
+        private final Http11Options.Problem problem;
         private final String target;
 
         Malformed(String message) {
-            this(Http11Server.Problem.MALFORMED_HEAD, message, null);
+            this(Http11Options.Problem.MALFORMED_HEAD, message, null);
         }
 
-        Malformed(Http11Server.Problem problem, String message, String target) {
+        Malformed(Http11Options.Problem problem, String message, String target) {
             super(message);
             this.problem = problem;
             this.target = target;
         }
 
-        Http11Server.Problem problem() {
+        Http11Options.Problem problem() {
             return problem;
         }
 
@@ -56,7 +56,7 @@ record RequestHead(String method, String target, String version, Headers headers
         private final String start;
 
         LineTooLong(int limit, String start) {
-            super(Http11Server.Problem.HEAD_OVER_LIMITS, "a line longer than " + limit + " bytes", null);
+            super(Http11Options.Problem.HEAD_OVER_LIMITS, "a line longer than " + limit + " bytes", null);
             this.start = start;
         }
     }
@@ -65,7 +65,7 @@ record RequestHead(String method, String target, String version, Headers headers
      * Reads the next request head within {@code limits}, or returns null when the peer closed the connection
      * between requests.
      */
-    static RequestHead read(InputStream in, Http11Server.Limits limits) throws IOException {
+    static RequestHead read(InputStream in, Http11Options.Limits limits) throws IOException {
         int lineLimit = Math.min(limits.maxLineBytes(), limits.maxHeadBytes());
         String line;
         do {
@@ -73,7 +73,7 @@ record RequestHead(String method, String target, String version, Headers headers
                 line = line(in, true, lineLimit); // RFC 9112 §2.2: empty lines before a request line are ignored
             } catch (LineTooLong e) {
                 throw new Malformed(
-                        Http11Server.Problem.HEAD_OVER_LIMITS,
+                        Http11Options.Problem.HEAD_OVER_LIMITS,
                         "request line over the limit of " + lineLimit + " bytes: more than " + lineLimit
                                 + " bytes read ('" + e.start + "…')",
                         null);
@@ -96,13 +96,13 @@ record RequestHead(String method, String target, String version, Headers headers
         }
     }
 
-    /** Trailer fields up to the blank line that ends them, within the {@link Http11Server.Limits#DEFAULT} limits. */
+    /** Trailer fields up to the blank line that ends them, within the {@link Http11Options.Limits#DEFAULT} limits. */
     static Headers fields(InputStream in) throws IOException {
-        return fields(in, Http11Server.Limits.DEFAULT, Http11Server.Limits.DEFAULT.maxHeadBytes());
+        return fields(in, Http11Options.Limits.DEFAULT, Http11Options.Limits.DEFAULT.maxHeadBytes());
     }
 
     /** Header or trailer fields up to the blank line that ends them, in at most {@code budget} bytes. */
-    private static Headers fields(InputStream in, Http11Server.Limits limits, int budget) throws IOException {
+    private static Headers fields(InputStream in, Http11Options.Limits limits, int budget) throws IOException {
         Headers fields = new Headers();
         int left = budget;
         for (int count = 0; ; count++) {
@@ -114,7 +114,7 @@ record RequestHead(String method, String target, String version, Headers headers
             int colon = field.indexOf(':');
             if (count == limits.maxFields()) {
                 throw new Malformed(
-                        Http11Server.Problem.HEAD_OVER_LIMITS,
+                        Http11Options.Problem.HEAD_OVER_LIMITS,
                         "request head over the limit of " + limits.maxFields() + " header fields: field " + (count + 1)
                                 + " is '" + name(field) + "'",
                         null);
@@ -127,7 +127,7 @@ record RequestHead(String method, String target, String version, Headers headers
     }
 
     /** One field line in at most {@code left} bytes of the head and {@code maxLineBytes} of its own. */
-    private static String fieldLine(InputStream in, Http11Server.Limits limits, int left) throws IOException {
+    private static String fieldLine(InputStream in, Http11Options.Limits limits, int left) throws IOException {
         int limit = Math.max(0, Math.min(limits.maxLineBytes(), left - 2));
         try {
             return line(in, false, limit);
@@ -137,7 +137,7 @@ record RequestHead(String method, String target, String version, Headers headers
                             + limit + " bytes read"
                     : "request head over the limit of " + limits.maxHeadBytes() + " bytes: more than "
                             + limits.maxHeadBytes() + " bytes read, the last in header field '" + name(e.start) + "'";
-            throw new Malformed(Http11Server.Problem.HEAD_OVER_LIMITS, what, null);
+            throw new Malformed(Http11Options.Problem.HEAD_OVER_LIMITS, what, null);
         }
     }
 
@@ -158,7 +158,7 @@ record RequestHead(String method, String target, String version, Headers headers
 
     /** As {@link #line(InputStream, boolean, int)} with the default limit on a line, for chunk lines. */
     static String line(InputStream in, boolean endAllowed) throws IOException {
-        return line(in, endAllowed, Http11Server.Limits.DEFAULT.maxLineBytes());
+        return line(in, endAllowed, Http11Options.Limits.DEFAULT.maxLineBytes());
     }
 
     /**

@@ -141,7 +141,7 @@ class Http11ServerTest {
     @Test
     void aHeadOverTheFieldLimitIsRefusedByTheRefuserNamingTheLimitAndTheField() throws Exception {
         String reply = exchangeWith(
-                new Http11Server.Limits(3, 1024, 4096), "POST /p HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n");
+                new Http11Options.Limits(3, 1024, 4096), "POST /p HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n");
 
         assertThat(reply)
                 .startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
@@ -153,7 +153,7 @@ class Http11ServerTest {
     @Test
     void aLineOverTheLineLimitIsRefusedNamingItsField() throws Exception {
         String reply = exchangeWith(
-                new Http11Server.Limits(10, 100, 4096), "GET /p HTTP/1.1\r\nX-Long: " + "a".repeat(101) + "\r\n\r\n");
+                new Http11Options.Limits(10, 100, 4096), "GET /p HTTP/1.1\r\nX-Long: " + "a".repeat(101) + "\r\n\r\n");
 
         assertThat(reply)
                 .contains("X-Problem: HEAD_OVER_LIMITS")
@@ -164,7 +164,7 @@ class Http11ServerTest {
     void aHeadOverTheTotalLimitIsRefusedNamingTheLimitAndTheLastField() throws Exception {
         String fields = "X-A: " + "a".repeat(50) + "\r\nX-B: " + "b".repeat(50) + "\r\n";
 
-        String reply = exchangeWith(new Http11Server.Limits(10, 100, 100), "GET /p HTTP/1.1\r\n" + fields + "\r\n");
+        String reply = exchangeWith(new Http11Options.Limits(10, 100, 100), "GET /p HTTP/1.1\r\n" + fields + "\r\n");
 
         assertThat(reply)
                 .contains("X-Problem: HEAD_OVER_LIMITS")
@@ -175,7 +175,7 @@ class Http11ServerTest {
     @Test
     void aRequestLineOverTheLimitIsRefusedWithoutATarget() throws Exception {
         String reply =
-                exchangeWith(new Http11Server.Limits(10, 100, 4096), "GET /" + "p".repeat(200) + " HTTP/1.1\r\n\r\n");
+                exchangeWith(new Http11Options.Limits(10, 100, 4096), "GET /" + "p".repeat(200) + " HTTP/1.1\r\n\r\n");
 
         assertThat(reply)
                 .contains("X-Problem: HEAD_OVER_LIMITS")
@@ -184,7 +184,7 @@ class Http11ServerTest {
 
     @Test
     void aMalformedEscapeInTheTargetIsRefusedNamingTheTarget() throws Exception {
-        String reply = exchangeWith(Http11Server.Limits.DEFAULT, "GET /a/%zz/b HTTP/1.1\r\n\r\n");
+        String reply = exchangeWith(Http11Options.Limits.DEFAULT, "GET /a/%zz/b HTTP/1.1\r\n\r\n");
 
         assertThat(reply)
                 .contains("X-Problem: MALFORMED_TARGET")
@@ -204,13 +204,13 @@ class Http11ServerTest {
     }
 
     /** {@link #exchange(String)} against a server with {@code limits} whose refusals are 431s saying what was wrong. */
-    private String exchangeWith(Http11Server.Limits limits, String request) throws IOException {
-        Http11Server.Refuser refuser = (problem, target, message) -> new Http11Server.Refusal(
+    private String exchangeWith(Http11Options.Limits limits, String request) throws IOException {
+        Http11Options.Refuser refuser = (problem, target, message) -> new Http11Options.Refusal(
                 431, Map.of("X-Problem", problem.name()), (target + ": " + message).getBytes(StandardCharsets.UTF_8));
         Http11Server limited = server;
         server = Http11Server.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new Http11Server.Options(8, limits, refuser),
+                new Http11Options(8, limits, refuser),
                 executor,
                 Http11ServerTest::describe);
         try {
