@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code POST …/functions/{name}/invocations}, {@code InvokeWithResponseStream} ({@code POST
  * /2021-11-15/functions/{name}/response-streaming-invocations}), {@code GET …/functions/} and
  * {@code GET …/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
- * endpoint override. Every reply has AWS's shape, a request refused before any handler runs included
+ * endpoint override. Every error has AWS's shape, a request refused before any handler runs included
  * ({@link #refuse}): a head over {@link #LIMITS}, a malformed head, a target that is not a URI.
  */
 public final class HttpInvokeServer implements AutoCloseable {
@@ -208,10 +208,10 @@ public final class HttpInvokeServer implements AutoCloseable {
     /**
      * The reply to a request refused before any handler ran, in AWS's shape: 400 {@code InvalidParameterValueException}
      * for a target that is not a URI (as for any invalid function name, naming the name when the bad escape is in
-     * it), else 400 {@code InvalidRequestContentException} ("a request header is invalid"): Lambda documents no answer
-     * to a head over limits, and its front end's is not known.
+     * it), else 400 {@code InvalidRequestContentException} ("a request header is invalid"). Lambda documents no
+     * answer to a head over limits: that status and type are coldbrew's choice.
      */
-    static Http11Options.Refusal refuse(Http11Options.Problem problem, String target, String message) {
+    private static Http11Options.Refusal refuse(Http11Options.Problem problem, String target, String message) {
         String type = ServiceErrors.INVALID_REQUEST_CONTENT;
         String text = message;
         if (problem == Http11Options.Problem.MALFORMED_TARGET) {
