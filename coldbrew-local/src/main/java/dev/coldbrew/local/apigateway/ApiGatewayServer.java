@@ -36,7 +36,7 @@ public final class ApiGatewayServer implements AutoCloseable {
 
     /** The API's port in the CLI unless told otherwise ({@code sam local start-api}'s). */
     public static final int DEFAULT_PORT = 3000;
-    /** 200 header fields and 384 KiB of head: the limits of the JDK's server it ran on before. */
+    /** 200 header fields and 384 KiB of head, as the Invoke API's ({@code HttpInvokeServer.LIMITS}). */
     public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
 
     private static final int BACKLOG = 256;
