@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * Warm invoke overhead of the local Lambda with the raw-socket echo function: p50/p99 latency and invokes/s
  * with 1 and 2 environments, through the Java API and the HTTP Invoke API, with and without cgroups and freezing;
  * a bare loopback HTTP round trip on the same server ({@code Http11Server}) as the baseline; and REPORT Init
- * Duration against the bootstrap-start → first /next time the function itself observes. A benchmark, not a test: it asserts nothing.
+ * Duration against the bootstrap-start → first /next time the function itself observes. A benchmark, not a test:
+ * it asserts nothing.
  *
  * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts]]} (defaults 20000 and 20);
  * {@code coldbrew-local/bench.sh http [invokes-per-run]} runs only the Invoke API rows.
