@@ -1,7 +1,6 @@
 package dev.coldbrew.local;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.coldbrew.local.function.FunctionNames;
 import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.http.ServiceErrors;
@@ -9,52 +8,69 @@ import dev.coldbrew.local.invokeapi.FunctionDescriptions;
 import dev.coldbrew.local.invokeapi.InvokeRequest;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.local.invokeapi.InvokeWire;
+import dev.coldbrew.runtime.api.server.Http11Options;
+import dev.coldbrew.runtime.api.server.Http11Server;
 import dev.coldbrew.runtime.api.server.HttpBodies;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
- * The Invoke API ({@link InvokeWire#FUNCTIONS_PATH}) over HTTP, served with the JDK's {@code com.sun.net.httpserver}:
+ * The Invoke API ({@link InvokeWire#FUNCTIONS_PATH}) over HTTP, served with coldbrew's {@link Http11Server}:
  * {@code POST …/functions/{name}/invocations}, {@code InvokeWithResponseStream} ({@code POST
  * /2021-11-15/functions/{name}/response-streaming-invocations}), {@code GET …/functions/} and
  * {@code GET …/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
- * endpoint override.
+ * endpoint override. Every error has AWS's shape, a request refused before any handler runs included
+ * ({@link #refuse}): a head over {@link #LIMITS}, a malformed head, a target that is not a URI.
  */
 public final class HttpInvokeServer implements AutoCloseable {
 
     /** The Invoke API's port in the CLI unless told otherwise. */
     public static final int DEFAULT_PORT = 9000;
+    /**
+     * A request head of at most 200 header fields and 384 KiB (request line included), as the JDK's server the
+     * Invoke API ran on before (200 distinct names, 380 KiB counting 32 bytes a field): a request it took is refused
+     * now only when more than 200 of its fields repeat names.
+     */
+    public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
+
+    private static final int BACKLOG = 256;
+    /** A {@code %} not followed by two hex digits. */
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private final InvokeTarget lambda;
-    private final HttpServer server;
     private final ExecutorService executor;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Http11Server server;
 
-    private HttpInvokeServer(InvokeTarget lambda, HttpServer server, ExecutorService executor) {
+    private HttpInvokeServer(InvokeTarget lambda, ExecutorService executor) {
         this.lambda = lambda;
-        this.server = server;
         this.executor = executor;
     }
 
     static HttpInvokeServer start(InvokeTarget lambda, InetSocketAddress address) throws IOException {
-        HttpServer server = HttpServer.create(address, 256);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        HttpInvokeServer api = new HttpInvokeServer(lambda, server, executor);
-        server.createContext("/", api::handle);
-        server.setExecutor(executor);
-        server.start();
+        HttpInvokeServer api = new HttpInvokeServer(lambda, executor);
+        try {
+            api.server = Http11Server.start(
+                    address, new Http11Options(BACKLOG, LIMITS, HttpInvokeServer::refuse), executor, api::handle);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
         return api;
     }
 
     /** The bound address (the port is real when 0 was asked for). */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return server.address();
     }
 
     /** {@code http://host:port}, for an SDK's endpoint override. */
@@ -190,6 +206,47 @@ public final class HttpInvokeServer implements AutoCloseable {
         HttpBodies.send(http, status, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The reply to a request refused before any handler ran, in AWS's shape: 400 {@code InvalidParameterValueException}
+     * for a target that is not a URI (as for any invalid function name, naming the name when the bad escape is in
+     * it), else 400 {@code InvalidRequestContentException} ("a request header is invalid"). Lambda documents no
+     * answer to a head over limits: that status and type are coldbrew's choice.
+     */
+    private static Http11Options.Refusal refuse(Http11Options.Problem problem, String target, String message) {
+        String type = ServiceErrors.INVALID_REQUEST_CONTENT;
+        String text = message;
+        if (problem == Http11Options.Problem.MALFORMED_TARGET) {
+            type = ServiceErrors.INVALID_PARAMETER;
+            String name = functionName(target);
+            if (name != null && MALFORMED_ESCAPE.matcher(name).find()) {
+                text = "invalid function name '" + name + "': " + message;
+            }
+        }
+        return new Http11Options.Refusal(
+                400,
+                Map.of(
+                        InvokeWire.HEADER_REQUEST_ID,
+                        UUID.randomUUID().toString(),
+                        ServiceErrors.HEADER_ERROR_TYPE,
+                        type,
+                        "Content-Type",
+                        "application/json"),
+                ServiceErrors.invalid(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The raw function name segment of an Invoke API path, or null for another path. */
+    private static String functionName(String target) {
+        String path = target.indexOf('?') < 0 ? target : target.substring(0, target.indexOf('?'));
+        for (String prefix :
+                new String[] {InvokeWire.FUNCTIONS_PATH + "/", InvokeWire.STREAMING_FUNCTIONS_PATH + "/"}) {
+            if (path.startsWith(prefix) && path.length() > prefix.length()) {
+                int end = path.indexOf('/', prefix.length());
+                return path.substring(prefix.length(), end < 0 ? path.length() : end);
+            }
+        }
+        return null;
+    }
+
     private static String decode(String segment) {
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
@@ -201,7 +258,7 @@ public final class HttpInvokeServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
+            server.close();
             executor.shutdownNow();
         }
     }

@@ -43,14 +43,6 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalLambda.class.getName());
 
-    static {
-        // The JDK server waits for delayed ACKs without TCP_NODELAY (sun.net.httpserver.ServerConfig); a
-        // loopback Runtime API needs replies at once.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final LocalOptions options;
     private final Optional<Cgroups> cgroups;
     private final EnvironmentUsers users;

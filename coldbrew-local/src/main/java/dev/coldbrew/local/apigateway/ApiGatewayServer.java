@@ -1,10 +1,12 @@
 package dev.coldbrew.local.apigateway;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.runtime.api.RuntimeApi;
+import dev.coldbrew.runtime.api.json.JsonWriter;
+import dev.coldbrew.runtime.api.server.Http11Options;
+import dev.coldbrew.runtime.api.server.Http11Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,28 +28,29 @@ import java.util.function.Consumer;
  * start-api} serves them: each request that matches a route becomes the route's proxy event ({@link ProxyEvents}),
  * invokes its function synchronously through the local Lambda, and the function's proxy response becomes the reply
  * ({@link ProxyResponses}). A request no route matches is a 404 {@code {"message":"Not Found"}}; a body over 6 MB a
- * 413, as Lambda's payload limit would refuse it.
+ * 413, as Lambda's payload limit would refuse it; a request the server refuses before any route sees it (a head over
+ * {@link #LIMITS}, a malformed head, a target that is not a URI) a 400 {@code {"message":...}} saying why. Served
+ * with coldbrew's {@link Http11Server}.
  */
 public final class ApiGatewayServer implements AutoCloseable {
 
     /** The API's port in the CLI unless told otherwise ({@code sam local start-api}'s). */
     public static final int DEFAULT_PORT = 3000;
+    /** 200 header fields and 384 KiB of head, as the Invoke API's ({@code HttpInvokeServer.LIMITS}). */
+    public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
+
+    private static final int BACKLOG = 256;
 
     private final InvokeTarget lambda;
     private final List<ApiRoute> routes;
-    private final HttpServer server;
     private final ExecutorService executor;
     private final Consumer<String> log;
+    private volatile Http11Server server;
 
     private ApiGatewayServer(
-            InvokeTarget lambda,
-            List<ApiRoute> routes,
-            HttpServer server,
-            ExecutorService executor,
-            Consumer<String> log) {
+            InvokeTarget lambda, List<ApiRoute> routes, ExecutorService executor, Consumer<String> log) {
         this.lambda = lambda;
         this.routes = routes;
-        this.server = server;
         this.executor = executor;
         this.log = log;
     }
@@ -62,18 +65,21 @@ public final class ApiGatewayServer implements AutoCloseable {
             throws IOException {
         List<ApiRoute> ordered = new ArrayList<>(routes);
         ordered.sort(Comparator.comparingInt(ApiRoute::specificity).reversed());
-        HttpServer server = HttpServer.create(address, 256);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        ApiGatewayServer api = new ApiGatewayServer(lambda, List.copyOf(ordered), server, executor, log);
-        server.createContext("/", api::handle);
-        server.setExecutor(executor);
-        server.start();
+        ApiGatewayServer api = new ApiGatewayServer(lambda, List.copyOf(ordered), executor, log);
+        try {
+            api.server =
+                    Http11Server.start(address, new Http11Options(BACKLOG, LIMITS, api::refuse), executor, api::handle);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
         return api;
     }
 
     /** {@code http://host:port}. */
     public String endpoint() {
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = server.address();
         return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
@@ -94,6 +100,18 @@ public final class ApiGatewayServer implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** 400 {@code {"message":...}} for a request refused before any route saw it, logged as a request is. */
+    private Http11Options.Refusal refuse(Http11Options.Problem problem, String target, String message) {
+        log.accept("API " + (target == null ? "(no request line)" : target) + " refused -> 400: " + message);
+        String body = JsonWriter.create()
+                .beginObject()
+                .field("message", message)
+                .endObject()
+                .toString();
+        return new Http11Options.Refusal(
+                400, Map.of("Content-Type", ProxyResponses.JSON), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** HTTP sends no body in a reply to HEAD, nor with a 1xx, 204 or 304 status, whatever the function answered. */
@@ -139,7 +157,7 @@ public final class ApiGatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         executor.shutdownNow();
     }
 }

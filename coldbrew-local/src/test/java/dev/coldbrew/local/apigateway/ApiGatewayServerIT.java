@@ -8,10 +8,12 @@ import dev.coldbrew.local.testing.TestFunctions;
 import dev.coldbrew.runtime.api.json.JsonReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +130,25 @@ class ApiGatewayServerIT {
         assertThat(ApiGatewayServer.hasBody("HEAD", 200)).isFalse();
         assertThat(ApiGatewayServer.hasBody("GET", 204)).isFalse();
         assertThat(ApiGatewayServer.hasBody("GET", 201)).isTrue();
+    }
+
+    @Test
+    void aTargetThatIsNotAUriIsRefusedWithAMessageNamingIt() throws Exception {
+        String reply;
+        try (Socket socket = new Socket(
+                InetAddress.getLoopbackAddress(), URI.create(api.endpoint()).getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /v2/%zz HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 400 ")
+                .contains("Connection: close")
+                .endsWith("{\"message\":\"malformed request target '/v2/%zz': Malformed escape pair at index 4\"}");
+        assertThat(lines)
+                .contains("API /v2/%zz refused -> 400: malformed request target '/v2/%zz': Malformed escape pair at"
+                        + " index 4");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

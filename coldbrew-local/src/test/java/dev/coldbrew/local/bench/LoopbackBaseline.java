@@ -1,6 +1,7 @@
 package dev.coldbrew.local.bench;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.coldbrew.runtime.api.server.Http11Options;
+import dev.coldbrew.runtime.api.server.Http11Server;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,31 +9,34 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The floor under every Runtime API exchange: one keep-alive HTTP request/response on loopback between a
- * raw-socket client (as the echo function) and the JDK server with virtual threads (as the local Lambda).
+ * raw-socket client (as the echo function) and coldbrew's {@link Http11Server} (as the local Lambda's Runtime API and
+ * Invoke API).
  * A warm invoke makes two such exchanges (/response, then the next /next is answered by the following event).
  */
 final class LoopbackBaseline {
     private LoopbackBaseline() {}
 
     static String measure(int invokes) throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         byte[] ok = "{\"status\":\"OK\"}".getBytes(StandardCharsets.US_ASCII);
-        server.createContext("/", http -> {
-            http.getRequestBody().readAllBytes();
-            http.sendResponseHeaders(202, ok.length);
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(ok);
-            }
-        });
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        Http11Server server = Http11Server.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Http11Options.defaults(64),
+                executor,
+                http -> {
+                    http.getRequestBody().readAllBytes();
+                    http.sendResponseHeaders(202, ok.length);
+                    try (OutputStream out = http.getResponseBody()) {
+                        out.write(ok);
+                    }
+                });
         try (Socket socket =
-                new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+                new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
@@ -46,7 +50,8 @@ final class LoopbackBaseline {
                     })
                     .replace("envs=1", "      ");
         } finally {
-            server.stop(0);
+            server.close();
+            executor.shutdownNow();
         }
     }
 

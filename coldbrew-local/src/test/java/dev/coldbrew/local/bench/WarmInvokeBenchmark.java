@@ -27,22 +27,35 @@ import java.util.concurrent.Future;
 /**
  * Warm invoke overhead of the local Lambda with the raw-socket echo function: p50/p99 latency and invokes/s
  * with 1 and 2 environments, through the Java API and the HTTP Invoke API, with and without cgroups and freezing;
- * a bare loopback HTTP round trip on the same JDK server as the baseline; and REPORT Init Duration against the
- * bootstrap-start → first /next time the function itself observes. A benchmark, not a test: it asserts nothing.
+ * a bare loopback HTTP round trip on the same server ({@code Http11Server}) as the baseline; and REPORT Init
+ * Duration against the bootstrap-start → first /next time the function itself observes. A benchmark, not a test:
+ * it asserts nothing.
  *
- * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts]]} (defaults 20000 and 20).
+ * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts]]} (defaults 20000 and 20);
+ * {@code coldbrew-local/bench.sh http [invokes-per-run]} runs only the Invoke API rows.
  */
 public final class WarmInvokeBenchmark {
 
     private static final byte[] PAYLOAD = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
 
     public static void main(String[] args) throws Exception {
+        boolean httpOnly = args.length > 0 && args[0].equals("http");
+        if (httpOnly) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         int invokes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int coldStarts = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Path dir = Files.createTempDirectory("coldbrew-bench-");
         System.out.printf(
                 "warm invoke overhead, %d invokes per run, %d cores%n",
                 invokes, Runtime.getRuntime().availableProcessors());
+        if (httpOnly) {
+            try (LocalLambda lambda = LocalLambda.create(Mode.LAMBDA.options())) {
+                lambda.register(TestFunctions.echo(dir.resolve("echo"), "echo").withReservedConcurrency(2));
+                httpRuns(lambda, invokes);
+            }
+            return;
+        }
         System.out.println(LoopbackBaseline.measure(invokes));
         for (Mode mode : Mode.values()) {
             try (LocalLambda lambda = LocalLambda.create(mode.options())) {

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * One request and its reply on a connection of {@link Http11Server}, behind the JDK's {@link HttpExchange} API so
- * that the Runtime API server core and {@link HttpBodies} serve on either server: {@code sendResponseHeaders} with a
- * length of -1 for no body, 0 for a chunked one, else {@code Content-Length}; {@link #close()} ends the reply and
- * reads what is left of the request body. Beyond the JDK's exchange it gives a chunked body's {@link #trailers()}.
+ * that the handlers written for it serve unchanged: {@code sendResponseHeaders} with a length of -1 for no body, 0
+ * for a chunked one, else {@code Content-Length} (to {@code HEAD}: the head only, the body written is dropped);
+ * {@link #close()} ends the reply and reads what is left of the request body. Beyond the JDK's exchange it gives a
+ * chunked body's {@link #trailers()}.
  */
 final class Http11Exchange extends HttpExchange {
     /** Most unread request body bytes {@link #close()} discards to keep the connection; beyond, it closes. */
@@ -84,13 +85,16 @@ final class Http11Exchange extends HttpExchange {
         responseHeaders.remove("Transfer-Encoding");
         responseHeaders.forEach((name, values) -> values.forEach(
                 value -> reply.append(name).append(": ").append(value).append("\r\n")));
+        boolean toHead = head.method().equals("HEAD");
         if (length == 0 && !noBody) {
-            reply.append("Transfer-Encoding: chunked\r\n");
+            reply.append(toHead ? "" : "Transfer-Encoding: chunked\r\n");
         } else if (status != 204 && status != 304) {
             reply.append("Content-Length: ").append(noBody ? 0 : length).append("\r\n");
         }
         connection.write(reply.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        responseBody = new ResponseBody(connection, noBody ? 0 : length == 0 ? -1 : length);
+        responseBody = toHead
+                ? ResponseBody.discarding(connection)
+                : new ResponseBody(connection, noBody ? 0 : length == 0 ? -1 : length);
     }
 
     /**
@@ -200,18 +204,27 @@ final class Http11Exchange extends HttpExchange {
         return null;
     }
 
-    private static String reason(int status) {
+    /** The reason phrase of {@code status} (RFC 9110 §15); clients ignore it, people reading a trace do not. */
+    static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
             case 202 -> "Accepted";
             case 204 -> "No Content";
+            case 304 -> "Not Modified";
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
             default -> "Status";
         };
     }

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * Request and reply bodies on the {@code com.sun.net.httpserver} exchange API, for the Runtime API server (on
- * {@link Http11Server}) and the Invoke API's (on the JDK's server).
+ * Request and reply bodies on the {@code com.sun.net.httpserver} exchange API, for the handlers that
+ * {@link Http11Server} serves: the Runtime API's, the Invoke API's and the API Gateway routes'.
  */
 public final class HttpBodies {
     private HttpBodies() {}
@@ -100,7 +100,7 @@ public final class HttpBodies {
         return true;
     }
 
-    /** Sends a status with a fixed-length body ({@code -1} length for an empty one, as the JDK server wants). */
+    /** Sends a status with a fixed-length body ({@code -1} length for an empty one, as the exchange API wants). */
     public static void send(HttpExchange http, int status, byte[] body) throws IOException {
         boolean empty = body == null || body.length == 0 || status == 204;
         http.sendResponseHeaders(status, empty ? -1 : body.length);
@@ -113,7 +113,7 @@ public final class HttpBodies {
 
     /**
      * Sends {@code headers} and a non-empty {@code body} in two writes, the head flushed before the body, so that a
-     * peer that has already closed its connection is noticed: the JDK server learns of a closed client only when a
+     * peer that has already closed its connection is noticed: the server learns of a closed client only when a
      * write fails, and the first write to a closed loopback peer succeeds but draws the reset that fails the second.
      * An empty body is sent as {@link #send} does, in one write.
      *

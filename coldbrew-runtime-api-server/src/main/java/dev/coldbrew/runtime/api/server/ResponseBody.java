@@ -16,19 +16,30 @@ final class ResponseBody extends OutputStream {
 
     private final OutputStream out;
     private final boolean chunked;
+    private final boolean discarding;
     private long remaining;
     private boolean closed;
 
     /** A body of {@code length} bytes, or chunked when {@code length} is negative. */
     ResponseBody(OutputStream out, long length) {
+        this(out, length, false);
+    }
+
+    private ResponseBody(OutputStream out, long length, boolean discarding) {
         this.out = out;
         this.chunked = length < 0;
         this.remaining = length;
+        this.discarding = discarding;
+    }
+
+    /** The body of a reply to {@code HEAD} (RFC 9110 §9.3.2): what the handler writes is dropped. */
+    static ResponseBody discarding(OutputStream out) {
+        return new ResponseBody(out, 0, true);
     }
 
     /** True when the body was closed with every byte it announced: the connection can carry the next request. */
     boolean complete() {
-        return closed && (chunked || remaining == 0);
+        return closed && (chunked || remaining == 0 || discarding);
     }
 
     @Override
@@ -41,7 +52,7 @@ final class ResponseBody extends OutputStream {
         if (closed) {
             throw new IOException("reply body already closed");
         }
-        if (len == 0) {
+        if (len == 0 || discarding) {
             return;
         }
         if (chunked) {
@@ -74,7 +85,7 @@ final class ResponseBody extends OutputStream {
             out.write(LAST_CHUNK);
         }
         out.flush();
-        if (!chunked && remaining > 0) {
+        if (!chunked && !discarding && remaining > 0) {
             throw new IOException("reply body closed " + remaining + " bytes short of its Content-Length");
         }
     }

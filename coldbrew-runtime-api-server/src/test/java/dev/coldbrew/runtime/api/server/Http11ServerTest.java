@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,6 +127,98 @@ class Http11ServerTest {
         assertThat(reply)
                 .startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n")
                 .endsWith("body=ok trailers=[]");
+    }
+
+    @Test
+    void aReplyToHeadHasItsHeadOnlyAndTheConnectionCarriesTheNextRequest() throws Exception {
+        String reply = exchange("HEAD /r HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 200 OK\r\nContent-Length: 25\r\n\r\nHTTP/1.1 200 OK\r\n")
+                .endsWith("GET /b body= trailers=[]");
+    }
+
+    @Test
+    void aHeadOverTheFieldLimitIsRefusedByTheRefuserNamingTheLimitAndTheField() throws Exception {
+        String reply = exchangeWith(
+                new Http11Options.Limits(3, 1024, 4096), "POST /p HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n");
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
+                .contains("X-Problem: HEAD_OVER_LIMITS\r\n")
+                .contains("Connection: close\r\n")
+                .endsWith("/p: request head over the limit of 3 header fields: field 4 is 'D'");
+    }
+
+    @Test
+    void aLineOverTheLineLimitIsRefusedNamingItsField() throws Exception {
+        String reply = exchangeWith(
+                new Http11Options.Limits(10, 100, 4096), "GET /p HTTP/1.1\r\nX-Long: " + "a".repeat(101) + "\r\n\r\n");
+
+        assertThat(reply)
+                .contains("X-Problem: HEAD_OVER_LIMITS")
+                .endsWith("/p: header field 'X-Long' over the limit of 100 bytes per line: more than 100 bytes read");
+    }
+
+    @Test
+    void aHeadOverTheTotalLimitIsRefusedNamingTheLimitAndTheLastField() throws Exception {
+        String fields = "X-A: " + "a".repeat(50) + "\r\nX-B: " + "b".repeat(50) + "\r\n";
+
+        String reply = exchangeWith(new Http11Options.Limits(10, 100, 100), "GET /p HTTP/1.1\r\n" + fields + "\r\n");
+
+        assertThat(reply)
+                .contains("X-Problem: HEAD_OVER_LIMITS")
+                .endsWith("/p: request head over the limit of 100 bytes: more than 100 bytes read, the last in header"
+                        + " field 'X-B'");
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsRefusedWithoutATarget() throws Exception {
+        String reply =
+                exchangeWith(new Http11Options.Limits(10, 100, 4096), "GET /" + "p".repeat(200) + " HTTP/1.1\r\n\r\n");
+
+        assertThat(reply)
+                .contains("X-Problem: HEAD_OVER_LIMITS")
+                .contains("null: request line over the limit of 100 bytes: more than 100 bytes read ('GET /ppp");
+    }
+
+    @Test
+    void aMalformedEscapeInTheTargetIsRefusedNamingTheTarget() throws Exception {
+        String reply = exchangeWith(Http11Options.Limits.DEFAULT, "GET /a/%zz/b HTTP/1.1\r\n\r\n");
+
+        assertThat(reply)
+                .contains("X-Problem: MALFORMED_TARGET")
+                .endsWith("/a/%zz/b: malformed request target '/a/%zz/b': Malformed escape pair at index 3");
+    }
+
+    @Test
+    void aPeerStillSendingItsHeadReadsTheWholeRefusalRatherThanAReset() throws Exception {
+        String huge = "GET /p HTTP/1.1\r\nX-Big: " + "a".repeat(12 * 1024 * 1024) + "\r\n\r\n";
+
+        String reply = exchange(huge);
+
+        assertThat(reply)
+                .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                .contains("Connection: close")
+                .contains("header field 'X-Big' over the limit of 65536 bytes per line: more than 65536 bytes read");
+    }
+
+    /** {@link #exchange(String)} against a server with {@code limits} whose refusals are 431s saying what was wrong. */
+    private String exchangeWith(Http11Options.Limits limits, String request) throws IOException {
+        Http11Options.Refuser refuser = (problem, target, message) -> new Http11Options.Refusal(
+                431, Map.of("X-Problem", problem.name()), (target + ": " + message).getBytes(StandardCharsets.UTF_8));
+        Http11Server limited = server;
+        server = Http11Server.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new Http11Options(8, limits, refuser),
+                executor,
+                Http11ServerTest::describe);
+        try {
+            return exchange(request);
+        } finally {
+            server.close();
+            server = limited;
+        }
     }
 
     private String exchange(String request) throws IOException {
