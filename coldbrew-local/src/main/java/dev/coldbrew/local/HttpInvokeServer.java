@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,14 @@ public final class HttpInvokeServer implements AutoCloseable {
      */
     public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
 
+    /**
+     * How long a caller's connection may stay open without a request (or with half a request head) before it is
+     * closed: 30 s, as the JDK's server the Invoke API ran on before closed idle connections. The AWS SDKs and CLI
+     * open a new connection when a pooled one was closed, so an idle caller loses nothing; a client that opens
+     * connections and never uses them no longer holds a thread and a socket for ever.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
     private static final int BACKLOG = 256;
     /** A {@code %} not followed by two hex digits. */
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
@@ -60,7 +69,10 @@ public final class HttpInvokeServer implements AutoCloseable {
         HttpInvokeServer api = new HttpInvokeServer(lambda, executor);
         try {
             api.server = Http11Server.start(
-                    address, new Http11Options(BACKLOG, LIMITS, HttpInvokeServer::refuse), executor, api::handle);
+                    address,
+                    new Http11Options(BACKLOG, LIMITS, HttpInvokeServer::refuse, IDLE_TIMEOUT),
+                    executor,
+                    api::handle);
         } catch (IOException e) {
             executor.shutdownNow();
             throw e;

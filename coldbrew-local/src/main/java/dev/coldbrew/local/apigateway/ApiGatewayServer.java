@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,9 @@ public final class ApiGatewayServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 3000;
     /** 200 header fields and 384 KiB of head, as the Invoke API's ({@code HttpInvokeServer.LIMITS}). */
     public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
+
+    /** A connection without a request for 30 s is closed, as the Invoke API's ({@code HttpInvokeServer.IDLE_TIMEOUT}). */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final int BACKLOG = 256;
 
@@ -68,8 +72,8 @@ public final class ApiGatewayServer implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ApiGatewayServer api = new ApiGatewayServer(lambda, List.copyOf(ordered), executor, log);
         try {
-            api.server =
-                    Http11Server.start(address, new Http11Options(BACKLOG, LIMITS, api::refuse), executor, api::handle);
+            api.server = Http11Server.start(
+                    address, new Http11Options(BACKLOG, LIMITS, api::refuse, IDLE_TIMEOUT), executor, api::handle);
         } catch (IOException e) {
             executor.shutdownNow();
             throw e;

@@ -1,5 +1,6 @@
 package dev.coldbrew.runtime.api.server;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,14 +9,33 @@ import java.util.Objects;
  * read within, and the {@link Refuser} that words the reply to a request refused before any handler saw it.
  *
  * @param backlog the listen backlog
+ * @param idleTimeout how long a connection may wait for its next request (or the rest of a request head) before
+ *     the server closes it; {@link Duration#ZERO} waits for ever (the Runtime API: a runtime's connection idles
+ *     while its environment is frozen)
  */
-public record Http11Options(int backlog, Http11Options.Limits limits, Http11Options.Refuser refuser) {
+public record Http11Options(
+        int backlog, Http11Options.Limits limits, Http11Options.Refuser refuser, Duration idleTimeout) {
     public Http11Options {
         if (backlog < 1) {
             throw new IllegalArgumentException("backlog must be at least 1: " + backlog);
         }
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(refuser, "refuser");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.isNegative() || idleTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "idle timeout must be 0 (none) to " + Integer.MAX_VALUE + " ms: " + idleTimeout);
+        }
+    }
+
+    /** Options whose connections never time out while idle. */
+    public Http11Options(int backlog, Http11Options.Limits limits, Http11Options.Refuser refuser) {
+        this(backlog, limits, refuser, Duration.ZERO);
+    }
+
+    /** These options with connections closed after {@code timeout} without a request. */
+    public Http11Options withIdleTimeout(Duration timeout) {
+        return new Http11Options(backlog, limits, refuser, timeout);
     }
 
     /** {@link Limits#DEFAULT}, and every refusal a 400 with a Runtime API error body ({@code BadRequest}). */

@@ -127,20 +127,26 @@ public final class Http11Server implements AutoCloseable {
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), BUFFER_BYTES);
             InetSocketAddress local = (InetSocketAddress) connection.getLocalSocketAddress();
             InetSocketAddress remote = (InetSocketAddress) connection.getRemoteSocketAddress();
+            int idleMs = (int) options.idleTimeout().toMillis();
             while (!closed) {
                 Http11Exchange exchange;
+                connection.setSoTimeout(idleMs); // a read that waits longer ends the connection (below)
                 try {
                     exchange = next(in, out, local, remote);
                 } catch (RequestHead.Malformed e) {
                     refuse(connection, in, out, e);
                     return;
                 }
-                if (exchange == null || !serve(exchange, out)) {
+                if (exchange == null) {
+                    return;
+                }
+                connection.setSoTimeout(0); // the handler reads the body as slowly as the peer sends it
+                if (!serve(exchange, out)) {
                     return;
                 }
             }
         } catch (IOException e) {
-            // the peer went away, or the server closed
+            // the peer went away, stayed idle past the idle timeout (SocketTimeoutException), or the server closed
         } finally {
             connections.remove(connection);
         }

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -201,6 +202,104 @@ class Http11ServerTest {
                 .startsWith("HTTP/1.1 400 Bad Request\r\n")
                 .contains("Connection: close")
                 .contains("header field 'X-Big' over the limit of 65536 bytes per line: more than 65536 bytes read");
+    }
+
+    @Test
+    void aConnectionIdlePastTheIdleTimeoutIsClosedAfterItsLastReply() throws Exception {
+        useServer(Http11Options.defaults(8).withIdleTimeout(Duration.ofMillis(300)));
+
+        Idle idle = sendThenWait("GET /a HTTP/1.1\r\n\r\n");
+
+        assertThat(idle.received()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("GET /a body= trailers=[]");
+        assertThat(idle.closedByServer())
+                .as("closed by the server before the client's 10 s read timeout")
+                .isTrue();
+    }
+
+    @Test
+    void halfARequestHeadFollowedBySilenceIsClosedAfterTheIdleTimeout() throws Exception {
+        useServer(Http11Options.defaults(8).withIdleTimeout(Duration.ofMillis(300)));
+
+        Idle idle = sendThenWait("GET /a HTTP/1.1\r\nX-Half: ");
+
+        assertThat(idle.received()).isEmpty();
+        assertThat(idle.closedByServer()).isTrue();
+    }
+
+    @Test
+    void withoutAnIdleTimeoutAConnectionWaitsForItsNextRequest() throws Exception {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /a HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String first = readReply(in);
+            Thread.sleep(1_000); // a runtime's connection idles while its environment is frozen
+            out.write("GET /b HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            assertThat(first).endsWith("GET /a body= trailers=[]");
+            assertThat(readUntilClosed(in)).endsWith("GET /b body= trailers=[]");
+        }
+    }
+
+    @Test
+    void aNegativeIdleTimeoutIsRefusedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Http11Options.defaults(8).withIdleTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT-0.001S");
+    }
+
+    /** What a client got after sending {@code request} and reading until the server closed or 10 s passed. */
+    private record Idle(String received, boolean closedByServer) {}
+
+    private Idle sendThenWait(String request) throws IOException {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
+                    got.write(buffer, 0, n);
+                }
+                return new Idle(got.toString(StandardCharsets.ISO_8859_1), true);
+            } catch (java.net.SocketTimeoutException e) {
+                return new Idle(got.toString(StandardCharsets.ISO_8859_1), false);
+            }
+        }
+    }
+
+    /** Reads one reply framed by its {@code Content-Length}: head and body. */
+    private static String readReply(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed inside a reply head: " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        if (!length.find()) {
+            throw new IOException("no Content-Length in " + head);
+        }
+        return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.ISO_8859_1);
+    }
+
+    private void useServer(Http11Options options) throws IOException {
+        server.close();
+        server = Http11Server.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                options,
+                executor,
+                Http11ServerTest::describe);
     }
 
     /** {@link #exchange(String)} against a server with {@code limits} whose refusals are 431s saying what was wrong. */
