@@ -30,7 +30,10 @@ import java.util.concurrent.Future;
  * a bare loopback HTTP round trip on the same JDK server as the baseline; and REPORT Init Duration against the
  * bootstrap-start → first /next time the function itself observes. A benchmark, not a test: it asserts nothing.
  *
- * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts]]} (defaults 20000 and 20).
+ * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts [modes]]]} (defaults 20000, 20 and every
+ * mode); {@code modes} is a comma-separated list of {@link Mode} names, e.g. {@code FREEZE_AT_ONCE,LAMBDA}, to
+ * interleave runs of two builds on only the rows being compared. The Invoke API rows and the cold starts run with
+ * {@code LAMBDA}.
  */
 public final class WarmInvokeBenchmark {
 
@@ -39,12 +42,13 @@ public final class WarmInvokeBenchmark {
     public static void main(String[] args) throws Exception {
         int invokes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int coldStarts = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<Mode> modes = args.length > 2 ? Mode.parse(args[2]) : List.of(Mode.values());
         Path dir = Files.createTempDirectory("coldbrew-bench-");
         System.out.printf(
                 "warm invoke overhead, %d invokes per run, %d cores%n",
                 invokes, Runtime.getRuntime().availableProcessors());
         System.out.println(LoopbackBaseline.measure(invokes));
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : modes) {
             try (LocalLambda lambda = LocalLambda.create(mode.options())) {
                 lambda.register(TestFunctions.echo(dir.resolve("echo"), "echo").withReservedConcurrency(2));
                 System.out.println(run(mode.label + " java-api", 1, invokes, () -> lambda.invoke("echo", PAYLOAD)));
@@ -67,6 +71,20 @@ public final class WarmInvokeBenchmark {
 
         Mode(String label) {
             this.label = label;
+        }
+
+        /** The modes named in {@code list} (comma-separated), in that order. */
+        static List<Mode> parse(String list) {
+            List<Mode> modes = new ArrayList<>();
+            for (String name : list.split(",")) {
+                try {
+                    modes.add(valueOf(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "unknown mode '" + name + "': expected some of " + Arrays.toString(values()), e);
+                }
+            }
+            return modes;
         }
 
         LocalOptions options() {
