@@ -88,8 +88,10 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
                 .toList();
     }
 
+    /** Freezes the environment; its first freeze also freezes the local Lambda's {@link FreezerPin}. */
     @Override
     public void freeze() throws IOException {
+        cgroups.holdFreezerPin();
         write("freezer", "freezer.state", "FROZEN");
     }
 
