@@ -55,7 +55,9 @@ public final class WarmInvokeBenchmark {
                 System.out.println(run(mode.label + " java-api", 2, invokes, () -> lambda.invoke("echo", PAYLOAD)));
                 if (mode == Mode.LAMBDA) {
                     httpRuns(lambda, invokes);
-                    InitDurations.measure(lambda, coldStarts);
+                    if (coldStarts > 0) {
+                        InitDurations.measure(lambda, coldStarts);
+                    }
                 }
             }
         }
