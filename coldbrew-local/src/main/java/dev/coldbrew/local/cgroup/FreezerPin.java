@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@code THAWED} that takes it back to 0, switch that key, and switching a static key rewrites kernel code on every
  * CPU (text patching, with inter-processor interrupts and waits for every CPU). Any other change of the count is one
  * atomic add. With one environment frozen after every invoke and thawed before the next, each invoke paid two such
- * switches: measured on a 2-core VM at load 7–12, {@code FROZEN} and {@code THAWED} writes took a median 6.2 and
+ * switches: measured on a 2-core VM at load 10–12, {@code FROZEN} and {@code THAWED} writes took a median 6.2 and
  * 7.9 ms with no other frozen cgroup, and 29 and 24 µs with one empty cgroup kept frozen beside them. An empty
  * frozen group holds no task and so costs nothing but the key itself, which is on anyway while any environment
  * is frozen. Its name starts with the local Lambda's pid, so the sweep of a killed local Lambda's cgroups removes
