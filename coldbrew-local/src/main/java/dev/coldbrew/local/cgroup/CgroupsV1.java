@@ -57,11 +57,6 @@ final class CgroupsV1 implements Cgroups {
         pin.hold();
     }
 
-    /** The pin group, for tests. */
-    Path freezerPinDir() {
-        return pin.dir();
-    }
-
     Path dir(String controller, String name) {
         return root.resolve(controller).resolve(parent).resolve(name);
     }

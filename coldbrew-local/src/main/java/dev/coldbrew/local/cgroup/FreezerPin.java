@@ -58,8 +58,4 @@ final class FreezerPin {
             LOG.log(Level.WARNING, "freezer pin " + dir + " could not be removed: " + e);
         }
     }
-
-    Path dir() {
-        return dir;
-    }
 }
