@@ -1,5 +1,5 @@
 #!/bin/sh
-# Warm invoke overhead of the local Lambda (see WarmInvokeBenchmark). Usage: coldbrew-local/bench.sh [invokes-per-run [cold-starts]]
+# Warm invoke overhead of the local Lambda (see WarmInvokeBenchmark). Usage: coldbrew-local/bench.sh [invokes-per-run [cold-starts [modes]]]
 # Only the Invoke API rows: coldbrew-local/bench.sh http [invokes-per-run]
 # The connection check's socket lookup (see SocketLookupBenchmark): coldbrew-local/bench.sh lookup [connections]
 # A user of its own per environment, cold starts (see OwnUserColdStartBenchmark, as root): coldbrew-local/bench.sh user [cold-starts]

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * /proc/<pid>/environ, asks it for /next (2 s) and posts a forged /response, and answers what it was told (or why
  * the environ could not be read), "proxy" answers an API Gateway proxy response (201) whose body is the event, "uid"
  * answers `id -u`, "ls" answers how many entries folder "path" holds (or why it could not be listed) after writing a
- * file into it.
+ * file into it, "spin" starts a thread that spins for ever and answers its pid.
  * INIT=error posts /init/error and exits; INIT=exit exits; INIT_SLEEP_MS sleeps before the first /next.
  */
 public class Fn {
@@ -75,6 +75,14 @@ public class Fn {
             case "big" -> respond(id, "\"" + "x".repeat(Integer.parseInt(field(body, "bytes", "10"))) + "\"");
             case "env" -> respond(id, "\"" + System.getenv(field(body, "name", "PATH")) + "\"");
             case "pid" -> respond(id, Long.toString(ProcessHandle.current().pid()));
+            case "spin" -> {
+                Thread.ofPlatform().daemon().start(() -> {
+                    while (true) {
+                        Thread.onSpinWait();
+                    }
+                });
+                respond(id, Long.toString(ProcessHandle.current().pid()));
+            }
             case "limits" -> respond(id, "\"" + java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))
                     .stream().filter(l -> l.startsWith("Max open files")).findFirst().orElse("").replaceAll("\\s+", " ") + "\"");
             case "headers" -> respond(id, "\"" + next.headers().map().toString().replace("\"", "'") + "\"");

@@ -378,6 +378,6 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
             pool.close().forEach(Environment::kill);
         }
         packages.values().forEach(CodePackage::close);
-        cgroups.ifPresent(Cgroups::removeParentIfEmpty);
+        cgroups.ifPresent(Cgroups::close);
     }
 }

@@ -60,6 +60,77 @@ class CgroupLimitsIT {
     }
 
     @Test
+    void freezingAtOnceLeavesAnIdleEnvironmentFrozenWithoutCpu() throws IOException {
+        freezeAtOnce();
+        lambda.register(TestFunctions.probe(dir, "spinner").withMemoryMb(1769));
+
+        long pid = Long.parseLong(invoke("spinner", "{\"action\":\"spin\"}").payloadText());
+        String state = awaitFrozen(pid);
+        long ticks = cpuTicks(pid);
+        java.util.concurrent.locks.LockSupport.parkNanos(300_000_000); // 30 ticks of one spinning thread if it ran
+
+        assertThat(state).isEqualTo("FROZEN");
+        assertThat(cpuTicks(pid)).isEqualTo(ticks);
+    }
+
+    @Test
+    void anInvokeRightAfterAFreezeIsServedByTheThawedEnvironment() throws IOException {
+        freezeAtOnce();
+        lambda.register(TestFunctions.probe(dir, "refrozen"));
+        long pid = Long.parseLong(invoke("refrozen", "{\"action\":\"pid\"}").payloadText());
+        assertThat(awaitFrozen(pid)).isEqualTo("FROZEN");
+
+        List<String> pids = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            InvocationResult result = invoke("refrozen", "{\"action\":\"pid\"}");
+            assertThat(result.functionError()).isNull();
+            pids.add(result.payloadText());
+        }
+
+        assertThat(pids).containsOnly(Long.toString(pid));
+        assertThat(awaitFrozen(pid)).isEqualTo("FROZEN");
+    }
+
+    @Test
+    void anEmptyFreezerGroupStaysFrozenWhileEnvironmentsFreezeAndGoesOnClose() throws IOException {
+        freezeAtOnce();
+        lambda.register(TestFunctions.probe(dir, "pinned"));
+        long pid = Long.parseLong(invoke("pinned", "{\"action\":\"pid\"}").payloadText());
+        awaitFrozen(pid);
+        Path parent = CGROUPS.resolve("freezer/coldbrew");
+        String own = ProcessHandle.current().pid() + "-";
+        List<Path> pins;
+        try (var children = Files.list(parent)) {
+            pins = children.filter(p -> p.getFileName().toString().startsWith(own))
+                    .filter(p -> p.getFileName().toString().endsWith("-freezer-pin"))
+                    .toList();
+        }
+
+        assertThat(pins).hasSize(1);
+        assertThat(Files.readString(pins.get(0).resolve("freezer.state")).trim())
+                .isEqualTo("FROZEN");
+        assertThat(Files.readString(pins.get(0).resolve("cgroup.procs"))).isEmpty();
+        lambda.close();
+        assertThat(pins.get(0)).doesNotExist();
+    }
+
+    /** Replaces the local Lambda with one that freezes environments as soon as their runtime waits in /next. */
+    private void freezeAtOnce() {
+        lambda.close();
+        lambda = LocalLambda.create(LocalOptions.builder()
+                .logSink(lines::add)
+                .freezeDelay(Duration.ZERO)
+                .build());
+    }
+
+    /** User plus system CPU time of a process so far, in clock ticks ({@code /proc/<pid>/stat} fields 14 and 15). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    @Test
     void initRunsAtLambdasInitCpuAndTheInvokeAtItsShareOfAVcpu() throws IOException {
         lambda.register(TestFunctions.probe(dir, "init-cpu").withMemoryMb(256));
         recordInitQuota();

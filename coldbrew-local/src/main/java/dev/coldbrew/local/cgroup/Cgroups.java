@@ -17,8 +17,12 @@ public interface Cgroups {
      */
     EnvironmentCgroup create(String name, int memoryMb, double initVcpus) throws IOException;
 
-    /** Removes the parent cgroups if they are empty (never fails: another local Lambda may still use them). */
-    void removeParentIfEmpty();
+    /**
+     * Gives back what this local Lambda holds in the hierarchy (v1: its {@link FreezerPin}) and removes the parent
+     * cgroups if they are empty (never fails: another local Lambda may still use them). Called once its environments
+     * are gone.
+     */
+    void close();
 
     /** Which hierarchy, for the log. */
     String describe();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -17,10 +18,14 @@ final class CgroupsV1 implements Cgroups {
 
     private final Path root;
     private final String parent;
+    private final FreezerPin pin;
 
     CgroupsV1(Path root, String parent) {
         this.root = root;
         this.parent = parent;
+        String pinName = ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "-freezer-pin";
+        this.pin = new FreezerPin(root.resolve("freezer").resolve(parent).resolve(pinName));
     }
 
     /** True when every controller is mounted as v1 under {@code root}. */
@@ -45,6 +50,11 @@ final class CgroupsV1 implements Cgroups {
     @Override
     public EnvironmentCgroup create(String name, int memoryMb, double initVcpus) throws IOException {
         return V1EnvironmentCgroup.create(this, name, memoryMb, initVcpus);
+    }
+
+    /** Keeps freezes and thaws of environments cheap from the first freeze on (see {@link FreezerPin}). */
+    void holdFreezerPin() {
+        pin.hold();
     }
 
     Path dir(String controller, String name) {
@@ -74,8 +84,10 @@ final class CgroupsV1 implements Cgroups {
     /** How long the sweep waits for the processes of one stale environment to die: 1 s. */
     private static final long STALE_KILL_WAIT_NANOS = 1_000_000_000L;
 
+    /** Thaws and removes the freezer pin, then removes the parents if empty. */
     @Override
-    public void removeParentIfEmpty() {
+    public void close() {
+        pin.release();
         for (String controller : CONTROLLERS) {
             try {
                 Files.deleteIfExists(root.resolve(controller).resolve(parent));

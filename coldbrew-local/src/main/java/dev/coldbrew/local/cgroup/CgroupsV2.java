@@ -71,7 +71,7 @@ final class CgroupsV2 implements Cgroups {
     }
 
     @Override
-    public void removeParentIfEmpty() {
+    public void close() {
         try {
             Files.deleteIfExists(parentDir);
         } catch (IOException ignored) {

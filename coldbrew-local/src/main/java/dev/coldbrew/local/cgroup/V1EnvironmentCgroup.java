@@ -18,11 +18,19 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
     private final CgroupsV1 cgroups;
     private final String name;
     private final long oomKillsAtStart;
+    /** The files of every invoke (thaw, peak reset, peak and page cache read, freeze), kept open. */
+    private final CgroupFile freezerState;
+
+    private final CgroupFile maxUsage;
+    private final CgroupFile memoryStat;
 
     private V1EnvironmentCgroup(CgroupsV1 cgroups, String name, long oomKillsAtStart) {
         this.cgroups = cgroups;
         this.name = name;
         this.oomKillsAtStart = oomKillsAtStart;
+        this.freezerState = new CgroupFile(cgroups.dir("freezer", name).resolve("freezer.state"), true);
+        this.maxUsage = new CgroupFile(cgroups.dir("memory", name).resolve("memory.max_usage_in_bytes"), true);
+        this.memoryStat = new CgroupFile(cgroups.dir("memory", name).resolve("memory.stat"), false);
     }
 
     static V1EnvironmentCgroup create(CgroupsV1 cgroups, String name, int memoryMb, double initVcpus)
@@ -88,31 +96,33 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
                 .toList();
     }
 
+    /** Freezes the environment; its first freeze also freezes the local Lambda's {@link FreezerPin}. */
     @Override
     public void freeze() throws IOException {
-        write("freezer", "freezer.state", "FROZEN");
+        cgroups.holdFreezerPin();
+        freezerState.write("FROZEN");
     }
 
     @Override
     public void thaw() throws IOException {
-        write("freezer", "freezer.state", "THAWED");
+        freezerState.write("THAWED");
     }
 
     /** Resets the peak so that {@link #peakMemoryBytes()} covers one invocation (§6.3 gotcha 3). */
     @Override
     public void resetPeak() throws IOException {
-        write("memory", "memory.max_usage_in_bytes", "0");
+        maxUsage.write("0");
     }
 
     @Override
     public long peakMemoryBytes() throws IOException {
-        return Long.parseLong(read("memory", "memory.max_usage_in_bytes").trim());
+        return Long.parseLong(maxUsage.read().trim());
     }
 
     /** {@code cache} in {@code memory.stat}: the page cache charged to this cgroup. */
     @Override
     public long chargedFileBytes() throws IOException {
-        return MemoryStat.value(read("memory", "memory.stat"), "cache");
+        return MemoryStat.value(memoryStat.read(), "cache");
     }
 
     @Override
@@ -167,6 +177,7 @@ final class V1EnvironmentCgroup implements EnvironmentCgroup {
         } catch (IOException ignored) {
             // no freezer group (already removed)
         }
+        List.of(freezerState, maxUsage, memoryStat).forEach(CgroupFile::close);
         boolean removed;
         do {
             removed = true;

@@ -31,7 +31,10 @@ import java.util.concurrent.Future;
  * Duration against the bootstrap-start → first /next time the function itself observes. A benchmark, not a test:
  * it asserts nothing.
  *
- * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts]]} (defaults 20000 and 20);
+ * <p>Run: {@code coldbrew-local/bench.sh [invokes-per-run [cold-starts [modes]]]} (defaults 20000, 20 and every
+ * mode); {@code modes} is a comma-separated list of {@link Mode} names, e.g. {@code FREEZE_AT_ONCE,LAMBDA}, to
+ * interleave runs of two builds on only the rows being compared. The Invoke API rows and the cold starts run with
+ * {@code LAMBDA}.
  * {@code coldbrew-local/bench.sh http [invokes-per-run]} runs only the Invoke API rows.
  */
 public final class WarmInvokeBenchmark {
@@ -45,6 +48,7 @@ public final class WarmInvokeBenchmark {
         }
         int invokes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int coldStarts = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<Mode> modes = args.length > 2 ? Mode.parse(args[2]) : List.of(Mode.values());
         Path dir = Files.createTempDirectory("coldbrew-bench-");
         System.out.printf(
                 "warm invoke overhead, %d invokes per run, %d cores%n",
@@ -57,14 +61,16 @@ public final class WarmInvokeBenchmark {
             return;
         }
         System.out.println(LoopbackBaseline.measure(invokes));
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : modes) {
             try (LocalLambda lambda = LocalLambda.create(mode.options())) {
                 lambda.register(TestFunctions.echo(dir.resolve("echo"), "echo").withReservedConcurrency(2));
                 System.out.println(run(mode.label + " java-api", 1, invokes, () -> lambda.invoke("echo", PAYLOAD)));
                 System.out.println(run(mode.label + " java-api", 2, invokes, () -> lambda.invoke("echo", PAYLOAD)));
                 if (mode == Mode.LAMBDA) {
                     httpRuns(lambda, invokes);
-                    InitDurations.measure(lambda, coldStarts);
+                    if (coldStarts > 0) {
+                        InitDurations.measure(lambda, coldStarts);
+                    }
                 }
             }
         }
@@ -80,6 +86,20 @@ public final class WarmInvokeBenchmark {
 
         Mode(String label) {
             this.label = label;
+        }
+
+        /** The modes named in {@code list} (comma-separated), in that order. */
+        static List<Mode> parse(String list) {
+            List<Mode> modes = new ArrayList<>();
+            for (String name : list.split(",")) {
+                try {
+                    modes.add(valueOf(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "unknown mode '" + name + "': expected some of " + Arrays.toString(values()), e);
+                }
+            }
+            return modes;
         }
 
         LocalOptions options() {
