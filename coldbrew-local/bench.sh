@@ -3,6 +3,8 @@
 # Only the Invoke API rows: coldbrew-local/bench.sh http [invokes-per-run]
 # The connection check's socket lookup (see SocketLookupBenchmark): coldbrew-local/bench.sh lookup [connections]
 # A user of its own per environment, cold starts (see OwnUserColdStartBenchmark, as root): coldbrew-local/bench.sh user [cold-starts]
+# It installs coldbrew's modules into Maven's local repository: ~/.m2 unless MAVEN_ARGS or MAVEN_OPTS name another,
+# e.g. MAVEN_ARGS=-Dmaven.repo.local=/tmp/m2 coldbrew-local/bench.sh (the wrapper's Maven 3.9 reads both).
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl coldbrew-local -am install -DskipTests

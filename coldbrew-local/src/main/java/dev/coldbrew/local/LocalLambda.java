@@ -327,23 +327,16 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
     }
 
     /**
-     * A new environment: its user (see {@link #chooseUser}), its cgroups, then its process. The user's home is
-     * removed again when any step fails.
+     * A new environment: its user (see {@link #chooseUser}), its cgroups, then its process. {@link Environment#start}
+     * owns the user and the cgroups once it has them and removes both when the start fails; before that, a failure to
+     * create the cgroups removes the user's home here.
      */
     private Environment startEnvironment(FunctionPool pool) throws IOException {
         String id = pool.nextEnvironmentId();
         EnvironmentUser user = ownUsers.contains(pool.function().name()) ? users.create(id) : null;
+        EnvironmentCgroup cgroup;
         try {
-            EnvironmentCgroup cgroup = null;
-            if (cgroups.isPresent()) {
-                int memoryMb = pool.function().memoryMb();
-                cgroup = cgroups.get()
-                        .create(
-                                instanceId + "-" + id,
-                                memoryMb,
-                                options.initCpu().vcpus(memoryMb));
-            }
-            return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup, user);
+            cgroup = cgroup(pool.function(), id);
         } catch (IOException | RuntimeException e) {
             if (user != null) {
                 try {
@@ -354,6 +347,17 @@ public final class LocalLambda implements InvokeTarget, AutoCloseable {
             }
             throw e;
         }
+        return Environment.start(id, pool.function(), pool.taskRoot(), options, cgroup, user);
+    }
+
+    /** The environment's cgroups with the function's limits; null when limits are not enforced. */
+    private EnvironmentCgroup cgroup(FunctionConfig function, String id) throws IOException {
+        if (cgroups.isEmpty()) {
+            return null;
+        }
+        int memoryMb = function.memoryMb();
+        return cgroups.get()
+                .create(instanceId + "-" + id, memoryMb, options.initCpu().vcpus(memoryMb));
     }
 
     private void expireIdle() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.function.Report;
 import dev.coldbrew.local.function.RuntimeKind;
 import dev.coldbrew.local.testing.AwsJavaRuntime;
 import dev.coldbrew.local.testing.SdkClients;
@@ -235,6 +236,12 @@ class ManagedInstancesIT {
                 .contains("\"errorType\":\"Sandbox.Timedout\"")
                 .contains("Task timed out after 1.00 seconds");
         assertThat(next.pid()).as("the environment was not killed").isEqualTo(pid);
+        // the console gets JSON platform lines only: the timeout is the report's status, not a plain-text line
+        assertThat(lines).noneMatch(l -> l.contains("Task timed out"));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("{")
+                        && l.contains("\"type\":\"platform.report\"")
+                        && l.contains("\"status\":\"timeout\""));
         // the runtime answers the timed-out invocation late; its slot is then free again and the environment lives on
         for (int i = 0; i < 200 && lines.stream().noneMatch(l -> l.contains("served late")); i++) {
             Thread.sleep(50);
@@ -258,6 +265,9 @@ class ManagedInstancesIT {
                         + "\",\"metrics\":{\"durationMs\":")
                 .contains("\"status\":\"success\"")
                 .doesNotContain("REPORT RequestId");
+        assertThat(result.report().maxMemoryUsedMb())
+                .as("concurrent invocations share the memory")
+                .isEqualTo(Report.MEMORY_NOT_MEASURED);
         assertThat(lines).anyMatch(l -> l.contains("\"message\":\"entered x\"") && l.contains("\"AWSRequestId\""));
         var lmi = config.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig();
         assertThat(lmi.perExecutionEnvironmentMaxConcurrency()).isEqualTo(3);

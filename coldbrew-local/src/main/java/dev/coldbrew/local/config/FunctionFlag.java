@@ -50,10 +50,15 @@ public final class FunctionFlag {
     private static FunctionConfig build(String spec, Map<String, String> v, Map<String, String> env, Path baseDir) {
         String name = required(spec, v, "name");
         Path code = baseDir.resolve(required(spec, v, "code"));
-        RuntimeKind runtime = RuntimeKind.parse(required(spec, v, "runtime"));
+        String runtimeAsWritten = required(spec, v, "runtime");
+        RuntimeKind runtime = RuntimeKind.parse(runtimeAsWritten);
         int memory = integer(name, v, "memory", FunctionConfig.DEFAULT_MEMORY_MB);
         int timeout = integer(name, v, "timeout", (int) FunctionConfig.DEFAULT_TIMEOUT.toSeconds());
         int concurrency = integer(name, v, "concurrency", FunctionConfig.UNRESERVED);
+        ManagedInstances managedInstances = managedInstances(name, v);
+        if (managedInstances != null) {
+            ManagedInstances.requireSupported(name, runtimeAsWritten);
+        }
         return new FunctionConfig(
                 name,
                 code,
@@ -64,7 +69,7 @@ public final class FunctionFlag {
                 concurrency,
                 env,
                 perTenant(name, v.get("tenancy")),
-                managedInstances(name, v));
+                managedInstances);
     }
 
     /** {@code max-concurrency=N}: Lambda Managed Instances with N invocations at once per environment; unset: none. */

@@ -4,6 +4,7 @@ import dev.coldbrew.local.apigateway.ApiGatewayServer;
 import dev.coldbrew.local.apigateway.ApiRoute;
 import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.FunctionConfig;
+import dev.coldbrew.local.function.ManagedInstances;
 import dev.coldbrew.local.function.RuntimeKind;
 import java.io.IOException;
 import java.io.Reader;
@@ -113,24 +114,30 @@ public final class SamTemplate {
         }
         String name = props.text("FunctionName", logicalId);
         Path code = path.toAbsolutePath().getParent().resolve(props.text("CodeUri", "."));
+        String runtimeAsWritten = props.text("Runtime", null);
         RuntimeKind runtime;
         try {
-            runtime = RuntimeKind.parse(props.text("Runtime", null));
+            runtime = RuntimeKind.parse(runtimeAsWritten);
         } catch (IllegalArgumentException e) {
             throw props.error("Runtime", props.raw("Runtime"), e.getMessage());
         }
         try {
+            int memoryMb = props.integer("MemorySize", FunctionConfig.DEFAULT_MEMORY_MB);
+            ManagedInstances managedInstances = props.managedInstances(memoryMb);
+            if (managedInstances != null) {
+                ManagedInstances.requireSupported(name, runtimeAsWritten);
+            }
             return new FunctionConfig(
                     name,
                     code,
                     runtime,
                     props.text("Handler", null),
-                    props.integer("MemorySize", FunctionConfig.DEFAULT_MEMORY_MB),
+                    memoryMb,
                     Duration.ofSeconds(props.integer("Timeout", (int) FunctionConfig.DEFAULT_TIMEOUT.toSeconds())),
                     props.integer("ReservedConcurrentExecutions", FunctionConfig.UNRESERVED),
                     props.variables(),
                     props.perTenant(),
-                    props.managedInstances(props.integer("MemorySize", FunctionConfig.DEFAULT_MEMORY_MB)));
+                    managedInstances);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": Resources." + logicalId + ": " + e.getMessage(), e);
         }

@@ -30,7 +30,10 @@ record Classified(
     static Classified of(Environment env, Outcome outcome, String id, FunctionConfig function) {
         if (outcome == null) {
             double seconds = function.timeout().toMillis() / 1000.0;
-            env.logLine(PlatformLines.timedOut(id, seconds));
+            // Managed Instances log in JSON only: there the platform.report's status "timeout" says it
+            if (!function.managed()) {
+                env.logLine(PlatformLines.timedOut(id, seconds));
+            }
             byte[] body = errorBody(
                     FN_ERROR_TIMEOUT, "RequestId: " + id + " Error: " + PlatformLines.timeoutMessage(seconds));
             return new Classified(body, InvocationResult.UNHANDLED, Report.STATUS_TIMEOUT, null, true);

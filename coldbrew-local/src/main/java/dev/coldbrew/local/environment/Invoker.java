@@ -331,7 +331,8 @@ public final class Invoker {
         String reportLine = ManagedPlatformLogs.report(id, durationMs, initMs, result.status(), result.errorType());
         env.logLine(reportLine);
         log.append(reportLine).append('\n');
-        Report report = report(id, function, durationMs, 0, initMs, result.status(), result.errorType());
+        Report report = report(
+                id, function, durationMs, Report.MEMORY_NOT_MEASURED, initMs, result.status(), result.errorType());
         return new InvocationResult(
                 id, 200, result.body(), result.functionError(), report, log.toString(), result.contentType());
     }

@@ -87,8 +87,7 @@ public record FunctionConfig(
         }
         environment = requireEnvironment(name, environment);
         if (managedInstances != null && !ManagedInstances.supports(runtime)) {
-            throw new IllegalArgumentException("function " + name + ": runtime " + runtime.id()
-                    + " does not run on Lambda Managed Instances (Java 21 and later, provided.al2023 do)");
+            throw ManagedInstances.unsupported(name, runtime.id());
         }
         if (managedInstances != null && perTenant) {
             throw new IllegalArgumentException("function " + name

@@ -82,11 +82,43 @@ public record ManagedInstances(String capacityProviderArn, int maxConcurrency, d
         return Math.min(MAX_MAX_CONCURRENCY, vcpus * DEFAULT_CONCURRENCY_PER_VCPU);
     }
 
-    /** True for the runtimes Lambda runs on Managed Instances: Java 21 and later, and {@code provided.al2023}. */
+    /**
+     * True for the runtimes Lambda runs on Managed Instances: Java 21 and later, {@code provided.al2023}, and
+     * coldbrew's own runtime. {@link RuntimeKind#PROVIDED} stands for {@code provided.al2023} here; a runtime written
+     * as {@code provided.al2} or {@code provided} is checked as written ({@link #supports(String)}).
+     */
     public static boolean supports(RuntimeKind runtime) {
         return switch (runtime) {
             case JAVA21, JAVA25, COLDBREW, PROVIDED -> true;
             case JAVA17, GO1X -> false;
         };
+    }
+
+    /**
+     * True for a runtime as written in a SAM template or a {@code --function} flag that Lambda runs on Managed
+     * Instances: of the {@code provided} family only {@code provided.al2023}, Lambda's only OS-only runtime there.
+     *
+     * @throws IllegalArgumentException for an unknown runtime, naming it
+     */
+    public static boolean supports(String runtimeAsWritten) {
+        RuntimeKind kind = RuntimeKind.parse(runtimeAsWritten);
+        return supports(kind) && (kind != RuntimeKind.PROVIDED || kind.id().equalsIgnoreCase(runtimeAsWritten.trim()));
+    }
+
+    /**
+     * Checks {@code runtimeAsWritten} against the runtimes Lambda runs on Managed Instances.
+     *
+     * @throws IllegalArgumentException naming the function and the runtime as written
+     */
+    public static void requireSupported(String function, String runtimeAsWritten) {
+        if (!supports(runtimeAsWritten)) {
+            throw unsupported(function, runtimeAsWritten);
+        }
+    }
+
+    /** The error for a function whose runtime Lambda does not run on Managed Instances. */
+    static IllegalArgumentException unsupported(String function, String runtime) {
+        return new IllegalArgumentException("function " + function + ": runtime " + runtime
+                + " does not run on Lambda Managed Instances (Java 21 and later, provided.al2023 do)");
     }
 }

@@ -9,7 +9,9 @@ import java.util.OptionalDouble;
  * @param durationMs time from handing the event to the runtime until its response (capped at the timeout)
  * @param billedDurationMs {@code ceil(duration + init duration)}: since 1 Aug 2025 the init phase of on-demand
  *     ZIP functions is billed too (AWS Compute Blog, "AWS Lambda standardizes billing for INIT Phase")
- * @param maxMemoryUsedMb the environment cgroup's peak memory during this invocation (reset before it)
+ * @param maxMemoryUsedMb the environment cgroup's peak memory during this invocation (reset before it), or
+ *     {@link #MEMORY_NOT_MEASURED} on Lambda Managed Instances, where invocations that overlap share the
+ *     environment's memory, so no figure is one invocation's
  * @param initDurationMs spawn → first {@code GET /next}; present on the first invoke of an environment only
  * @param status {@code null}, {@code "timeout"} or {@code "error"}
  * @param errorType with status {@code "error"}: e.g. {@code Runtime.OutOfMemory}, {@code Runtime.ExitError}
@@ -26,6 +28,8 @@ public record Report(
 
     public static final String STATUS_TIMEOUT = "timeout";
     public static final String STATUS_ERROR = "error";
+    /** {@link #maxMemoryUsedMb()} of an invocation on Lambda Managed Instances: not measured. */
+    public static final long MEMORY_NOT_MEASURED = -1;
 
     /** Lambda's billing: 1 ms granularity over the invoke plus, on a cold start, the init phase. */
     public static long billed(double durationMs, OptionalDouble initDurationMs) {

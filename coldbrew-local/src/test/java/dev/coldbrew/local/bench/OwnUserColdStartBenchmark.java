@@ -5,13 +5,9 @@ import dev.coldbrew.local.environment.LocalOptions;
 import dev.coldbrew.local.function.InvocationResult;
 import dev.coldbrew.local.testing.TestFunctions;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What a user of its own costs a cold start: REPORT Init Duration of the echo function in a local Lambda that runs
@@ -27,11 +23,11 @@ public final class OwnUserColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int coldStarts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path dir = Files.createTempDirectory(
-                "coldbrew-bench-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         double[] own = new double[coldStarts];
         double[] same = new double[coldStarts];
-        try (LocalLambda ownUsers = lambda(false, dir);
+        try (BenchFolder dir = BenchFolder.create(
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                LocalLambda ownUsers = lambda(false, dir);
                 LocalLambda sameUser = lambda(true, dir)) {
             if (!ownUsers.runsAsOwnUsers("echo")) {
                 throw new IllegalStateException("environments do not run as users of their own here (root?)");
@@ -42,10 +38,6 @@ public final class OwnUserColdStartBenchmark {
                 double second = coldStart(ownFirst ? sameUser : ownUsers);
                 own[i] = ownFirst ? first : second;
                 same[i] = ownFirst ? second : first;
-            }
-        } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Arrays.sort(own);
@@ -66,7 +58,7 @@ public final class OwnUserColdStartBenchmark {
                 own[coldStarts / 2] / same[coldStarts / 2]));
     }
 
-    private static LocalLambda lambda(boolean sameUser, Path dir) {
+    private static LocalLambda lambda(boolean sameUser, BenchFolder dir) {
         LocalLambda lambda = LocalLambda.create(
                 LocalOptions.builder().logSink(line -> {}).sameUser(sameUser).build());
         lambda.register(TestFunctions.echo(dir.resolve(sameUser ? "same" : "own"), "echo"));

@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +47,13 @@ public final class WarmInvokeBenchmark {
         int invokes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int coldStarts = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<Mode> modes = args.length > 2 ? Mode.parse(args[2]) : List.of(Mode.values());
-        Path dir = Files.createTempDirectory("coldbrew-bench-");
+        try (BenchFolder dir = BenchFolder.create()) {
+            measure(httpOnly, invokes, coldStarts, modes, dir);
+        }
+    }
+
+    private static void measure(boolean httpOnly, int invokes, int coldStarts, List<Mode> modes, BenchFolder dir)
+            throws Exception {
         System.out.printf(
                 "warm invoke overhead, %d invokes per run, %d cores%n",
                 invokes, Runtime.getRuntime().availableProcessors());

@@ -53,23 +53,38 @@ class FunctionFlagTest {
         assertThat(f.managedInstances().capacityProviderArn()).isEqualTo("local");
         assertThat(FunctionFlag.parse("name=m,code=.,runtime=provided", dir).managed())
                 .isFalse();
-        assertThat(FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=1600", dir)
+        assertThat(FunctionFlag.parse("name=m,code=.,runtime=provided.al2023,max-concurrency=1600", dir)
                         .environmentConcurrency())
                 .isEqualTo(1600);
 
-        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=0", dir))
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided.al2023,max-concurrency=0", dir))
                 .hasMessageContaining("function m: max-concurrency 0 is outside 1..1600");
-        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=1601", dir))
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided.al2023,max-concurrency=1601", dir))
                 .hasMessageContaining("max-concurrency 1601 is outside 1..1600");
-        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=many", dir))
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided.al2023,max-concurrency=many", dir))
                 .hasMessageContaining("max-concurrency 'many' is not a whole number");
         assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=java17,handler=H,max-concurrency=4", dir))
                 .hasMessageContaining("runtime java17 does not run on Lambda Managed Instances");
         assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=go1.x,handler=h,max-concurrency=4", dir))
                 .hasMessageContaining("runtime go1.x does not run on Lambda Managed Instances");
-        assertThatThrownBy(() ->
-                        FunctionFlag.parse("name=m,code=.,runtime=provided,tenancy=per-tenant,max-concurrency=4", dir))
+        assertThatThrownBy(() -> FunctionFlag.parse(
+                        "name=m,code=.,runtime=provided.al2023,tenancy=per-tenant,max-concurrency=4", dir))
                 .hasMessageContaining("does not combine tenant isolation with Lambda Managed Instances");
+    }
+
+    @Test
+    void managedInstancesTakeOnlyProvidedAl2023OfTheProvidedRuntimes() {
+        assertThat(FunctionFlag.parse("name=m,code=.,runtime=PROVIDED.AL2023,max-concurrency=4", dir)
+                        .managed())
+                .isTrue();
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided.al2,max-concurrency=4", dir))
+                .hasMessage("function m: runtime provided.al2 does not run on Lambda Managed Instances (Java 21 and"
+                        + " later, provided.al2023 do)");
+        assertThatThrownBy(() -> FunctionFlag.parse("name=m,code=.,runtime=provided,max-concurrency=4", dir))
+                .hasMessageStartingWith("function m: runtime provided does not run on Lambda Managed Instances");
+        assertThat(FunctionFlag.parse("name=m,code=.,runtime=provided.al2", dir).managed())
+                .as("without Managed Instances provided.al2 runs as before")
+                .isFalse();
     }
 
     @Test

@@ -338,6 +338,28 @@ class SamTemplateTest {
                 .hasMessageContaining("runtime java17 does not run on Lambda Managed Instances");
     }
 
+    @Test
+    void managedInstancesRefuseProvidedAl2NamingTheRuntimeAsWritten() throws IOException {
+        String arn = "arn:aws:lambda:us-east-1:123456789012:capacity-provider:p";
+        Path template = write("""
+                Globals:
+                  Function:
+                    Runtime: provided.al2
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: .
+                      CapacityProviderConfig: { Arn: %s }
+                """.formatted(arn));
+        assertThatThrownBy(() -> SamTemplate.load(template))
+                .hasMessageEndingWith("Resources.Fn: function Fn: runtime provided.al2 does not run on Lambda Managed"
+                        + " Instances (Java 21 and later, provided.al2023 do)");
+        assertThat(SamTemplate.load(function("CapacityProviderConfig: { Arn: " + arn + " }")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.managed()).isTrue());
+    }
+
     private Path function(String property) throws IOException {
         return write("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                 + "      Runtime: provided.al2023\n      CodeUri: .\n      " + property + "\n");
