@@ -226,10 +226,12 @@ class LifecycleIT {
     @Test
     void withoutCgroupsEverythingRunsAndItSaysSoOnce() {
         start(LocalOptions.builder().cgroups(dir.resolve("no-cgroups"), "coldbrew"));
-        lambda.register(TestFunctions.probe(dir.resolve("fn"), "free"));
+        // touching 200 MB page by page took 1.5-2.2 s on a loaded machine (CgroupLimitsIT): the default 3 s timeout
+        // would cut the allocation, and with it the peak, short
+        lambda.register(TestFunctions.probe(dir.resolve("fn"), "free").withTimeout(Duration.ofSeconds(30)));
 
         InvocationResult first = invoke("free", "{}");
-        // 200 MB, well above what the first (cold) invoke's peak may include of the JVM's warm-up on a busy machine
+        // 200 MB, well above what the first (cold) invoke's peak may hold besides on a busy machine
         InvocationResult second = invoke("free", "{\"action\":\"alloc\",\"mb\":200}");
 
         assertThat(lambda.limitsEnforced()).isFalse();
@@ -238,6 +240,7 @@ class LifecycleIT {
                         .count())
                 .isEqualTo(1);
         assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.payloadText()).as(second.report().toLogLine()).isEqualTo("\"allocated\"");
         assertThat(second.report().maxMemoryUsedMb())
                 .isGreaterThan(first.report().maxMemoryUsedMb());
     }
