@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * coldbrew's runtime in the local Lambda, AOT training, cold and warm invokes, report and charts. Checks that every
  * cell was measured and every file written, never the numbers.
  *
- * <p>The run took from 4 to 12 minutes on 2 cores, depending on what else ran on them (AOT training, calibration and
+ * <p>The run took from 3 to 12 minutes on 2 cores, depending on what else ran on them (AOT training, calibration and
  * every cold start share the cores): the build's 5-minute default, which only guards against a hang, is raised for
  * it.
  */
