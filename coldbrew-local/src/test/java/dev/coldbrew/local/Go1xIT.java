@@ -217,7 +217,9 @@ class Go1xIT {
 
     @Test
     void aFatalJavaErrorACrashAndATimeoutReplaceTheJavaEnvironment() {
-        start(javaFunction.withTimeout(Duration.ofSeconds(3)));
+        // 10 s, Lambda's Init limit: a cold JVM answering "oom" or "pid" on a loaded machine can take more than 3 s;
+        // "sleep" (60 s) still times out
+        start(javaFunction.withTimeout(Duration.ofSeconds(10)));
         String pid = invoke("javago", "pid").payloadText();
         InvocationResult oom = invoke("javago", "oom");
         String second = invoke("javago", "pid").payloadText();

@@ -153,7 +153,10 @@ class InvokeApiIT {
     @Test
     void parallelInvokesGetTheirOwnEnvironmentsAndOneMoreIsThrottled() throws Exception {
         int n = 3;
-        lambda.register(TestFunctions.probe(dir.resolve("limited"), "limited").withReservedConcurrency(n));
+        // a first invoke that sleeps 1.5 s: the default 3 s timeout leaves too little for a loaded machine
+        lambda.register(TestFunctions.probe(dir.resolve("limited"), "limited")
+                .withReservedConcurrency(n)
+                .withTimeout(Duration.ofSeconds(60)));
         try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
             List<Future<InvokeResponse>> running = new ArrayList<>();
             for (int i = 0; i < n; i++) {

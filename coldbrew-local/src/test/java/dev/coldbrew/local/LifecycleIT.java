@@ -99,7 +99,10 @@ class LifecycleIT {
                         dir.resolve("fn"),
                         "flaky",
                         Map.of("MARKER", dir.resolve("failed-once").toString()))
-                .withReservedConcurrency(1);
+                .withReservedConcurrency(1)
+                // the retried init (a JVM start) counts against the timeout: this test is about concurrency, and
+                // the default 3 s is too short for a JVM start on a loaded machine
+                .withTimeout(Duration.ofSeconds(60));
         Files.writeString(
                 dir.resolve("fn/bootstrap"),
                 "#!/bin/sh\nif [ ! -e \"$MARKER\" ]; then : > \"$MARKER\"; exit 1; fi\n"
@@ -202,11 +205,14 @@ class LifecycleIT {
     @Test
     void timeoutAndCloseKillTheWholeProcessTree() {
         start(LocalOptions.builder());
-        lambda.register(TestFunctions.probe(dir, "forking").withTimeout(Duration.ofSeconds(1)));
+        // the first invoke starts a child on a cold JVM: the timeout leaves a loaded machine room for that, and the
+        // sleep outlasts it many times over
+        lambda.register(TestFunctions.probe(dir, "forking").withTimeout(Duration.ofSeconds(10)));
         long child = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
         long other = Long.parseLong(invoke("forking", "{\"action\":\"fork\"}").payloadText());
 
-        invoke("forking", "{\"action\":\"sleep\",\"ms\":5000}");
+        InvocationResult timedOut = invoke("forking", "{\"action\":\"sleep\",\"ms\":600000}");
+        assertThat(timedOut.report().status()).isEqualTo("timeout");
         assertThat(LocalLambdaIT.alive(child))
                 .as("child of a timed-out environment")
                 .isFalse();
@@ -220,10 +226,13 @@ class LifecycleIT {
     @Test
     void withoutCgroupsEverythingRunsAndItSaysSoOnce() {
         start(LocalOptions.builder().cgroups(dir.resolve("no-cgroups"), "coldbrew"));
-        lambda.register(TestFunctions.probe(dir.resolve("fn"), "free"));
+        // touching 200 MB page by page took 1.5-2.2 s on a loaded machine (CgroupLimitsIT): the default 3 s timeout
+        // would cut the allocation, and with it the peak, short
+        lambda.register(TestFunctions.probe(dir.resolve("fn"), "free").withTimeout(Duration.ofSeconds(30)));
 
         InvocationResult first = invoke("free", "{}");
-        InvocationResult second = invoke("free", "{\"action\":\"alloc\",\"mb\":50}");
+        // 200 MB, well above what the first (cold) invoke's peak may hold besides on a busy machine
+        InvocationResult second = invoke("free", "{\"action\":\"alloc\",\"mb\":200}");
 
         assertThat(lambda.limitsEnforced()).isFalse();
         assertThat(lines.stream()
@@ -231,6 +240,7 @@ class LifecycleIT {
                         .count())
                 .isEqualTo(1);
         assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.payloadText()).as(second.report().toLogLine()).isEqualTo("\"allocated\"");
         assertThat(second.report().maxMemoryUsedMb())
                 .isGreaterThan(first.report().maxMemoryUsedMb());
     }
@@ -238,13 +248,16 @@ class LifecycleIT {
     @Test
     void throttledEventsStayQueuedAndRunWhenAnEnvironmentIsFree() throws Exception {
         start(LocalOptions.builder());
-        lambda.register(TestFunctions.probe(dir, "single").withReservedConcurrency(1));
+        // a cold first invoke that sleeps 1.5 s: more than the default 3 s timeout leaves a loaded machine
+        lambda.register(
+                TestFunctions.probe(dir, "single").withReservedConcurrency(1).withTimeout(Duration.ofSeconds(60)));
         Thread busy = Thread.ofVirtual().start(() -> invoke("single", "{\"action\":\"sleep\",\"ms\":1500}"));
         awaitEnvironment("single");
 
         lambda.invokeAsync("single", "{\"event\":1}".getBytes(StandardCharsets.UTF_8));
         assertThat(busy.join(Duration.ofSeconds(60))).isTrue();
-        for (int i = 0; i < 1000 && reports() < 2; i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (reports() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
 

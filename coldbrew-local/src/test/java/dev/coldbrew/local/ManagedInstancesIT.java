@@ -125,7 +125,9 @@ class ManagedInstancesIT {
 
     @Test
     void concurrentCallersShareOneEnvironmentAndEachGetsItsOwnAnswer() throws Exception {
-        lambda.register(TestFunctions.managed(dir.resolve("m"), "managed", 4));
+        // each invocation waits inside the handler for the other three: on a loaded machine the last caller's can
+        // arrive later than the default 3 s timeout allows the first one
+        lambda.register(TestFunctions.managed(dir.resolve("m"), "managed", 4).withTimeout(Duration.ofSeconds(30)));
 
         long start = System.nanoTime();
         List<Answer> answers = callTogether("managed", 4, "\"together\":4,\"sleepMs\":500");
@@ -225,16 +227,18 @@ class ManagedInstancesIT {
 
     @Test
     void aTimeoutFailsThatInvocationOnlyAndTheEnvironmentGoesOn() throws Exception {
-        lambda.register(TestFunctions.managed(dir.resolve("m"), "managed", 2).withTimeout(Duration.ofSeconds(1)));
+        // 5 s: the other invocations (the JVM's first among them, and two that wait for each other) must not time
+        // out on a loaded machine; the late one sleeps twice that
+        lambda.register(TestFunctions.managed(dir.resolve("m"), "managed", 2).withTimeout(Duration.ofSeconds(5)));
         long pid = answer(sdkInvoke("managed", "{\"id\":\"warm\"}")).pid();
 
-        InvokeResponse late = sdkInvoke("managed", "{\"id\":\"late\",\"sleepMs\":2500}");
+        InvokeResponse late = sdkInvoke("managed", "{\"id\":\"late\",\"sleepMs\":10000}");
         Answer next = answer(sdkInvoke("managed", "{\"id\":\"next\"}"));
 
         assertThat(late.functionError()).isEqualTo("Unhandled");
         assertThat(late.payload().asUtf8String())
                 .contains("\"errorType\":\"Sandbox.Timedout\"")
-                .contains("Task timed out after 1.00 seconds");
+                .contains("Task timed out after 5.00 seconds");
         assertThat(next.pid()).as("the environment was not killed").isEqualTo(pid);
         // the console gets JSON platform lines only: the timeout is the report's status, not a plain-text line
         assertThat(lines).noneMatch(l -> l.contains("Task timed out"));
@@ -243,7 +247,8 @@ class ManagedInstancesIT {
                         && l.contains("\"type\":\"platform.report\"")
                         && l.contains("\"status\":\"timeout\""));
         // the runtime answers the timed-out invocation late; its slot is then free again and the environment lives on
-        for (int i = 0; i < 200 && lines.stream().noneMatch(l -> l.contains("served late")); i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (lines.stream().noneMatch(l -> l.contains("served late")) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(lines).anyMatch(l -> l.contains("served late"));

@@ -47,7 +47,7 @@ class ResponseStreamingIT {
         lambda = LocalLambda.create(LocalOptions.builder().logSink(lines::add).build());
         lambda.register(TestFunctions.streamer(dir.resolve("streamer"), "streamer"));
         lambda.register(
-                TestFunctions.streamer(dir.resolve("short"), "short").withTimeout(java.time.Duration.ofSeconds(3)));
+                TestFunctions.streamer(dir.resolve("short"), "short").withTimeout(java.time.Duration.ofSeconds(10)));
         server = lambda.serve(new InetSocketAddress("127.0.0.1", 0));
         sdk = SdkClients.lambda(server.endpoint());
         async = SdkClients.lambdaAsync(server.endpoint());
@@ -125,7 +125,7 @@ class ResponseStreamingIT {
 
         assertThat(streamed.chunks).containsExactly("first");
         assertThat(streamed.complete.get(0).errorCode()).isEqualTo("Sandbox.Timedout");
-        assertThat(streamed.complete.get(0).errorDetails()).endsWith("Task timed out after 3.00 seconds");
+        assertThat(streamed.complete.get(0).errorDetails()).endsWith("Task timed out after 10.00 seconds");
     }
 
     @Test

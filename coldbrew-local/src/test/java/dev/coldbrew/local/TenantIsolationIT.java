@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -210,9 +211,11 @@ class TenantIsolationIT {
     /** The function's concurrency limit counts environments in use across tenants; idle ones of others do not. */
     @Test
     void reservedConcurrencyAppliesAcrossTenants() throws Exception {
+        // blue's cold first invoke sleeps 2 s: the default 3 s timeout leaves a loaded machine too little for it
         lambda.register(TestFunctions.tenant(dir.resolve("one"), "one")
                 .withPerTenant(true)
-                .withReservedConcurrency(1));
+                .withReservedConcurrency(1)
+                .withTimeout(Duration.ofSeconds(60)));
         CompletableFuture<InvocationResult> slow = CompletableFuture.supplyAsync(
                 () -> lambda.invoke("one", "{\"sleep\":1}".getBytes(StandardCharsets.UTF_8), null, "blue"));
         for (int i = 0; i < 600 && lambda.environmentPids("one").isEmpty(); i++) {

@@ -90,7 +90,7 @@ class InvocationExchangeTest {
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(first.body()).isEqualTo("{\"status\":\"OK\"}");
-        assertThat(new String(invocation.result().get(1, TimeUnit.SECONDS).body()))
+        assertThat(new String(invocation.result().get(60, TimeUnit.SECONDS).body()))
                 .isEqualTo("\"ok\"");
         assertThat(second.statusCode()).isEqualTo(403);
         assertThat(second.body()).contains("\"errorType\":\"InvalidStateTransition\"");
@@ -120,7 +120,7 @@ class InvocationExchangeTest {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(202);
-        Outcome outcome = invocation.result().get(1, TimeUnit.SECONDS);
+        Outcome outcome = invocation.result().get(60, TimeUnit.SECONDS);
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
         assertThat(outcome.errorType()).isEqualTo("Runtime.UserException");
     }
@@ -134,7 +134,7 @@ class InvocationExchangeTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("RequestEntityTooLarge").contains("6291556 bytes");
-        assertThat(invocation.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.RESPONSE_TOO_LARGE);
+        assertThat(invocation.result().get(60, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.RESPONSE_TOO_LARGE);
         assertThat(later.statusCode()).isEqualTo(403);
     }
 
@@ -170,7 +170,7 @@ class InvocationExchangeTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("InvalidFunctionResponseMode").contains("sideways");
-        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        Outcome outcome = invocation.result().get(60, TimeUnit.SECONDS);
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
         assertThat(outcome.errorType()).isEqualTo("Runtime.InvalidResponseModeHeader");
         assertThat(new String(outcome.body(), StandardCharsets.UTF_8)).contains("Runtime.InvalidResponseModeHeader");
@@ -183,9 +183,9 @@ class InvocationExchangeTest {
         Invocation unreadable = submitAndFetch("id-11");
         postError("id-11", "not json {", "Fn.Garbled");
 
-        assertThat(new String(empty.result().get(5, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+        assertThat(new String(empty.result().get(60, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
                 .contains("\"errorType\":\"Fn.Broken\"");
-        assertThat(new String(unreadable.result().get(5, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+        assertThat(new String(unreadable.result().get(60, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
                 .contains("\"errorType\":\"Fn.Garbled\"");
     }
 
@@ -214,7 +214,7 @@ class InvocationExchangeTest {
         }
 
         assertThat(reply).startsWith("HTTP/1.1 400").contains("TruncatedHTTPRequest");
-        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        Outcome outcome = invocation.result().get(60, TimeUnit.SECONDS);
         assertThat(outcome.errorType()).isEqualTo("Runtime.TruncatedResponse");
     }
 
@@ -227,7 +227,7 @@ class InvocationExchangeTest {
         String status = streamResponse("id-13", chunk, chunks, "", "");
 
         assertThat(status).startsWith("HTTP/1.1 202");
-        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        Outcome outcome = invocation.result().get(60, TimeUnit.SECONDS);
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.SUCCESS);
         assertThat(outcome.body()).hasSize(chunk.length * chunks);
         assertThat(outcome.contentType()).isEqualTo("application/octet-stream");
@@ -243,7 +243,7 @@ class InvocationExchangeTest {
                 "id-14", rustTrailer.getBytes(StandardCharsets.US_ASCII), 1, "", ERROR_TRAILERS_DECLARED);
 
         assertThat(status).startsWith("HTTP/1.1 202");
-        assertThat(invocation.result().get(5, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.SUCCESS);
+        assertThat(invocation.result().get(60, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.SUCCESS);
     }
 
     @Test
@@ -256,7 +256,7 @@ class InvocationExchangeTest {
                 "id-15", "partial".getBytes(StandardCharsets.US_ASCII), 1, trailers, ERROR_TRAILERS_DECLARED);
 
         assertThat(status).startsWith("HTTP/1.1 202");
-        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        Outcome outcome = invocation.result().get(60, TimeUnit.SECONDS);
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
         assertThat(outcome.errorType()).isEqualTo("Runtime.Error");
         assertThat(new String(outcome.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorType\":\"Runtime.Error\"}");
@@ -285,7 +285,7 @@ class InvocationExchangeTest {
         get(BASE + "/invocation/next");
         String ok = streamResponse("id-16", new byte[1000], 3, "", "");
         assertThat(ok).startsWith("HTTP/1.1 202");
-        Outcome streamed = small.result().get(5, TimeUnit.SECONDS);
+        Outcome streamed = small.result().get(60, TimeUnit.SECONDS);
         assertThat(streamed.kind()).isEqualTo(Outcome.Kind.SUCCESS);
         assertThat(streamed.body()).isEmpty();
         assertThat(forwarded.get()).isEqualTo(3000);
@@ -296,7 +296,7 @@ class InvocationExchangeTest {
         get(BASE + "/invocation/next");
         byte[] mebibyte = new byte[1024 * 1024];
         String refused = streamResponse("id-17", mebibyte, 201, "", ""); // 201 MiB, over the 200 MiB limit
-        Outcome over = large.result().get(30, TimeUnit.SECONDS);
+        Outcome over = large.result().get(60, TimeUnit.SECONDS);
         assertThat(refused).startsWith("HTTP/1.1 413");
         assertThat(over.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
         assertThat(new String(over.body(), StandardCharsets.UTF_8)).contains("(209715200 bytes)");
@@ -333,7 +333,7 @@ class InvocationExchangeTest {
         }
 
         assertThat(status).startsWith("HTTP/1.1 202");
-        Outcome outcome = invocation.result().get(5, TimeUnit.SECONDS);
+        Outcome outcome = invocation.result().get(60, TimeUnit.SECONDS);
         assertThat(outcome.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
         assertThat(outcome.errorType()).isEqualTo("Runtime.Error");
     }
@@ -392,7 +392,7 @@ class InvocationExchangeTest {
 
         exchange.processExited();
 
-        assertThat(invocation.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
+        assertThat(invocation.result().get(60, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
     }
 
     @Test
@@ -401,7 +401,7 @@ class InvocationExchangeTest {
             socket.getOutputStream()
                     .write(("GET " + BASE + "/invocation/next HTTP/1.1\r\nHost: localhost\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
-            exchange.readyForNext().get(10, TimeUnit.SECONDS);
+            exchange.readyForNext().get(60, TimeUnit.SECONDS);
             TimeUnit.MILLISECONDS.sleep(300);
         }
         Invocation invocation = invocation("id-13");
@@ -415,7 +415,7 @@ class InvocationExchangeTest {
         post(BASE + "/invocation/id-13/response", "\"ok\"");
 
         assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Request-Id")).hasValue("id-13");
-        assertThat(new String(invocation.result().get(5, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+        assertThat(new String(invocation.result().get(60, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
                 .isEqualTo("\"ok\"");
     }
 
@@ -428,7 +428,7 @@ class InvocationExchangeTest {
         assertThat(ready).isNotDone();
         CompletableFuture<HttpResponse<String>> next = http.sendAsync(
                 HttpRequest.newBuilder(uri(BASE + "/invocation/next")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(ready.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ready.get(60, TimeUnit.SECONDS)).isTrue();
         assertThat(exchange.readyForNext().getNow(false)).isTrue();
         next.cancel(true);
     }
@@ -441,7 +441,7 @@ class InvocationExchangeTest {
 
         exchange.processExited();
 
-        assertThat(ready.get(1, TimeUnit.SECONDS)).isFalse();
+        assertThat(ready.get(60, TimeUnit.SECONDS)).isFalse();
         assertThat(exchange.readyForNext().getNow(true)).isFalse();
     }
 
@@ -460,11 +460,11 @@ class InvocationExchangeTest {
         assertThat(post(BASE + "/invocation/id-b/response", "\"b\"").statusCode())
                 .isEqualTo(202);
 
-        assertThat(new String(third.result().get(1, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+        assertThat(new String(third.result().get(60, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
                 .isEqualTo("\"c\"");
-        assertThat(new String(second.result().get(1, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
+        assertThat(new String(second.result().get(60, TimeUnit.SECONDS).body(), StandardCharsets.UTF_8))
                 .isEqualTo("\"b\"");
-        Outcome error = first.result().get(1, TimeUnit.SECONDS);
+        Outcome error = first.result().get(60, TimeUnit.SECONDS);
         assertThat(error.kind()).isEqualTo(Outcome.Kind.FUNCTION_ERROR);
         assertThat(new String(error.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorType\":\"E\"}");
     }
@@ -477,8 +477,8 @@ class InvocationExchangeTest {
 
         exchange.processExited();
 
-        assertThat(first.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
-        assertThat(second.result().get(1, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
+        assertThat(first.result().get(60, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
+        assertThat(second.result().get(60, TimeUnit.SECONDS).kind()).isEqualTo(Outcome.Kind.EXITED);
     }
 
     private Invocation invocation(String id) {

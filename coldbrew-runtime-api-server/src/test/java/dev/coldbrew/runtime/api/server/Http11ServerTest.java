@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP/1.1 framing of {@link Http11Server}, on raw sockets: what a runtime may send and what it gets back. */
 class Http11ServerTest {
+    /** The idle timeout of the idle-timeout tests. */
+    static final Duration IDLE = Duration.ofSeconds(1);
+
     ExecutorService executor;
     Http11Server server;
 
@@ -206,7 +209,9 @@ class Http11ServerTest {
 
     @Test
     void aConnectionIdlePastTheIdleTimeoutIsClosedAfterItsLastReply() throws Exception {
-        useServer(Http11Options.defaults(8).withIdleTimeout(Duration.ofMillis(300)));
+        // 1 s: the request, written right after the connect, must reach the server within it even when a busy
+        // machine stalls the test's thread; the client's 10 s read timeout still tells a close from a hang
+        useServer(Http11Options.defaults(8).withIdleTimeout(IDLE));
 
         Idle idle = sendThenWait("GET /a HTTP/1.1\r\n\r\n");
 
@@ -218,7 +223,7 @@ class Http11ServerTest {
 
     @Test
     void halfARequestHeadFollowedBySilenceIsClosedAfterTheIdleTimeout() throws Exception {
-        useServer(Http11Options.defaults(8).withIdleTimeout(Duration.ofMillis(300)));
+        useServer(Http11Options.defaults(8).withIdleTimeout(IDLE));
 
         Idle idle = sendThenWait("GET /a HTTP/1.1\r\nX-Half: ");
 
