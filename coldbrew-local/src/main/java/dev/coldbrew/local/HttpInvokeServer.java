@@ -3,6 +3,7 @@ package dev.coldbrew.local;
 import com.sun.net.httpserver.HttpExchange;
 import dev.coldbrew.local.function.FunctionNames;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.http.FrontDoor;
 import dev.coldbrew.local.http.ServiceErrors;
 import dev.coldbrew.local.invokeapi.FunctionDescriptions;
 import dev.coldbrew.local.invokeapi.InvokeRequest;
@@ -16,7 +17,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -29,28 +29,12 @@ import java.util.regex.Pattern;
  * /2021-11-15/functions/{name}/response-streaming-invocations}), {@code GET …/functions/} and
  * {@code GET …/functions/{name}[/configuration]}. The AWS SDKs and CLI work against it with an
  * endpoint override. Every error has AWS's shape, a request refused before any handler runs included
- * ({@link #refuse}): a head over {@link #LIMITS}, a malformed head, a target that is not a URI.
+ * ({@link #refuse}): a head over {@link FrontDoor#LIMITS}, a malformed head, a target that is not a URI.
  */
 public final class HttpInvokeServer implements AutoCloseable {
 
     /** The Invoke API's port in the CLI unless told otherwise. */
     public static final int DEFAULT_PORT = 9000;
-    /**
-     * A request head of at most 200 header fields and 384 KiB (request line included), as the JDK's server the
-     * Invoke API ran on before (200 distinct names, 380 KiB counting 32 bytes a field): a request it took is refused
-     * now only when more than 200 of its fields repeat names.
-     */
-    public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
-
-    /**
-     * How long a caller's connection may stay open without a request (or with half a request head) before it is
-     * closed: 30 s, as the JDK's server the Invoke API ran on before closed idle connections. The AWS SDKs and CLI
-     * open a new connection when a pooled one was closed, so an idle caller loses nothing; a client that opens
-     * connections and never uses them no longer holds a thread and a socket for ever.
-     */
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
-
-    private static final int BACKLOG = 256;
     /** A {@code %} not followed by two hex digits. */
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -68,11 +52,8 @@ public final class HttpInvokeServer implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpInvokeServer api = new HttpInvokeServer(lambda, executor);
         try {
-            api.server = Http11Server.start(
-                    address,
-                    new Http11Options(BACKLOG, LIMITS, HttpInvokeServer::refuse, IDLE_TIMEOUT),
-                    executor,
-                    api::handle);
+            api.server =
+                    Http11Server.start(address, FrontDoor.options(HttpInvokeServer::refuse), executor, api::handle);
         } catch (IOException e) {
             executor.shutdownNow();
             throw e;

@@ -2,6 +2,7 @@ package dev.coldbrew.local.apigateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.coldbrew.local.function.InvocationResult;
+import dev.coldbrew.local.http.FrontDoor;
 import dev.coldbrew.local.invokeapi.InvokeTarget;
 import dev.coldbrew.runtime.api.RuntimeApi;
 import dev.coldbrew.runtime.api.json.JsonWriter;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,20 +30,13 @@ import java.util.function.Consumer;
  * invokes its function synchronously through the local Lambda, and the function's proxy response becomes the reply
  * ({@link ProxyResponses}). A request no route matches is a 404 {@code {"message":"Not Found"}}; a body over 6 MB a
  * 413, as Lambda's payload limit would refuse it; a request the server refuses before any route sees it (a head over
- * {@link #LIMITS}, a malformed head, a target that is not a URI) a 400 {@code {"message":...}} saying why. Served
+ * {@link FrontDoor#LIMITS}, a malformed head, a target that is not a URI) a 400 {@code {"message":...}} saying why. Served
  * with coldbrew's {@link Http11Server}.
  */
 public final class ApiGatewayServer implements AutoCloseable {
 
     /** The API's port in the CLI unless told otherwise ({@code sam local start-api}'s). */
     public static final int DEFAULT_PORT = 3000;
-    /** 200 header fields and 384 KiB of head, as the Invoke API's ({@code HttpInvokeServer.LIMITS}). */
-    public static final Http11Options.Limits LIMITS = new Http11Options.Limits(200, 384 * 1024, 384 * 1024);
-
-    /** A connection without a request for 30 s is closed, as the Invoke API's ({@code HttpInvokeServer.IDLE_TIMEOUT}). */
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
-
-    private static final int BACKLOG = 256;
 
     private final InvokeTarget lambda;
     private final List<ApiRoute> routes;
@@ -72,8 +65,7 @@ public final class ApiGatewayServer implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ApiGatewayServer api = new ApiGatewayServer(lambda, List.copyOf(ordered), executor, log);
         try {
-            api.server = Http11Server.start(
-                    address, new Http11Options(BACKLOG, LIMITS, api::refuse, IDLE_TIMEOUT), executor, api::handle);
+            api.server = Http11Server.start(address, FrontDoor.options(api::refuse), executor, api::handle);
         } catch (IOException e) {
             executor.shutdownNow();
             throw e;
