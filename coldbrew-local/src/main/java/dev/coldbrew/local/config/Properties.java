@@ -132,12 +132,7 @@ final class Properties {
         if (value == null || TemplateParameters.isNoValue(value)) {
             throw error(key, value, "a capacity provider ARN is required for Lambda Managed Instances");
         }
-        Object resolved;
-        try {
-            resolved = parameters.resolve(value);
-        } catch (IllegalArgumentException e) {
-            throw error(key, value, e.getMessage());
-        }
+        Object resolved = resolve(key, value);
         if (resolved instanceof CfnConstructor.Intrinsic) {
             return resolved.toString();
         }
@@ -175,12 +170,7 @@ final class Properties {
         if (value == null || TemplateParameters.isNoValue(value)) {
             return null;
         }
-        Object resolved;
-        try {
-            resolved = parameters.resolve(value);
-        } catch (IllegalArgumentException e) {
-            throw error(key, value, e.getMessage());
-        }
+        Object resolved = resolve(key, value);
         if (resolved instanceof CfnConstructor.Intrinsic) {
             throw error(key, value, "this intrinsic function cannot be resolved locally; write the value");
         }
@@ -188,6 +178,15 @@ final class Properties {
             throw error(key, value, "expected a plain value");
         }
         return resolved.toString();
+    }
+
+    /** {@code value} with the template's parameters and pseudo parameters resolved; an error names {@code key}. */
+    private Object resolve(String key, Object value) {
+        try {
+            return parameters.resolve(value);
+        } catch (IllegalArgumentException e) {
+            throw error(key, value, e.getMessage());
+        }
     }
 
     IllegalArgumentException error(String key, Object value, String problem) {
