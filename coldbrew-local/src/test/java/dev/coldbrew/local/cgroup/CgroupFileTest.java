@@ -39,6 +39,28 @@ class CgroupFileTest {
     }
 
     @Test
+    void aWriteOnAnInterruptedThreadLeavesTheFileWritableForTheNextOne() throws Exception {
+        Path path = Files.writeString(dir.resolve("freezer.state"), "");
+        CgroupFile file = new CgroupFile(path, true);
+        file.write("THAWED");
+        Throwable[] failed = new Throwable[1];
+
+        Thread interrupted = Thread.ofPlatform().start(() -> {
+            Thread.currentThread().interrupt(); // as a scheduler shut down or a caller that stops waiting
+            try {
+                file.write("FROZEN");
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        interrupted.join(60_000);
+        file.write("THAWED"); // the thaw before a kill: a frozen environment cannot be killed
+
+        assertThat(failed[0]).isNull();
+        assertThat(Files.readString(path)).isEqualTo("THAWED");
+    }
+
+    @Test
     void aClosedFileNamesItselfAndStaysClosed() throws IOException {
         Path path = Files.writeString(dir.resolve("memory.stat"), "cache 0\n");
         CgroupFile file = new CgroupFile(path, false);
