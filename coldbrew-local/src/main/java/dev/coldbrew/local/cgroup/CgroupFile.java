@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * {@code memory.max_usage_in_bytes}, {@code memory.stat}), opened once and then read and written at offset 0: the
  * kernel generates a cgroup file's content anew for each read from offset 0 and handles each write on its own.
  * Measured on a 2-core VM at load 8 (JDK 25, n=20,000): {@code memory.max_usage_in_bytes} read with
- * {@code Files.readString} p50 13.0 µs, on the kept channel 2.6 µs; {@code memory.stat} 21.5 and 7.4 µs. Not for
+ * {@code Files.readString} p50 13.0 µs, on a kept-open {@code FileChannel} 2.6 µs; {@code memory.stat} 21.5 and
+ * 7.4 µs (the file is now a {@code RandomAccessFile}, below: a seek before the same read). Not for
  * {@code cgroup.procs}, whose v1 pid list an open file keeps for up to a second.
  *
  * <p>A {@link RandomAccessFile}, not a {@code FileChannel}: a channel is closed for good when a thread using it is
